@@ -1,0 +1,18 @@
+package io.yewu;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.util.TimeZone;
+
+@SpringBootApplication
+@EnableScheduling
+public class YewuApplication {
+
+    public static void main(String[] args) {
+        // Every "day", "working day" and "09:00" of the rulebook is Beijing time (spec 00, PLT-4).
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        SpringApplication.run(YewuApplication.class, args);
+    }
+}

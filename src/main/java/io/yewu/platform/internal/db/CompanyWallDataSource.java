@@ -1,0 +1,46 @@
+package io.yewu.platform.internal.db;
+
+import io.yewu.platform.security.CompanyContext;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Hands out connections that carry the current company into PostgreSQL, where the row-level-security policy
+ * {@code company_wall} reads it. A connection taken with no company in context sees no walled rows at all.
+ */
+final class CompanyWallDataSource extends DelegatingDataSource {
+
+    CompanyWallDataSource(DataSource target) {
+        super(target);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return mark(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return mark(super.getConnection(username, password));
+    }
+
+    private static Connection mark(Connection connection) throws SQLException {
+        CompanyContext.Scope scope = CompanyContext.current();
+        String company = scope == null || scope.companyId() == null ? "" : scope.companyId().toString();
+        String all = scope != null && scope.allCompanies() ? "on" : "";
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT set_config('yewu.company_id', ?, false), set_config('yewu.all_companies', ?, false)")) {
+            st.setString(1, company);
+            st.setString(2, all);
+            st.execute();
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+}

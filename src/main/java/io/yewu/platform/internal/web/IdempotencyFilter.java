@@ -1,0 +1,156 @@
+package io.yewu.platform.internal.web;
+
+import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.YewuPrincipal;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on POST/PUT: the first request with a key runs and its successful answer is stored;
+ * a retry with the same key and body gets that answer replayed instead of acting twice; a retry while the first
+ * still runs gets 409; the same key with a different body gets 422. Failed attempts free the key.
+ */
+@Component
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    private record Stored(String requestHash, Integer httpStatus, String contentType, byte[] body) {}
+
+    private final JdbcClient jdbc;
+    private final Problems problems;
+    private final LocaleResolver locales;
+
+    IdempotencyFilter(JdbcClient jdbc, Problems problems, LocaleResolver locales) {
+        this.jdbc = jdbc;
+        this.problems = problems;
+        this.locales = locales;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getHeader(HEADER) == null || !(method.equals("POST") || method.equals("PUT"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<YewuPrincipal> user = CurrentUser.find();
+        String key = request.getHeader(HEADER).trim();
+        if (user.isEmpty() || key.isEmpty() || key.length() > 200) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
+        YewuPrincipal u = user.get();
+        boolean claimed = jdbc.sql("""
+                INSERT INTO idempotency_record (company_id, user_id, key, request_hash) VALUES (:c, :u, :k, :h)
+                ON CONFLICT DO NOTHING""")
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash).update() == 1;
+        if (!claimed) {
+            answerRetry(request, response, u, key, hash);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(new ReplayedBody(request, body), captured);
+            if (captured.getStatus() < 300) {
+                jdbc.sql("""
+                        UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
+                        WHERE company_id = :c AND user_id = :u AND key = :k""")
+                        .param("s", captured.getStatus()).param("t", captured.getContentType())
+                        .param("b", captured.getContentAsByteArray())
+                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update();
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                jdbc.sql("DELETE FROM idempotency_record WHERE company_id = :c AND user_id = :u AND key = :k")
+                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update();
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private void answerRetry(HttpServletRequest request, HttpServletResponse response, YewuPrincipal u, String key,
+                             String hash) throws IOException {
+        Stored stored = jdbc.sql("""
+                SELECT request_hash, http_status, content_type, body FROM idempotency_record
+                WHERE company_id = :c AND user_id = :u AND key = :k""")
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).query(Stored.class).optional()
+                .orElse(null);
+        var locale = locales.resolveLocale(request);
+        if (stored == null || stored.httpStatus() == null) {
+            problems.write(response, HttpStatus.CONFLICT, "idempotency-in-progress", locale, request.getRequestURI());
+        } else if (!stored.requestHash().equals(hash)) {
+            problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-mismatch", locale, request.getRequestURI());
+        } else {
+            response.setStatus(stored.httpStatus());
+            if (stored.contentType() != null) response.setContentType(stored.contentType());
+            response.setHeader("Idempotency-Replayed", "true");
+            if (stored.body() != null) response.getOutputStream().write(stored.body());
+        }
+    }
+
+    private static String hash(String line, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body was read to hash it; hand it to the controller again. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.yewu.platform.internal.web;
+
+import io.yewu.platform.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a stable {@code code}, zh/en text and field errors.
+ * A user mistake never becomes a 500; an unexpected failure is logged and answered without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MessageSource messages;
+    private final Problems problems;
+
+    ProblemHandler(MessageSource messages, Problems problems) {
+        this.messages = messages;
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = e.fieldProblems().stream()
+                .map(f -> fieldError(f.field(), f.code(), text("field." + f.code(), f.args(), locale)))
+                .toList();
+        return respond(e.status(), e.code(), e.args(), errors, request);
+    }
+
+    @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException
+    ResponseEntity<ProblemDetail> invalid(BindException e, HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError f : e.getBindingResult().getFieldErrors()) {
+            String message = messages.getMessage(f, locale);
+            errors.add(fieldError(f.getField(), f.getCode(), message));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(g ->
+                errors.add(fieldError("", g.getCode(), messages.getMessage(g, locale))));
+        return respond(HttpStatus.BAD_REQUEST, "validation", new Object[0], errors, request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(fieldError(r.getMethodParameter().getParameterName(),
+                        err.getCodes() == null ? "invalid" : err.getCodes()[err.getCodes().length - 1],
+                        messages.getMessage(err, locale)))));
+        return respond(HttpStatus.BAD_REQUEST, "validation", new Object[0], errors, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "malformed-request", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
+        String name = switch (e) {
+            case MethodArgumentTypeMismatchException m -> m.getName();
+            case MissingServletRequestParameterException m -> m.getParameterName();
+            case MissingServletRequestPartException m -> m.getRequestPartName();
+            default -> "";
+        };
+        Locale locale = LocaleContextHolder.getLocale();
+        return respond(HttpStatus.BAD_REQUEST, "validation", new Object[0],
+                List.of(fieldError(name, "invalid", text("field.invalid", new Object[0], locale))), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        return respond(HttpStatus.CONFLICT, "duplicate", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(HttpStatus.FORBIDDEN, "forbidden", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        return respond(HttpStatus.UNAUTHORIZED, "unauthenticated", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class})
+    ResponseEntity<ProblemDetail> noResource(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, "not-found", new Object[]{request.getRequestURI()}, List.of(), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", new Object[0], List.of(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", new Object[0], List.of(), request);
+    }
+
+    private ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String code, Object[] args,
+                                                  List<Map<String, String>> errors, HttpServletRequest request) {
+        ProblemDetail body = problems.build(status, code, args, errors, LocaleContextHolder.getLocale(), request.getRequestURI());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static Map<String, String> fieldError(String field, String code, String message) {
+        return Map.of("field", field, "code", code == null ? "invalid" : code, "message", message);
+    }
+
+    private String text(String key, Object[] args, Locale locale) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}

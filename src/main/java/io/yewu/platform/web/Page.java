@@ -1,0 +1,26 @@
+package io.yewu.platform.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A page of a list. {@code total} is exact up to {@link #COUNT_CAP}; past it the count stops and
+ * {@code totalExact} is false, so counting never costs more than reading ten thousand index entries.
+ */
+public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact) {
+
+    public static final int COUNT_CAP = 10_000;
+
+    public static <T> Page<T> of(List<T> items, PageQuery query, long cappedCount) {
+        return new Page<>(items, query.page(), query.size(), Math.min(cappedCount, COUNT_CAP), cappedCount <= COUNT_CAP);
+    }
+
+    /** Wraps a count query so it stops after the cap: {@code SELECT count(*) FROM (<from-where> LIMIT cap+1)}. */
+    public static String cappedCountSql(String fromWhere) {
+        return "SELECT count(*) FROM (SELECT 1 " + fromWhere + " LIMIT " + (COUNT_CAP + 1) + ") capped";
+    }
+
+    public <R> Page<R> map(Function<T, R> f) {
+        return new Page<>(items.stream().map(f).toList(), page, size, total, totalExact);
+    }
+}

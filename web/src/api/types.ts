@@ -1,0 +1,172 @@
+export type Locale = 'zh-CN' | 'en'
+export type DataScope = 'OWN' | 'DEPARTMENT' | 'ALL'
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  size: number
+  total: number
+  totalExact: boolean
+}
+
+export interface Me {
+  id: number
+  username: string
+  displayName: string
+  companyId: number
+  companyName: string
+  departmentId: number
+  departmentName: string
+  roles: string[]
+  dataScope: DataScope
+  locale: Locale | null
+}
+
+export interface UserOption {
+  id: number
+  displayName: string
+  departmentName: string
+}
+
+export interface User {
+  id: number
+  username: string
+  displayName: string
+  departmentId: number
+  departmentName: string
+  roles: string[]
+  active: boolean
+  phone?: string
+  email?: string
+  version: number
+}
+
+export interface Department {
+  id: number
+  name: string
+  parentId: number | null
+  managerId: number | null
+  managerName: string | null
+  version: number
+  children: Department[]
+}
+
+export interface Role {
+  id: number
+  code: string
+  nameZh: string
+  nameEn: string
+  dataScope: DataScope
+  version: number
+}
+
+export type SettingValue = string | number | boolean
+
+export interface Setting {
+  key: string
+  type: string
+  unit: string | null
+  value: SettingValue
+  effectiveFrom: string
+  version: number
+  nameZh: string
+  nameEn: string
+  descriptionZh: string
+  descriptionEn: string
+  ruleIds: string[]
+}
+
+export interface SettingRevision {
+  value: SettingValue
+  effectiveFrom: string
+  version: number
+  changedByName: string
+  changedAt: string
+}
+
+export interface CalendarDay {
+  date: string
+  off: boolean
+  name: string
+}
+
+export interface CalendarYear {
+  year: number
+  published: boolean
+  days: CalendarDay[]
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actorName: string
+  entityType: string
+  entityId: string | number
+  action: string
+  changes: Record<string, { old: unknown; new: unknown }> | null
+}
+
+export interface Notification {
+  id: number
+  kind: string
+  title: string
+  body: string
+  link: string | null
+  createdAt: string
+  readAt: string | null
+}
+
+export interface DecisionHit {
+  ruleId: string
+  zh: string
+  en: string
+  inputs: Record<string, unknown>
+}
+
+export interface Decision {
+  outcome: string
+  hits: DecisionHit[]
+  settingsVersion: number | string
+  decidedAt: string
+}
+
+export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'VOID'
+
+export interface ApprovalStep {
+  seq: number
+  role: string | null
+  assigneeName: string | null
+  status: string
+  decidedByName: string | null
+  decidedAt: string | null
+  comment: string | null
+  dueAt: string | null
+}
+
+export interface Approval {
+  id: number
+  subjectType: string
+  subjectId: number | string
+  title: string
+  applicantName: string
+  status: ApprovalStatus
+  createdAt: string
+  decision: Decision | null
+  steps: ApprovalStep[]
+}
+
+export interface ApiToken {
+  id: number
+  name: string
+  createdAt?: string
+  expiresOn?: string | null
+  lastUsedAt?: string | null
+}
+
+export interface Delegation {
+  id: number
+  delegateId: number
+  delegateName?: string
+  startsOn: string
+  endsOn: string
+}

@@ -1,0 +1,46 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSession } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    roles?: string[]
+  }
+}
+
+const admin = { roles: ['ADMIN'] }
+
+// `/m/` is reserved for the mobile pages.
+const routes: RouteRecordRaw[] = [
+  { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      { path: '', component: () => import('@/views/HomeView.vue') },
+      { path: 'notifications', component: () => import('@/views/NotificationsView.vue') },
+      { path: 'approvals', component: () => import('@/views/ApprovalsView.vue') },
+      { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
+      { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
+      { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },
+      { path: 'admin/roles', component: () => import('@/views/admin/RolesView.vue'), meta: admin },
+      { path: 'admin/settings', component: () => import('@/views/admin/SettingsView.vue'), meta: admin },
+      { path: 'admin/calendar', component: () => import('@/views/admin/CalendarView.vue'), meta: admin },
+      { path: 'admin/audit', component: () => import('@/views/admin/AuditView.vue'), meta: admin },
+      { path: ':pathMatch(.*)*', component: () => import('@/views/NotFoundView.vue') },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  const session = useSession()
+  if (!session.me && !(await session.load())) {
+    return { path: '/login', query: { redirect: to.fullPath } }
+  }
+  const needed = to.meta.roles
+  if (needed && !needed.some((r) => session.me!.roles.includes(r))) return '/'
+  return true
+})
