@@ -1,0 +1,63 @@
+package io.yewu.platform;
+
+import io.yewu.support.Api;
+import io.yewu.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityIT extends IntegrationTest {
+
+    @Test
+    void anonymousGets401ProblemInBothLanguages() {
+        Api.Response zh = anonymous().get("/api/me");
+        assertThat(zh.status()).isEqualTo(401);
+        assertThat(zh.code()).isEqualTo("unauthenticated");
+        assertThat(zh.json().path("detail").asString()).isEqualTo("请先登录。");
+        Api.Response en = anonymous().language("en").get("/api/me");
+        assertThat(en.json().path("detail").asString()).isEqualTo("Please log in first.");
+    }
+
+    @Test
+    void userWithoutAdminRoleGets403OnAdminEndpoints() {
+        Api sales = login("sales1");
+        for (String path : List.of("/api/admin/users", "/api/admin/departments", "/api/admin/roles")) {
+            Api.Response r = sales.get(path);
+            assertThat(r.status()).as(path).isEqualTo(403);
+            assertThat(r.code()).isEqualTo("forbidden");
+        }
+        assertThat(sales.post("/api/admin/users", Map.of("username", "x")).status()).isEqualTo(403);
+        assertThat(login("admin").get("/api/admin/users").status()).isEqualTo(200);
+    }
+
+    @Test
+    void stateChangeWithoutCsrfTokenIsRefused() {
+        Api admin = login("admin");
+        admin.header("X-XSRF-TOKEN", "forged");
+        Api.Response r = admin.put("/api/me/locale", Map.of("locale", "en"));
+        assertThat(r.status()).isEqualTo(403);
+    }
+
+    @Test
+    void wrongPasswordIs401AndRepeatedFailuresAreThrottled() {
+        Api client = anonymous();
+        for (int i = 0; i < 5; i++) {
+            Api.Response r = client.post("/api/auth/login", Map.of("username", "sales4", "password", "wrong-" + i));
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.code()).isEqualTo("bad-credentials");
+        }
+        Api.Response throttled = client.post("/api/auth/login", Map.of("username", "sales4", "password", "Yewu@2026"));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.code()).isEqualTo("login-throttled");
+    }
+
+    @Test
+    void passwordsAreStoredWithBcrypt() {
+        String hash = asSystem(() -> jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'sales1'")
+                .query(String.class).single());
+        assertThat(hash).startsWith("{bcrypt}$2");
+    }
+}

@@ -1,0 +1,121 @@
+package io.yewu.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A tiny real-HTTP client for tests: keeps the session cookie, sends the CSRF header like the UI does, and
+ * parses JSON answers. {@code header(..)} adds a header to the next request only.
+ */
+public final class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Response(int status, String body, Map<String, String> headers) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The RFC 9457 problem code, for error answers. */
+        public String code() {
+            return json().path("code").asString();
+        }
+    }
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private final Map<String, String> nextHeaders = new LinkedHashMap<>();
+    private String language = "zh-CN";
+
+    private Api(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public static Api at(int port) {
+        return new Api(port);
+    }
+
+    public Api login(String username, String password) {
+        Response r = post("/api/auth/login", Map.of("username", username, "password", password));
+        if (r.status() != 200) throw new IllegalStateException("login " + username + " failed: " + r);
+        return this;
+    }
+
+    public Api language(String language) {
+        this.language = language;
+        return this;
+    }
+
+    public Api header(String name, String value) {
+        nextHeaders.put(name, value);
+        return this;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** The session cookie, to replay the same session against another node. */
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public Response send(String method, String path, Object body) {
+        if (!method.equals("GET") && csrf() == null) send("GET", "/api/auth/csrf", null);
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language);
+            String token = csrf();
+            if (token != null) b.header("X-XSRF-TOKEN", token);
+            nextHeaders.forEach(b::setHeader);
+            nextHeaders.clear();
+            if (body == null) {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else if (body instanceof byte[] raw) {
+                b.method(method, HttpRequest.BodyPublishers.ofByteArray(raw));
+            } else {
+                b.header("Content-Type", "application/json");
+                String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                b.method(method, HttpRequest.BodyPublishers.ofString(text));
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            return new Response(r.statusCode(), r.body(), headers);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String csrf() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+}
