@@ -6,6 +6,18 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: [['list'], ['html', { open: 'never', outputFolder: '../target/e2e-report' }]],
+  // Without YEWU_BASE_URL the tests start the packaged jar on a fresh embedded database of their own.
+  webServer: process.env.YEWU_BASE_URL
+    ? undefined
+    : {
+        command:
+          'rm -rf ../target/e2e-data && "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar ../target/yewu.jar' +
+          ' --server.port=18080 --yewu.data-dir=../target/e2e-data --yewu.db.durable=false',
+        url: 'http://localhost:18080/actuator/health',
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+      },
   use: {
     baseURL: process.env.YEWU_BASE_URL || 'http://localhost:18080',
     screenshot: 'on',

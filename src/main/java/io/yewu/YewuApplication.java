@@ -10,9 +10,12 @@ import java.util.TimeZone;
 @EnableScheduling
 public class YewuApplication {
 
-    public static void main(String[] args) {
+    static {
         // Every "day", "working day" and "09:00" of the rulebook is Beijing time (spec 00, PLT-4).
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+    }
+
+    public static void main(String[] args) {
         SpringApplication.run(YewuApplication.class, args);
     }
 }

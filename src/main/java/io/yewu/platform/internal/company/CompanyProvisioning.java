@@ -24,21 +24,31 @@ public class CompanyProvisioning {
         this.setups = setups;
     }
 
-    public Created create(String code, String name, String rootDepartmentName) {
-        long companyId = CompanyContext.callAsSystem(() -> jdbc.sql(
-                        "INSERT INTO company (code, name) VALUES (:code, :name) RETURNING id")
-                .param("code", code).param("name", name).query(Long.class).single());
-        return CompanyContext.callAs(companyId, () -> tx.execute(status -> {
-            long root = jdbc.sql("INSERT INTO department (company_id, name) VALUES (:c, :n) RETURNING id")
-                    .param("c", companyId).param("n", rootDepartmentName).query(Long.class).single();
-            jdbc.sql("UPDATE department SET path = '/' || id || '/' WHERE id = :id").param("id", root).update();
-            for (RoleCode role : RoleCode.values()) {
-                jdbc.sql("INSERT INTO role (company_id, code, name_zh, name_en, data_scope) VALUES (:c, :code, :zh, :en, :s)")
-                        .param("c", companyId).param("code", role.name()).param("zh", role.zh()).param("en", role.en())
-                        .param("s", role.defaultScope().name()).update();
-            }
-            setups.forEach(s -> s.setUp(companyId));
-            return new Created(companyId, root);
+    /** What the caller adds inside the same transaction, e.g. the company's first administrator. */
+    public interface Populate {
+        void populate(long companyId, long rootDepartmentId);
+    }
+
+    /** One transaction: the company row and everything it starts with, or nothing. */
+    public Created create(String code, String name, String rootDepartmentName, Populate populate) {
+        return CompanyContext.callAsSystem(() -> tx.execute(status -> {
+            long companyId = jdbc.sql("INSERT INTO company (code, name) VALUES (:code, :name) RETURNING id")
+                    .param("code", code).param("name", name).query(Long.class).single();
+            return CompanyContext.callAs(companyId, () -> setUp(companyId, rootDepartmentName, populate));
         }));
+    }
+
+    private Created setUp(long companyId, String rootDepartmentName, Populate populate) {
+        long root = jdbc.sql("INSERT INTO department (company_id, name) VALUES (:c, :n) RETURNING id")
+                .param("c", companyId).param("n", rootDepartmentName).query(Long.class).single();
+        jdbc.sql("UPDATE department SET path = '/' || id || '/' WHERE id = :id").param("id", root).update();
+        for (RoleCode role : RoleCode.values()) {
+            jdbc.sql("INSERT INTO role (company_id, code, name_zh, name_en, data_scope) VALUES (:c, :code, :zh, :en, :s)")
+                    .param("c", companyId).param("code", role.name()).param("zh", role.zh()).param("en", role.en())
+                    .param("s", role.defaultScope().name()).update();
+        }
+        setups.forEach(s -> s.setUp(companyId));
+        populate.populate(companyId, root);
+        return new Created(companyId, root);
     }
 }

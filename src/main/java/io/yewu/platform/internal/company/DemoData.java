@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -61,13 +60,11 @@ class DemoData implements ApplicationRunner {
     private final CompanyProvisioning companies;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
-    private final TransactionTemplate tx;
 
-    DemoData(CompanyProvisioning companies, JdbcClient jdbc, PasswordEncoder encoder, TransactionTemplate tx) {
+    DemoData(CompanyProvisioning companies, JdbcClient jdbc, PasswordEncoder encoder) {
         this.companies = companies;
         this.jdbc = jdbc;
         this.encoder = encoder;
-        this.tx = tx;
     }
 
     @Override
@@ -75,15 +72,13 @@ class DemoData implements ApplicationRunner {
         boolean exists = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT count(*) FROM company WHERE code = 'DEMO'")
                 .query(Long.class).single() > 0);
         if (exists) return;
-        var created = companies.create("DEMO", "演示公司", "总经理室");
-        CompanyContext.runAs(created.companyId(), () -> tx.executeWithoutResult(s -> populate(created)));
+        companies.create("DEMO", "演示公司", "总经理室", this::populate);
         log.info("Demo company created: log in as admin / {} (and sales1, manager, gm, … with the same password)", PASSWORD);
     }
 
-    private void populate(CompanyProvisioning.Created created) {
-        long c = created.companyId();
+    private void populate(long c, long rootDepartmentId) {
         Map<String, Long> departments = new HashMap<>();
-        departments.put("总经理室", created.rootDepartmentId());
+        departments.put("总经理室", rootDepartmentId);
         department(c, departments, "业务部", "总经理室");
         department(c, departments, "业务一组", "业务部");
         department(c, departments, "业务二组", "业务部");

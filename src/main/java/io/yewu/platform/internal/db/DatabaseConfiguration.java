@@ -80,7 +80,7 @@ class DatabaseConfiguration {
         config.setPassword(target.password());
         config.setMaximumPoolSize(env.getProperty("yewu.db.pool-size", Integer.class, 16));
         config.setPoolName("yewu");
-        config.setConnectionInitSql("SET ROLE yewu_app");
+        config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'");
         config.setInitializationFailTimeout(-1); // the role exists only once Flyway has migrated
         return new CompanyWallDataSource(new HikariDataSource(config));
     }
