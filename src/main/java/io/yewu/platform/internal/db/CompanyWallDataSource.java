@@ -12,10 +12,16 @@ import java.sql.SQLException;
  * Hands out connections that carry the current company into PostgreSQL, where the row-level-security policy
  * {@code company_wall} reads it. A connection taken with no company in context sees no walled rows at all.
  */
-final class CompanyWallDataSource extends DelegatingDataSource {
+final class CompanyWallDataSource extends DelegatingDataSource implements AutoCloseable {
 
     CompanyWallDataSource(DataSource target) {
         super(target);
+    }
+
+    /** Closes the pool before the embedded server stops (Spring calls it on shutdown). */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) pool.close();
     }
 
     @Override
