@@ -46,6 +46,7 @@ class DatabaseConfiguration {
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false) // Spring stops it, after the connection pool
                 .setPort(env.getProperty("yewu.db.embedded-port", Integer.class, 0))
                 .setServerConfig("fsync", onOff)
                 .setServerConfig("synchronous_commit", onOff)
