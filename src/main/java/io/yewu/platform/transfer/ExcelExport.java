@@ -1,5 +1,6 @@
 package io.yewu.platform.transfer;
 
+import io.yewu.platform.security.CompanyContext;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.ContentDisposition;
@@ -8,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -39,25 +42,38 @@ public final class ExcelExport {
     public static <T> ResponseEntity<StreamingResponseBody> response(String fileName, Locale locale, List<Column<T>> columns,
                                                                      Consumer<Consumer<T>> rows) {
         boolean zh = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        // the body is written later on another thread: carry the request's company over, or the wall hides every row
+        CompanyContext.Scope company = CompanyContext.current();
         StreamingResponseBody body = out -> {
-            Workbook wb = new Workbook(out, "Yewu", "1.0");
-            Worksheet ws = wb.newWorksheet(fileName);
-            for (int c = 0; c < columns.size(); c++) {
-                ws.value(0, c, zh ? columns.get(c).zh() : columns.get(c).en());
-                ws.style(0, c).bold().set();
+            CompanyContext.Scope before = CompanyContext.current();
+            CompanyContext.set(company);
+            try {
+                write(out, fileName, zh, columns, rows);
+            } finally {
+                CompanyContext.set(before);
             }
-            int[] r = {1};
-            rows.accept(row -> {
-                for (int c = 0; c < columns.size(); c++) cell(ws, r[0], c, columns.get(c).value().apply(row));
-                r[0]++;
-            });
-            wb.finish();
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(fileName + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(body);
+    }
+
+    private static <T> void write(OutputStream out, String sheet, boolean zh, List<Column<T>> columns,
+                                  Consumer<Consumer<T>> rows) throws IOException {
+        Workbook wb = new Workbook(out, "Yewu", "1.0");
+        Worksheet ws = wb.newWorksheet(sheet);
+        for (int c = 0; c < columns.size(); c++) {
+            ws.value(0, c, zh ? columns.get(c).zh() : columns.get(c).en());
+            ws.style(0, c).bold().set();
+        }
+        int[] r = {1};
+        rows.accept(row -> {
+            for (int c = 0; c < columns.size(); c++) cell(ws, r[0], c, columns.get(c).value().apply(row));
+            r[0]++;
+        });
+        wb.finish();
     }
 
     private static void cell(Worksheet ws, int r, int c, Object v) {

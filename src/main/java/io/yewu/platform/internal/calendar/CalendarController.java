@@ -1,0 +1,63 @@
+package io.yewu.platform.internal.calendar;
+
+import io.yewu.platform.calendar.CalendarDay;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+/** PLT-4 administration (ADMIN role, enforced for /api/admin/** by the security chain). */
+@RestController
+@RequestMapping("/api/admin/calendar")
+class CalendarController {
+
+    record DayChange(@NotNull Boolean off, @Size(max = 50) String name) {}
+
+    private final CalendarAdmin calendar;
+
+    CalendarController(CalendarAdmin calendar) {
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/{year:\\d{4}}")
+    CalendarAdmin.YearView year(@PathVariable int year) {
+        return calendar.year(year);
+    }
+
+    @PutMapping("/days/{date}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @Valid @RequestBody DayChange body) {
+        calendar.put(new CalendarDay(date, body.off(), body.name()));
+    }
+
+    @DeleteMapping("/days/{date}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        calendar.remove(date);
+    }
+
+    @PostMapping("/{year:\\d{4}}/publish")
+    CalendarAdmin.YearView publish(@PathVariable int year) {
+        return calendar.publish(year);
+    }
+
+    @PostMapping("/import")
+    CalendarAdmin.YearView importFile(@RequestParam("file") MultipartFile file) throws IOException {
+        return calendar.importFile(file.getBytes());
+    }
+}

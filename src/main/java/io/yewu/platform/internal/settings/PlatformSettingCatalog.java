@@ -1,0 +1,17 @@
+package io.yewu.platform.internal.settings;
+
+import io.yewu.platform.settings.PlatformSettings;
+import io.yewu.platform.settings.SettingCatalog;
+import io.yewu.platform.settings.SettingDefinition;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+@Component
+class PlatformSettingCatalog implements SettingCatalog {
+
+    @Override
+    public List<SettingDefinition<?>> definitions() {
+        return List.of(PlatformSettings.APPROVAL_REMINDER, PlatformSettings.VAT_RATE);
+    }
+}

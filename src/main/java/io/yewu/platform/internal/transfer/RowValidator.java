@@ -1,0 +1,92 @@
+package io.yewu.platform.internal.transfer;
+
+import io.yewu.platform.transfer.CellParser;
+import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportRow;
+import io.yewu.platform.transfer.ImportSpec;
+import io.yewu.platform.web.ProblemException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Matches a table's headers to a spec's columns and checks every row. Headers match a column's Chinese or English
+ * header or its key, ignoring case, spaces and a trailing {@code *} (templates mark required columns with it).
+ */
+final class RowValidator<T> {
+
+    /** A cell that failed: row number, column and the error code with its arguments. */
+    record CellError(int row, ImportColumn<?> column, String code, Object[] args) {}
+
+    record Outcome<T>(List<T> valid, List<CellError> errors) {}
+
+    private final ImportSpec<T> spec;
+    private final Map<ImportColumn<?>, Integer> positions;
+
+    RowValidator(ImportSpec<T> spec, List<String> headers) {
+        this.spec = spec;
+        this.positions = match(spec, headers);
+    }
+
+    Outcome<T> validate(List<Table.Line> lines) {
+        List<T> valid = new ArrayList<>();
+        List<CellError> errors = new ArrayList<>();
+        for (Table.Line line : lines) {
+            Map<String, Object> values = new HashMap<>();
+            int before = errors.size();
+            positions.forEach((column, index) -> read(line, column, index, values, errors));
+            if (errors.size() == before) valid.add(spec.toRecord().apply(new ImportRow(line.number(), values)));
+        }
+        return new Outcome<>(valid, errors);
+    }
+
+    private static void read(Table.Line line, ImportColumn<?> column, int index, Map<String, Object> values,
+                             List<CellError> errors) {
+        String text = line.cell(index);
+        if (text.isEmpty()) {
+            if (column.required()) errors.add(new CellError(line.number(), column, "required", new Object[0]));
+            return;
+        }
+        switch (column.parser().parse(text)) {
+            case CellParser.Ok<?> ok -> values.put(column.key(), ok.value());
+            case CellParser.Error<?> e -> errors.add(new CellError(line.number(), column, e.code(), e.args()));
+        }
+    }
+
+    private static Map<ImportColumn<?>, Integer> match(ImportSpec<?> spec, List<String> headers) {
+        Map<String, ImportColumn<?>> byName = new HashMap<>();
+        for (ImportColumn<?> c : spec.columns()) {
+            for (String name : List.of(c.key(), c.zh(), c.en())) byName.put(normal(name), c);
+        }
+        Map<ImportColumn<?>, Integer> positions = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i) == null ? "" : headers.get(i).trim();
+            if (header.isEmpty()) continue;
+            ImportColumn<?> column = byName.get(normal(header));
+            if (column == null) unknown.add(header);
+            else if (positions.putIfAbsent(column, i) != null) throw ProblemException.badRequest("import-duplicate-column", header);
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.badRequest("import-unknown-column", String.join("、", unknown), accepted(spec));
+        }
+        List<String> missing = spec.columns().stream().filter(c -> c.required() && !positions.containsKey(c))
+                .map(c -> c.zh() + " / " + c.en()).toList();
+        if (!missing.isEmpty()) throw ProblemException.badRequest("import-missing-column", String.join("、", missing));
+        return positions;
+    }
+
+    private static String accepted(ImportSpec<?> spec) {
+        return String.join("、", spec.columns().stream().map(c -> c.zh() + " / " + c.en()).toList());
+    }
+
+    private static String normal(String header) {
+        String h = header.replace("\uFEFF", "").replace(" ", "").replace("\u3000", "").toLowerCase(Locale.ROOT);
+        while (h.endsWith("*") || h.endsWith("＊")) h = h.substring(0, h.length() - 1);
+        return h;
+    }
+}
