@@ -2,11 +2,11 @@ package io.yewu.platform.approval;
 
 import io.yewu.platform.internal.scheduling.DueTaskRunner;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.web.ProblemException;
 import io.yewu.support.Api;
 import io.yewu.support.PlatformFixtures.CompletedApprovals;
 import io.yewu.support.PlatformFixtures.TestSubject;
 import io.yewu.support.PlatformIntegrationTest;
-import io.yewu.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
