@@ -1,0 +1,21 @@
+package io.yewu.platform.approval;
+
+import io.yewu.platform.decision.Decision;
+
+import java.util.List;
+
+/**
+ * A chain to start: what it guards (subject type, id and the exact version it will approve), who applies, the
+ * policy decision that chose the chain (stored with it, PLT-1), and the ordered steps.
+ */
+public record ApprovalSpec(String subjectType, String subjectId, long subjectVersion, String title, long applicantId,
+                           Decision<?> decision, List<StepSpec> steps) {
+
+    public ApprovalSpec {
+        if (subjectType == null || subjectId == null || title == null || decision == null) {
+            throw new IllegalArgumentException("subject, title and decision are required");
+        }
+        if (steps == null || steps.isEmpty()) throw new IllegalArgumentException("a chain has at least one step");
+        steps = List.copyOf(steps);
+    }
+}

@@ -1,0 +1,22 @@
+package io.yewu.platform.decision;
+
+import java.util.List;
+
+/**
+ * Stores decisions beside the record they decided (PLT-1), in the caller's transaction and company.
+ * <p>
+ * Reading back does not check the reader's data scope: a capability shows the decisions of a record inside its
+ * own endpoint for that record, after its own scope check. The generic {@code GET /api/decisions} is for
+ * administrators only.
+ */
+public interface DecisionRecords {
+
+    /**
+     * @param kind what was decided about the subject, e.g. {@code payment-mode}, {@code approval-chain}
+     * @return the stored record's id
+     */
+    long record(String subjectType, String subjectId, String kind, Decision<?> decision);
+
+    /** Every decision about a subject, newest first. */
+    List<StoredDecision> forSubject(String subjectType, String subjectId);
+}

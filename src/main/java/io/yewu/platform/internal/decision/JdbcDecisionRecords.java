@@ -1,0 +1,57 @@
+package io.yewu.platform.internal.decision;
+
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.decision.StoredDecision;
+import io.yewu.platform.security.CompanyContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Component
+class JdbcDecisionRecords implements DecisionRecords {
+
+    private static final TypeReference<List<RuleHit>> HITS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcDecisionRecords(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public long record(String subjectType, String subjectId, String kind, Decision<?> decision) {
+        return jdbc.sql("""
+                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
+                VALUES (:c, :t, :s, :k, :o, CAST(:h AS jsonb), :v) RETURNING id""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
+                .param("k", kind).param("o", outcomeText(decision.outcome()))
+                .param("h", json.writeValueAsString(decision.hits())).param("v", decision.settingsVersion())
+                .query(Long.class).single();
+    }
+
+    @Override
+    public List<StoredDecision> forSubject(String subjectType, String subjectId) {
+        return jdbc.sql("""
+                SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record
+                WHERE company_id = :c AND subject_type = :t AND subject_id = :s
+                ORDER BY decided_at DESC, id DESC""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
+                .query((rs, n) -> new StoredDecision(rs.getString("kind"), rs.getString("outcome"),
+                        json.readValue(rs.getString("hits"), HITS), rs.getLong("settings_version"),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Enums by name, everything else by its text: the outcome is read back by people, not parsed. */
+    static String outcomeText(Object outcome) {
+        return outcome instanceof Enum<?> e ? e.name() : String.valueOf(outcome);
+    }
+}

@@ -1,0 +1,142 @@
+package io.yewu.platform.internal.scheduling;
+
+import io.yewu.platform.scheduling.DueTask;
+import io.yewu.platform.scheduling.DueTaskHandler;
+import io.yewu.platform.security.CompanyContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs due tasks. Each task is claimed ({@code FOR UPDATE SKIP LOCKED}) in a transaction of its own company that
+ * also runs the handler and marks the task done: another node skips the locked row and, once committed, no longer
+ * sees it pending, so each task fires once; a crash rolls the claim back for the next poll. The handler runs under
+ * a savepoint, so its failure undoes only its own writes while the row stays locked to record the attempt.
+ */
+@Component
+public class DueTaskRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DueTaskRunner.class);
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    private record Candidate(long id, long companyId) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate claim;
+    private final TransactionTemplate attempt;
+    private final Map<String, DueTaskHandler> handlers;
+    private final NodeName node;
+    private final int maxAttempts;
+    private final int batchSize;
+
+    DueTaskRunner(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
+                  List<DueTaskHandler> handlers, NodeName node,
+                  @Value("${yewu.scheduler.max-attempts:5}") int maxAttempts,
+                  @Value("${yewu.scheduler.batch-size:100}") int batchSize) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.claim = new TransactionTemplate(transactions);
+        this.attempt = new TransactionTemplate(transactions);
+        this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.handlers = handlers.stream().collect(Collectors.toMap(DueTaskHandler::kind, Function.identity()));
+        this.node = node;
+        this.maxAttempts = maxAttempts;
+        this.batchSize = batchSize;
+    }
+
+    /** Runs the tasks due at {@code now} that no other node holds; returns how many this node ran. */
+    public int runDue(Instant now) {
+        List<Candidate> due = CompanyContext.callAsSystem(() -> jdbc.sql("""
+                SELECT id, company_id FROM due_task WHERE status = 'PENDING' AND due_at <= :now
+                ORDER BY due_at, id LIMIT :n""")
+                .param("now", Timestamp.from(now)).param("n", batchSize).query(Candidate.class).list());
+        int ran = 0;
+        for (Candidate c : due) {
+            if (CompanyContext.callAs(c.companyId(), () -> runOne(c, now))) ran++;
+        }
+        return ran;
+    }
+
+    private boolean runOne(Candidate candidate, Instant now) {
+        return Boolean.TRUE.equals(claim.execute(status -> {
+            Optional<DueTask> claimed = jdbc.sql("""
+                    SELECT id, company_id, kind, task_key, due_at, payload::text AS payload, attempts FROM due_task
+                    WHERE id = :id AND company_id = :c AND status = 'PENDING' AND due_at <= :now
+                    FOR UPDATE SKIP LOCKED""")
+                    .param("id", candidate.id()).param("c", candidate.companyId()).param("now", Timestamp.from(now))
+                    .query(this::task).optional();
+            if (claimed.isEmpty()) return false;
+            DueTask task = claimed.get();
+            try {
+                attempt.executeWithoutResult(s -> {
+                    jdbc.sql("""
+                            UPDATE due_task SET status = 'DONE', done_at = now(), done_by = :node, attempts = attempts + 1
+                            WHERE id = :id AND company_id = :c""")
+                            .param("node", node.get()).param("id", task.id()).param("c", task.companyId()).update();
+                    handlerOf(task).handle(task);
+                });
+            } catch (RuntimeException e) {
+                recordFailure(task, e, now);
+            }
+            return true;
+        }));
+    }
+
+    private DueTaskHandler handlerOf(DueTask task) {
+        DueTaskHandler handler = handlers.get(task.kind());
+        if (handler == null) throw new IllegalStateException("no handler for due task kind " + task.kind());
+        return handler;
+    }
+
+    private void recordFailure(DueTask task, RuntimeException e, Instant now) {
+        int attempts = task.attempts() + 1;
+        boolean giveUp = attempts >= maxAttempts;
+        log.warn("Due task {} {} failed (attempt {} of {}){}", task.kind(), task.key(), attempts, maxAttempts,
+                giveUp ? ", giving up" : "", e);
+        jdbc.sql("""
+                UPDATE due_task SET attempts = :a, last_error = :err, due_at = :retry,
+                       status = CASE WHEN :giveUp THEN 'FAILED' ELSE 'PENDING' END
+                WHERE id = :id AND company_id = :c""")
+                .param("a", attempts).param("err", abbreviate(String.valueOf(e)))
+                .param("retry", Timestamp.from(now.plus(backoff(attempts)))).param("giveUp", giveUp)
+                .param("id", task.id()).param("c", task.companyId())
+                .update();
+    }
+
+    /** 30 s, 1 min, 2 min, … capped at an hour. */
+    static Duration backoff(int attempts) {
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private DueTask task(ResultSet rs, int row) throws SQLException {
+        return new DueTask(rs.getLong("id"), rs.getLong("company_id"), rs.getString("kind"), rs.getString("task_key"),
+                rs.getTimestamp("due_at").toInstant(), json.readValue(rs.getString("payload"), PAYLOAD),
+                rs.getInt("attempts"));
+    }
+}

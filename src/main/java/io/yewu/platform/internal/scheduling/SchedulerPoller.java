@@ -1,0 +1,40 @@
+package io.yewu.platform.internal.scheduling;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Polls for due work every {@code yewu.scheduler.poll-interval} (default 1 s). Every node polls; the row locks
+ * decide who runs what. {@code yewu.scheduler.enabled=false} turns polling off (tests that drive time themselves).
+ */
+@Component
+@ConditionalOnProperty(name = "yewu.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+class SchedulerPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerPoller.class);
+
+    private final DueTaskRunner dueTasks;
+    private final RecurringJobRunner recurringJobs;
+
+    SchedulerPoller(DueTaskRunner dueTasks, RecurringJobRunner recurringJobs) {
+        this.dueTasks = dueTasks;
+        this.recurringJobs = recurringJobs;
+    }
+
+    @Scheduled(fixedDelayString = "${yewu.scheduler.poll-interval:1s}", initialDelayString = "${yewu.scheduler.poll-interval:1s}")
+    void poll() {
+        Instant now = Instant.now();
+        try {
+            dueTasks.runDue(now);
+            recurringJobs.runDue(now);
+        } catch (RuntimeException e) {
+            // the database may be briefly unreachable; the next poll tries again
+            log.warn("Scheduler poll failed", e);
+        }
+    }
+}

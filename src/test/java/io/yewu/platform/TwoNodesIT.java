@@ -1,0 +1,144 @@
+package io.yewu.platform;
+
+import io.yewu.YewuApplication;
+import io.yewu.platform.internal.scheduling.NodeName;
+import io.yewu.platform.scheduling.DueTaskHandler;
+import io.yewu.platform.scheduling.DueTasks;
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.support.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application nodes on one PostgreSQL: nothing a user or a timer needs lives in one node's memory.
+ */
+class TwoNodesIT {
+
+    /** Records which node ran each task; double runs would show as repeated keys. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Recorder {
+        @Bean
+        DueTaskHandler twoNodesHandler(JdbcClient jdbc, NodeName node) {
+            return new DueTaskHandler() {
+                @Override
+                public String kind() {
+                    return "two-nodes";
+                }
+
+                @Override
+                public void handle(io.yewu.platform.scheduling.DueTask task) {
+                    jdbc.sql("INSERT INTO two_nodes_fired (task_key, node) VALUES (:k, :n)")
+                            .param("k", task.key()).param("n", node.get()).update();
+                }
+            };
+        }
+    }
+
+    private static ConfigurableApplicationContext node1;
+    private static ConfigurableApplicationContext node2;
+
+    @BeforeAll
+    static void startTwoNodes() throws IOException {
+        int dbPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dbPort = socket.getLocalPort();
+        }
+        String dataDir = Files.createTempDirectory("yewu-two-nodes").toString();
+        node1 = node("node-1", "yewu.data-dir=" + dataDir, "yewu.db.url=", "yewu.db.embedded-port=" + dbPort,
+                "yewu.db.durable=false");
+        node2 = node("node-2", "yewu.data-dir=" + dataDir + "/node2", "yewu.demo-data=false",
+                "yewu.db.url=jdbc:postgresql://localhost:" + dbPort + "/postgres", "yewu.db.user=postgres", "yewu.db.password=");
+        // a scratch table for the handler, created as the owner and opened to the application role
+        new SimpleOwner(dbPort).execute("""
+                CREATE TABLE two_nodes_fired (task_key text NOT NULL, node text NOT NULL);
+                GRANT SELECT, INSERT ON two_nodes_fired TO yewu_app""");
+    }
+
+    /** Properties go in as command-line arguments: they must beat application.yml, as a deployment's would. */
+    private static ConfigurableApplicationContext node(String name, String... properties) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--yewu.node-name=" + name,
+                "--yewu.scheduler.poll-interval=100ms"));
+        for (String p : properties) args.add("--" + p);
+        return new SpringApplicationBuilder(YewuApplication.class, Recorder.class).run(args.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node2 != null) node2.close();
+        if (node1 != null) node1.close();
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @Test
+    void aSessionMadeOnOneNodeIsValidOnTheOther() throws Exception {
+        Api onNode1 = Api.at(port(node1)).login("sales1", "Yewu@2026");
+        HttpResponse<String> me = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port(node2) + "/api/me"))
+                .header("Cookie", "SESSION=" + onNode1.sessionCookie()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(Api.JSON.readTree(me.body()).path("username").asString()).isEqualTo("sales1");
+    }
+
+    @Test
+    void eachDueTaskFiresExactlyOnceWhileBothNodesPoll() {
+        JdbcClient jdbc = node1.getBean(JdbcClient.class);
+        long company = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
+                .query(Long.class).single());
+        DueTasks dueTasks = node1.getBean(DueTasks.class);
+        TransactionTemplate tx = node1.getBean(TransactionTemplate.class);
+        Instant now = Instant.now();
+        CompanyContext.runAs(company, () -> tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 50; i++) dueTasks.schedule("two-nodes", "task-" + i, now, Map.of());
+        }));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT count(*) FROM due_task WHERE kind = 'two-nodes' AND status = 'DONE'").query(Long.class).single()) == 50);
+
+        List<Map<String, Object>> perKey = CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT task_key, count(*) AS runs FROM two_nodes_fired GROUP BY task_key").query().listOfRows());
+        assertThat(perKey).hasSize(50).allSatisfy(row -> assertThat(((Number) row.get("runs")).longValue()).isEqualTo(1));
+        List<String> nodes = CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT DISTINCT done_by FROM due_task WHERE kind = 'two-nodes'").query(String.class).list());
+        assertThat(nodes).isSubsetOf("node-1", "node-2");
+        List<String> handledBy = CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT DISTINCT node FROM two_nodes_fired").query(String.class).list());
+        assertThat(handledBy).containsExactlyInAnyOrderElementsOf(nodes);
+    }
+
+    /** Runs DDL as the database owner, outside the application's pool and its company wall. */
+    private record SimpleOwner(int port) {
+        void execute(String sql) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+                 var st = c.createStatement()) {
+                st.execute(sql);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

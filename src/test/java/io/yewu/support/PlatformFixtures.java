@@ -1,0 +1,115 @@
+package io.yewu.support;
+
+import io.yewu.platform.approval.ApprovalCompleted;
+import io.yewu.platform.approval.ApprovalSpec;
+import io.yewu.platform.approval.Approvals;
+import io.yewu.platform.approval.StepSpec;
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.scheduling.DueTask;
+import io.yewu.platform.scheduling.DueTaskHandler;
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.security.RoleCode;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Test-only stand-ins for capabilities that do not exist yet: a subject that asks for approval, a listener that
+ * records how chains end, and due-task handlers that record or fail.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class PlatformFixtures {
+
+    /** A business record that needs BUSINESS_MANAGER then GENERAL_MANAGER approval. */
+    public static class TestSubject {
+
+        public static final String TYPE = "test-subject";
+
+        private final Approvals approvals;
+        private final JdbcClient jdbc;
+
+        TestSubject(Approvals approvals, JdbcClient jdbc) {
+            this.approvals = approvals;
+            this.jdbc = jdbc;
+        }
+
+        public long submit(String applicant, String subjectId, long version) {
+            return submit(applicant, subjectId, version, List.of(StepSpec.role(RoleCode.BUSINESS_MANAGER),
+                    StepSpec.role(RoleCode.GENERAL_MANAGER)));
+        }
+
+        public long submit(String applicant, String subjectId, long version, List<StepSpec> steps) {
+            return CompanyContext.callAs(companyId(), () -> approvals.start(new ApprovalSpec(TYPE, subjectId, version,
+                    "测试申请 " + subjectId, userId(applicant), Decision.of("MANAGER_THEN_GM", 1L,
+                    new RuleHit("TEST-1", "金额超过 50,000 元", "Amount over 50,000", Map.of("amount", "60000.00"))),
+                    steps)));
+        }
+
+        public long companyId() {
+            return CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
+                    .query(Long.class).single());
+        }
+
+        public long userId(String username) {
+            return CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                    .param("u", username).query(Long.class).single());
+        }
+    }
+
+    /** Every ApprovalCompleted, as a listener in another module receives it. */
+    public static class CompletedApprovals {
+
+        public final List<ApprovalCompleted> received = new CopyOnWriteArrayList<>();
+
+        @ApplicationModuleListener
+        void on(ApprovalCompleted event) {
+            received.add(event);
+        }
+
+        public List<ApprovalCompleted> forSubject(String subjectId) {
+            return received.stream().filter(e -> e.subjectId().equals(subjectId)).toList();
+        }
+    }
+
+    /** Records each task it runs; fails tasks whose payload says {@code fail: true}. */
+    public static class RecordingHandler implements DueTaskHandler {
+
+        public final List<DueTask> handled = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String kind() {
+            return "test.record";
+        }
+
+        @Override
+        public void handle(DueTask task) {
+            handled.add(task);
+            if (Boolean.TRUE.equals(task.payload().get("fail"))) throw new IllegalStateException("told to fail");
+        }
+
+        public long count(String key) {
+            return handled.stream().filter(t -> t.key().equals(key)).count();
+        }
+    }
+
+    @Bean
+    TestSubject testSubject(Approvals approvals, JdbcClient jdbc) {
+        return new TestSubject(approvals, jdbc);
+    }
+
+    @Bean
+    CompletedApprovals completedApprovals() {
+        return new CompletedApprovals();
+    }
+
+    @Bean
+    RecordingHandler recordingHandler() {
+        return new RecordingHandler();
+    }
+}
