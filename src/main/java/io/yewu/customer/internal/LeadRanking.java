@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -78,7 +77,15 @@ public final class LeadRanking {
                 .thenComparingInt(Candidate::receivedThisMonth)
                 .thenComparingInt(Candidate::openLeads)
                 .thenComparing(Candidate::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparingInt(c -> Objects.hash(c.userId(), lead.id()));
+                .thenComparingLong(c -> scramble(c.userId(), lead.id()));
+    }
+
+    /** SplitMix64's finaliser: a tie order that changes from lead to lead and ignores account age. */
+    private static long scramble(long userId, long leadId) {
+        long z = userId * 0x9E3779B97F4A7C15L + leadId;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static List<RuleHit> reasons(Lead lead, Candidate c) {
