@@ -32,6 +32,7 @@ CREATE TABLE customer (
   assigned_at        timestamptz,        -- last assignment from the pool (CUS-12)
   first_contact_due  timestamptz,
   first_contacted_at timestamptz,
+  overdue_flagged_at timestamptz,       -- when the owner and manager were told the first contact is late
   last_follow_up_at  timestamptz,
   last_order_at      timestamptz,
   created_by         bigint,

@@ -2,7 +2,9 @@ package io.yewu.platform.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A user-facing failure with a stable code. Its zh/en text comes from {@code i18n/messages*.properties} under
@@ -14,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final List<FieldProblem> fieldProblems;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     /** A field that failed a rule; {@code code} names the message, {@code args} fill it. */
     public record FieldProblem(String field, String code, Object... args) {}
@@ -51,6 +54,14 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<FieldProblem> problems) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "validation", problems);
     }
+
+    /** Adds a machine-readable member to the problem body, e.g. the id of a record the client should open. */
+    public ProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() { return Map.copyOf(properties); }
 
     public HttpStatus status() { return status; }
 

@@ -56,7 +56,9 @@ class ProblemHandler {
         List<Map<String, String>> errors = e.fieldProblems().stream()
                 .map(f -> fieldError(f.field(), f.code(), text("field." + f.code(), f.args(), locale)))
                 .toList();
-        return respond(e.status(), e.code(), e.args(), errors, request);
+        ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), e.args(), errors, request);
+        e.properties().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException

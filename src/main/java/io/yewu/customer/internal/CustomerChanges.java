@@ -1,0 +1,308 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.approval.ApprovalCompleted;
+import io.yewu.platform.approval.ApprovalSpec;
+import io.yewu.platform.approval.Approvals;
+import io.yewu.platform.approval.StepSpec;
+import io.yewu.platform.audit.AuditTrail;
+import io.yewu.platform.audit.Changes;
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.security.DataScope;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.settings.Settings;
+import io.yewu.platform.web.ProblemException;
+import io.yewu.platform.web.Versions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Changes to a customer file: plain edits by whoever may work it; transfers by a manager (CUS-8); legal name,
+ * credit code, invoice details and credit terms only through an approved change request (CUS-15).
+ */
+@Service
+class CustomerChanges {
+
+    record Edit(String city, String address, String businessFormat, String customerClass, Boolean keyAccount,
+                String productCategory, String notes, List<String> tags, List<CustomerInput.Contact> contacts, long version) {}
+
+    record ChangeRequest(Map<String, Object> changes, Map<String, String> creditInvestigation) {}
+
+    static final String SUBJECT = "customer-change";
+    private static final List<String> REQUESTABLE = List.of("name", "creditCode", "invoiceTitle", "taxId", "bankName",
+            "bankAccount", "creditTermDays", "creditLimit");
+    private static final Map<String, String> COLUMNS = Map.of("name", "name", "creditCode", "credit_code",
+            "invoiceTitle", "invoice_title", "taxId", "tax_id", "bankName", "bank_name", "bankAccount", "bank_account",
+            "creditTermDays", "credit_term_days", "creditLimit", "credit_limit");
+
+    private final JdbcClient jdbc;
+    private final CustomerQueries customers;
+    private final OwnershipLedger ledger;
+    private final Approvals approvals;
+    private final DecisionRecords decisions;
+    private final AuditTrail audit;
+    private final Settings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ChangeRequestPolicy policy = new ChangeRequestPolicy();
+
+    CustomerChanges(JdbcClient jdbc, CustomerQueries customers, OwnershipLedger ledger, Approvals approvals,
+                    DecisionRecords decisions, AuditTrail audit, Settings settings, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.approvals = approvals;
+        this.decisions = decisions;
+        this.audit = audit;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CustomerQueries.Customer edit(YewuPrincipal user, long id, Edit in) {
+        CustomerQueries.Customer before = customers.customer(user, id);
+        if (!before.inScope()) throw ProblemException.notFound("customer " + id);
+        CustomerInput asInput = new CustomerInput(before.name(), null, in.city(), in.address(), in.businessFormat(),
+                in.customerClass(), in.keyAccount(), null, in.productCategory(), in.notes(), in.tags(), in.contacts());
+        var problems = CustomerValidation.validate(asInput);
+        if (!problems.isEmpty()) throw ProblemException.invalid(problems);
+        Versions.requireUpdated(jdbc.sql("""
+                UPDATE customer SET city = :city, address = :address, business_format = :format, customer_class = :class,
+                       key_account = :ka, product_category = :category, notes = :notes, tags = :tags, version = version + 1
+                WHERE company_id = :c AND id = :id AND version = :v""")
+                .param("city", Cities.canonical(in.city()).orElseThrow()).param("address", strip(in.address()))
+                .param("format", strip(in.businessFormat())).param("class", strip(in.customerClass()))
+                .param("ka", Boolean.TRUE.equals(in.keyAccount())).param("category", strip(in.productCategory()))
+                .param("notes", strip(in.notes())).param("tags", asInput.tags().stream().map(String::strip).toArray(String[]::new))
+                .param("c", user.companyId()).param("id", id).param("v", in.version()).update());
+        replaceContacts(user.companyId(), id, asInput);
+        audit.record("customer", id, "update", Changes.of().put("city", before.city(), in.city())
+                .put("address", before.address(), strip(in.address())).put("keyAccount", before.keyAccount(), in.keyAccount())
+                .put("notes", before.notes(), strip(in.notes())).put("tags", before.tags(), asInput.tags())
+                .put("contacts", before.contacts().size(), asInput.contacts().size()));
+        return customers.customer(user, id);
+    }
+
+    /** Phones and e-mails are identity keys: a contact that belongs to another file is refused, not shared. */
+    private void replaceContacts(long companyId, long id, CustomerInput in) {
+        jdbc.sql("DELETE FROM customer_key WHERE company_id = :c AND customer_id = :id AND kind IN ('PHONE', 'EMAIL')")
+                .param("c", companyId).param("id", id).update();
+        jdbc.sql("DELETE FROM customer_contact WHERE company_id = :c AND customer_id = :id").param("c", companyId).param("id", id).update();
+        var keys = CustomerKeys.of(in.name(), null, in.phones(), in.emails()).stream()
+                .filter(k -> k.kind() != CustomerKeys.Kind.NAME).toList();
+        for (var key : keys) {
+            int added = jdbc.sql("INSERT INTO customer_key (company_id, kind, value, customer_id) VALUES (:c, :k, :v, :id) ON CONFLICT DO NOTHING")
+                    .param("c", companyId).param("k", key.kind().name()).param("v", key.value()).param("id", id).update();
+            if (added == 0) throw ProblemException.conflict("duplicate").with("matchedOn", key.kind().name());
+        }
+        for (var c : in.contacts()) {
+            jdbc.sql("INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position) VALUES (:c, :id, :n, :p, :e, :pos)")
+                    .param("c", companyId).param("id", id).param("n", c.name().strip())
+                    .param("p", CustomerValidation.blank(c.phone()) ? "" : CustomerKeys.phone(c.phone()).orElseThrow())
+                    .param("e", CustomerValidation.blank(c.email()) ? "" : CustomerKeys.email(c.email()).orElseThrow())
+                    .param("pos", strip(c.position())).update();
+        }
+    }
+
+    /** CUS-8: only a manager transfers, with a reason; the ledger keeps who owned it before. */
+    @Transactional
+    CustomerQueries.Customer transfer(YewuPrincipal manager, long id, long toUserId, String reason) {
+        Roles.require(manager, Roles.MANAGERS);
+        if (reason == null || reason.isBlank()) throw ProblemException.invalid("reason", "required");
+        CustomerQueries.Customer c = customers.customer(manager, id);
+        if (!c.inScope()) throw ProblemException.notFound("customer " + id);
+        requireColleague(manager, toUserId);
+        moveOne(manager, c.id(), c.ownerId(), toUserId, reason.strip());
+        return customers.customer(manager, id);
+    }
+
+    /** A leaver's whole book to a colleague, in one transaction. */
+    @Transactional
+    int transferAll(YewuPrincipal manager, long fromUserId, long toUserId, String reason) {
+        Roles.require(manager, Roles.MANAGERS);
+        if (reason == null || reason.isBlank()) throw ProblemException.invalid("reason", "required");
+        requireColleague(manager, fromUserId);
+        requireColleague(manager, toUserId);
+        List<Long> ids = jdbc.sql("SELECT id FROM customer WHERE company_id = :c AND owner_id = :from ORDER BY id FOR UPDATE")
+                .param("c", manager.companyId()).param("from", fromUserId).query(Long.class).list();
+        ids.forEach(id -> moveOne(manager, id, fromUserId, toUserId, reason.strip()));
+        return ids.size();
+    }
+
+    private void moveOne(YewuPrincipal manager, long customerId, Long from, long to, String reason) {
+        Instant now = clock.instant();
+        Decision<Long> decision = Decision.of(to, settings.snapshotAt(now).version(),
+                new RuleHit("CUS-8", "经理转移客户；在办报价、订单、工单随客户转移，已回款与提成仍归原业务员",
+                        "A manager transferred the customer; open quotes, orders and tickets move with it, past receipts and commission stay",
+                        Map.of("reason", reason, "from", String.valueOf(from), "to", to)));
+        ledger.change(manager.companyId(), customerId, from, to, now, "TRANSFER", null, json.writeValueAsString(decision), manager.id());
+        decisions.record("customer", String.valueOf(customerId), "transfer", decision);
+        audit.record("customer", customerId, "transfer", Changes.of().put("ownerId", from, to).created("reason", reason));
+    }
+
+    private void requireColleague(YewuPrincipal manager, long userId) {
+        var scope = DataScope.of(manager, "u.company_id", "u.id");
+        boolean ok = jdbc.sql("SELECT count(*) FROM app_user u WHERE u.id = :id AND u.active AND " + scope.sql())
+                .params(scope.params()).param("id", userId).query(Long.class).single() > 0;
+        if (!ok) throw ProblemException.invalid("toUserId", "unknown", userId);
+    }
+
+    /** CUS-15: files the request and starts its approval chain; the file changes only when the chain approves. */
+    @Transactional
+    long request(YewuPrincipal user, long customerId, ChangeRequest in) {
+        CustomerQueries.Customer c = customers.customer(user, customerId);
+        if (!c.inScope()) throw ProblemException.notFound("customer " + customerId);
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("name", c.name());
+        current.put("creditCode", c.creditCode());
+        current.put("invoiceTitle", c.invoiceTitle());
+        current.put("taxId", c.taxId());
+        current.put("bankName", c.bankName());
+        current.put("bankAccount", c.bankAccount());
+        current.put("creditTermDays", c.creditTermDays());
+        current.put("creditLimit", c.creditLimit());
+        Map<String, Map<String, Object>> changes = diff(current, in.changes() == null ? Map.of() : in.changes());
+        if (changes.isEmpty()) throw ProblemException.badRequest("change-nothing");
+        var before = new ChangeRequestPolicy.Terms(c.creditTermDays(), c.creditLimit());
+        var after = new ChangeRequestPolicy.Terms(
+                (Integer) changes.getOrDefault("creditTermDays", Map.of("new", c.creditTermDays())).get("new"),
+                (BigDecimal) changes.getOrDefault("creditLimit", Map.of("new", c.creditLimit())).get("new"));
+        boolean termsChanged = changes.containsKey("creditTermDays") || changes.containsKey("creditLimit");
+        if ((after.termDays() == null) != (after.limit() == null)) throw ProblemException.invalid("creditLimit", "required");
+        Map<String, String> investigation = in.creditInvestigation();
+        boolean hasInvestigation = investigation != null && List.of("capitalTurnover", "paymentHistory", "references").stream()
+                .allMatch(k -> investigation.get(k) != null && !investigation.get(k).isBlank());
+        if (policy.needsInvestigation(before, after, termsChanged) && !hasInvestigation) {
+            throw ProblemException.invalid("creditInvestigation", "required");
+        }
+        if (approvals.isPending(SUBJECT, "customer:" + customerId)) throw ProblemException.conflict("change-pending");
+        Decision<List<RoleCode>> decision = policy.steps(before, after, termsChanged, hasInvestigation,
+                settings.snapshotAt(clock.instant()).version());
+        long id = jdbc.sql("""
+                INSERT INTO customer_change_request (company_id, customer_id, requested_by, changes, credit_investigation,
+                    customer_version, decision)
+                VALUES (:c, :customer, :by, CAST(:changes AS jsonb), CAST(:inv AS jsonb), :v, CAST(:decision AS jsonb)) RETURNING id""")
+                .param("c", user.companyId()).param("customer", customerId).param("by", user.id())
+                .param("changes", json.writeValueAsString(changes))
+                .param("inv", investigation == null ? null : json.writeValueAsString(investigation))
+                .param("v", c.version()).param("decision", json.writeValueAsString(decision)).query(Long.class).single();
+        approvals.start(new ApprovalSpec(SUBJECT, String.valueOf(id), 0, "客户信息变更：" + c.name() + " / Customer change: " + c.name(),
+                user.id(), decision, decision.outcome().stream().map(StepSpec::role).toList()));
+        audit.record("customer-change-request", id, "create", Changes.of().created("customerId", customerId)
+                .created("fields", String.join(",", changes.keySet())));
+        return id;
+    }
+
+    /** Applies an approved request, or closes a rejected one (in the approving transaction's company). */
+    @ApplicationModuleListener
+    void on(ApprovalCompleted event) {
+        if (!SUBJECT.equals(event.subjectType())) return;
+        CompanyContext.runAs(event.companyId(), () -> complete(event));
+    }
+
+    private void complete(ApprovalCompleted event) {
+        long requestId = Long.parseLong(event.subjectId());
+        record Pending(long customerId, String changes) {}
+        Pending p = jdbc.sql("SELECT customer_id, changes::text FROM customer_change_request WHERE company_id = :c AND id = :id AND status = 'PENDING'")
+                .param("c", event.companyId()).param("id", requestId).query(Pending.class).optional().orElse(null);
+        if (p == null) return;
+        boolean approved = event.outcome() == ApprovalCompleted.Outcome.APPROVED;
+        jdbc.sql("UPDATE customer_change_request SET status = :s, decided_at = now(), version = version + 1 WHERE company_id = :c AND id = :id")
+                .param("s", approved ? "APPROVED" : "REJECTED").param("c", event.companyId()).param("id", requestId).update();
+        if (!approved) return;
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> changes = json.readValue(p.changes(), Map.class);
+        Changes audited = Changes.of();
+        changes.forEach((field, pair) -> {
+            Object value = pair.get("new");
+            if (field.equals("creditLimit") && value != null) value = new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
+            jdbc.sql("UPDATE customer SET " + COLUMNS.get(field) + " = :v, version = version + 1 WHERE company_id = :c AND id = :id")
+                    .param("v", value == null && !field.startsWith("credit") ? "" : value)
+                    .param("c", event.companyId()).param("id", p.customerId()).update();
+            audited.put(field, pair.get("old"), value);
+        });
+        rekey(event.companyId(), p.customerId());
+        audit.record("customer", p.customerId(), "change-approved", audited);
+    }
+
+    private void rekey(long companyId, long customerId) {
+        record Identity(String name, String creditCode) {}
+        Identity id = jdbc.sql("SELECT name, credit_code FROM customer WHERE company_id = :c AND id = :id")
+                .param("c", companyId).param("id", customerId).query(Identity.class).single();
+        jdbc.sql("DELETE FROM customer_key WHERE company_id = :c AND customer_id = :id AND kind IN ('NAME', 'CREDIT_CODE')")
+                .param("c", companyId).param("id", customerId).update();
+        for (var key : CustomerKeys.of(id.name(), id.creditCode(), List.of(), List.of())) {
+            jdbc.sql("INSERT INTO customer_key (company_id, kind, value, customer_id) VALUES (:c, :k, :v, :id)")
+                    .param("c", companyId).param("k", key.kind().name()).param("v", key.value()).param("id", customerId).update();
+        }
+    }
+
+    private static Map<String, Map<String, Object>> diff(Map<String, Object> current, Map<String, Object> requested) {
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+        for (var e : requested.entrySet()) {
+            if (!REQUESTABLE.contains(e.getKey())) throw ProblemException.invalid("changes." + e.getKey(), "invalid");
+            Object value = normalise(e.getKey(), e.getValue());
+            if (!Objects.equals(value, current.get(e.getKey()))) {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("old", current.get(e.getKey()));
+                pair.put("new", value);
+                changes.put(e.getKey(), pair);
+            }
+        }
+        return changes;
+    }
+
+    private static Object normalise(String field, Object value) {
+        String text = value == null ? null : value.toString().strip();
+        return switch (field) {
+            case "name" -> {
+                if (text == null || text.isEmpty() || text.length() > 100) throw ProblemException.invalid("changes.name", "required");
+                yield text;
+            }
+            case "creditCode" -> text == null || text.isEmpty() ? null : CustomerKeys.creditCode(text)
+                    .orElseThrow(() -> ProblemException.invalid("changes.creditCode", "credit-code"));
+            case "creditTermDays" -> {
+                try {
+                    Integer days = text == null || text.isEmpty() ? null : Integer.valueOf(text);
+                    if (days != null && (days < 1 || days > 365)) throw ProblemException.invalid("changes.creditTermDays", "invalid");
+                    yield days;
+                } catch (NumberFormatException ex) {
+                    throw ProblemException.invalid("changes.creditTermDays", "invalid");
+                }
+            }
+            case "creditLimit" -> {
+                try {
+                    BigDecimal limit = text == null || text.isEmpty() ? null : new BigDecimal(text).setScale(2, RoundingMode.HALF_UP);
+                    if (limit != null && limit.signum() <= 0) throw ProblemException.invalid("changes.creditLimit", "invalid");
+                    yield limit;
+                } catch (NumberFormatException ex) {
+                    throw ProblemException.invalid("changes.creditLimit", "invalid");
+                }
+            }
+            default -> {
+                if (text != null && text.length() > 100) throw ProblemException.invalid("changes." + field, "too-long", 100);
+                yield text == null ? "" : text;
+            }
+        };
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

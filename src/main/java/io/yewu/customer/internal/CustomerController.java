@@ -1,0 +1,134 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.transfer.ExcelExport;
+import io.yewu.platform.web.Page;
+import io.yewu.platform.web.PageQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Customer files (CUS-1 … CUS-8, CUS-13, CUS-15, CUS-16). */
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+    record Duplicates(List<Map<String, Object>> matches, List<Map<String, String>> similar) {}
+
+    record TransferOne(Long toUserId, String reason) {}
+
+    record TransferAll(Long fromUserId, Long toUserId, String reason) {}
+
+    private final CustomerFiling filing;
+    private final CustomerQueries queries;
+    private final CustomerChanges changes;
+    private final FollowUps followUps;
+    private final DuplicateCheck duplicates;
+    private final OwnershipLedger ledger;
+
+    CustomerController(CustomerFiling filing, CustomerQueries queries, CustomerChanges changes, FollowUps followUps,
+                       DuplicateCheck duplicates, OwnershipLedger ledger) {
+        this.filing = filing;
+        this.queries = queries;
+        this.changes = changes;
+        this.followUps = followUps;
+        this.duplicates = duplicates;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/duplicates")
+    DuplicateCheck.Answer duplicates(@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+                                     @RequestParam(required = false) String creditCode, @RequestParam(required = false) String email) {
+        return duplicates.check(CurrentUser.get(), name, phone, creditCode, email);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CustomerQueries.Customer file(@RequestBody CustomerInput in) {
+        var user = CurrentUser.get();
+        Roles.require(user, Roles.FILERS);
+        long id = filing.file(user, in, CustomerFiling.Mode.SALESPERSON_FILES);
+        return queries.customer(user, id);
+    }
+
+    @GetMapping
+    Page<CustomerQueries.Row> list(CustomerQueries.Filter filter, PageQuery page) {
+        return queries.list(CurrentUser.get(), filter, page);
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(CustomerQueries.Filter filter, Locale locale) {
+        var user = CurrentUser.get();
+        List<ExcelExport.Column<CustomerQueries.Row>> columns = List.of(
+                new ExcelExport.Column<>("客户名称", "Name", CustomerQueries.Row::name),
+                new ExcelExport.Column<>("城市", "City", CustomerQueries.Row::city),
+                new ExcelExport.Column<>("阶段", "Stage", CustomerQueries.Row::stage),
+                new ExcelExport.Column<>("来源", "Source", CustomerQueries.Row::source),
+                new ExcelExport.Column<>("业务员", "Owner", CustomerQueries.Row::ownerName),
+                new ExcelExport.Column<>("大客户", "Key account", CustomerQueries.Row::keyAccount),
+                new ExcelExport.Column<>("电话", "Phone", CustomerQueries.Row::phone),
+                new ExcelExport.Column<>("最近跟进", "Last follow-up", CustomerQueries.Row::lastFollowUpAt),
+                new ExcelExport.Column<>("建档时间", "Filed at", CustomerQueries.Row::createdAt));
+        return ExcelExport.response("customers", locale, columns, sink -> queries.export(user, filter, sink));
+    }
+
+    @GetMapping("/ownership")
+    Map<String, Object> ownerAt(@RequestParam long customerId, @RequestParam OffsetDateTime at) {
+        var customer = queries.customer(CurrentUser.get(), customerId);
+        return ledger.ownerAt(customer.id(), at.toInstant())
+                .<Map<String, Object>>map(owner -> Map.of("customerId", customerId, "at", at, "ownerId", owner))
+                .orElse(Map.of("customerId", customerId, "at", at));
+    }
+
+    @GetMapping("/{id}")
+    CustomerQueries.Detail detail(@PathVariable long id) {
+        return queries.detail(CurrentUser.get(), id);
+    }
+
+    @PutMapping("/{id}")
+    CustomerQueries.Customer edit(@PathVariable long id, @RequestBody CustomerChanges.Edit in) {
+        return changes.edit(CurrentUser.get(), id, in);
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Long> followUp(@PathVariable long id, @RequestBody FollowUps.NewFollowUp in) {
+        return Map.of("id", followUps.record(CurrentUser.get(), id, in));
+    }
+
+    @PostMapping("/{id}/transfer")
+    CustomerQueries.Customer transfer(@PathVariable long id, @RequestBody TransferOne in) {
+        if (in.toUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("toUserId", "required");
+        return changes.transfer(CurrentUser.get(), id, in.toUserId(), in.reason());
+    }
+
+    @PostMapping("/transfer")
+    Map<String, Integer> transferAll(@RequestBody TransferAll in) {
+        if (in.fromUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("fromUserId", "required");
+        if (in.toUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("toUserId", "required");
+        return Map.of("transferred", changes.transferAll(CurrentUser.get(), in.fromUserId(), in.toUserId(), in.reason()));
+    }
+
+    @PostMapping("/{id}/change-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Long> changeRequest(@PathVariable long id, @RequestBody CustomerChanges.ChangeRequest in) {
+        return Map.of("id", changes.request(CurrentUser.get(), id, in));
+    }
+}

@@ -1,0 +1,222 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.audit.AuditTrail;
+import io.yewu.platform.audit.Changes;
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.identity.UserDirectory;
+import io.yewu.platform.notification.Notifier;
+import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.settings.Settings;
+import io.yewu.platform.web.ProblemException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Files customers and enters leads under the first-filer rule (CUS-4, CUS-5, CUS-6). The normalised keys are
+ * inserted with the file in one transaction; the database's unique key decides a race, so two people filing the
+ * same customer at the same moment end with one file and one claim. A salesperson's losing attempt is recorded as
+ * a claim; the answer names the customer and its owner but shows none of its contacts, notes or terms.
+ */
+@Service
+public class CustomerFiling {
+
+    public enum Mode { SALESPERSON_FILES, LEAD_ENTRY, IMPORT }
+
+    /** An existing file one of the new file's keys matched. */
+    public record Match(long customerId, String name, Long ownerId, String ownerName, String stage, String matchedOn) {}
+
+    private static final class LostRace extends RuntimeException {
+        LostRace() { super(null, null, false, false); }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final OwnershipLedger ledger;
+    private final AuditTrail audit;
+    private final DecisionRecords decisions;
+    private final Notifier notifier;
+    private final UserDirectory users;
+    private final Settings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CustomerFiling(JdbcClient jdbc, TransactionTemplate tx, OwnershipLedger ledger, AuditTrail audit,
+                   DecisionRecords decisions, Notifier notifier, UserDirectory users, Settings settings, JsonMapper json,
+                   Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.decisions = decisions;
+        this.notifier = notifier;
+        this.users = users;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Files one customer; throws 409 {@code customer-exists} (after recording the claim) when it matches a file. */
+    public long file(YewuPrincipal user, CustomerInput in, Mode mode) {
+        List<ProblemException.FieldProblem> problems = CustomerValidation.validate(in);
+        if (!problems.isEmpty()) throw ProblemException.invalid(problems);
+        Set<CustomerKeys.Key> keys = CustomerKeys.of(in.name(), in.creditCode(), in.phones(), in.emails());
+        try {
+            Long id = tx.execute(s -> {
+                Optional<Match> existing = findMatch(user.companyId(), keys);
+                return existing.isPresent() ? null : insert(user, in, keys, mode);
+            });
+            if (id != null) return id;
+        } catch (LostRace race) {
+            // another filer committed the same key a moment earlier: fall through to the claim
+        }
+        Match match = findMatch(user.companyId(), keys).orElseThrow();
+        throw refuse(user, in, match, mode);
+    }
+
+    /** The matches a new file with these details would collide with, for the as-you-type check. */
+    public List<Match> matches(long companyId, Set<CustomerKeys.Key> keys) {
+        if (keys.isEmpty()) return List.of();
+        return jdbc.sql("""
+                SELECT DISTINCT ON (c.id) c.id, c.name, c.owner_id, u.display_name AS owner_name, c.stage, k.kind
+                FROM customer_key k JOIN customer c ON c.company_id = k.company_id AND c.id = k.customer_id
+                LEFT JOIN app_user u ON u.id = c.owner_id
+                WHERE k.company_id = :c AND (k.kind, k.value) IN (SELECT * FROM unnest(CAST(:kinds AS text[]), CAST(:vals AS text[])))
+                ORDER BY c.id, CASE k.kind WHEN 'CREDIT_CODE' THEN 1 WHEN 'NAME' THEN 2 WHEN 'PHONE' THEN 3 ELSE 4 END
+                LIMIT 10""")
+                .param("c", companyId)
+                .param("kinds", keys.stream().map(k -> k.kind().name()).toArray(String[]::new))
+                .param("vals", keys.stream().map(CustomerKeys.Key::value).toArray(String[]::new))
+                .query((rs, n) -> new Match(rs.getLong("id"), rs.getString("name"),
+                        rs.getObject("owner_id", Long.class), rs.getString("owner_name"), rs.getString("stage"), rs.getString("kind")))
+                .list();
+    }
+
+    private Optional<Match> findMatch(long companyId, Set<CustomerKeys.Key> keys) {
+        return matches(companyId, keys).stream().findFirst();
+    }
+
+    private long insert(YewuPrincipal user, CustomerInput in, Set<CustomerKeys.Key> keys, Mode mode) {
+        Instant now = clock.instant();
+        boolean lead = mode == Mode.LEAD_ENTRY;
+        String source = switch (mode) { case LEAD_ENTRY -> "ONLINE"; case SALESPERSON_FILES -> "SELF"; case IMPORT -> "IMPORT"; };
+        long id = jdbc.sql("""
+                INSERT INTO customer (company_id, name, credit_code, city, address, business_format, customer_class,
+                    key_account, parent_id, source, stage, owner_id, department_id, product_category, notes, tags,
+                    intention_on, created_by)
+                VALUES (:c, :name, :code, :city, :address, :format, :class, :ka, :parent, :source, :stage, :owner,
+                    :dept, :category, :notes, :tags, :intentionOn, :by)
+                RETURNING id""")
+                .param("c", user.companyId()).param("name", in.name().strip())
+                .param("code", CustomerValidation.blank(in.creditCode()) ? null : CustomerKeys.creditCode(in.creditCode()).orElseThrow())
+                .param("city", Cities.canonical(in.city()).orElseThrow())
+                .param("address", text(in.address())).param("format", text(in.businessFormat()))
+                .param("class", text(in.customerClass())).param("ka", Boolean.TRUE.equals(in.keyAccount()))
+                .param("parent", in.parentId()).param("source", source).param("stage", lead ? "LEAD" : "INTENTION")
+                .param("owner", lead ? null : user.id()).param("dept", user.departmentId())
+                .param("category", text(in.productCategory())).param("notes", text(in.notes()))
+                .param("tags", in.tags().stream().map(String::strip).toArray(String[]::new))
+                .param("intentionOn", lead ? null : LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")))
+                .param("by", user.id())
+                .query(Long.class).single();
+        int inserted = jdbc.sql("""
+                INSERT INTO customer_key (company_id, kind, value, customer_id)
+                SELECT :c, kind, value, :id FROM unnest(CAST(:kinds AS text[]), CAST(:vals AS text[])) AS k(kind, value)
+                ON CONFLICT DO NOTHING""")
+                .param("c", user.companyId()).param("id", id)
+                .param("kinds", keys.stream().map(k -> k.kind().name()).toArray(String[]::new))
+                .param("vals", keys.stream().map(CustomerKeys.Key::value).toArray(String[]::new))
+                .update();
+        if (inserted < keys.size()) throw new LostRace();
+        insertContacts(user.companyId(), id, in.contacts());
+        Decision<String> decision = filedDecision(lead, now);
+        decisions.record("customer", String.valueOf(id), lead ? "lead-entry" : "ownership", decision);
+        if (!lead) ledger.open(user.companyId(), id, user.id(), now, "FILED", null, json.writeValueAsString(decision), user.id());
+        audit.record("customer", id, lead ? "enter-lead" : "file", Changes.of().created("name", in.name().strip())
+                .created("city", in.city().strip()).created("source", source));
+        return id;
+    }
+
+    private Decision<String> filedDecision(boolean lead, Instant now) {
+        long version = settings.snapshotAt(now).version();
+        if (lead) {
+            return Decision.of("POOL", version, new RuleHit("CUS-5", "网络信息进入线索池，由业务经理分配",
+                    "Online leads enter the pool until the business manager distributes them", Map.of()));
+        }
+        return Decision.of("FILER", version,
+                new RuleHit("CUS-6", "建档前按名称、信用代码、电话、邮箱查重，无重复", "No existing file matched name, credit code, phone or e-mail", Map.of()),
+                new RuleHit("CUS-4", "自行开发的客户归建档业务员跟踪，回款计入其名下",
+                        "A self-found customer belongs to the salesperson who filed it; its receipts are credited to them", Map.of()));
+    }
+
+    private void insertContacts(long companyId, long customerId, List<CustomerInput.Contact> contacts) {
+        for (CustomerInput.Contact c : contacts) {
+            jdbc.sql("""
+                    INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position)
+                    VALUES (:c, :id, :name, :phone, :email, :position)""")
+                    .param("c", companyId).param("id", customerId).param("name", c.name().strip())
+                    .param("phone", CustomerValidation.blank(c.phone()) ? "" : CustomerKeys.phone(c.phone()).orElseThrow())
+                    .param("email", CustomerValidation.blank(c.email()) ? "" : CustomerKeys.email(c.email()).orElseThrow())
+                    .param("position", text(c.position())).update();
+        }
+    }
+
+    private ProblemException refuse(YewuPrincipal user, CustomerInput in, Match match, Mode mode) {
+        boolean zh = !"en".equals(LocaleContextHolder.getLocale().getLanguage());
+        String owner = match.ownerName() != null ? match.ownerName() : zh ? "线索池（未分配）" : "the lead pool (unassigned)";
+        if (match.ownerId() != null && match.ownerId() == user.id()) {
+            return ProblemException.conflict("customer-yours", match.name()).with("customerId", match.customerId());
+        }
+        if (mode != Mode.SALESPERSON_FILES) {
+            return ProblemException.conflict("customer-exists-lead", match.name(), owner)
+                    .with("customerName", match.name()).with("ownerName", owner).with("matchedOn", match.matchedOn());
+        }
+        long claimId = tx.execute(s -> recordClaim(user, in, match));
+        return new ProblemException(HttpStatus.CONFLICT, "customer-exists", List.of(), match.name(), owner)
+                .with("claimId", claimId).with("customerName", match.name()).with("ownerName", owner)
+                .with("matchedOn", match.matchedOn());
+    }
+
+    private long recordClaim(YewuPrincipal user, CustomerInput in, Match match) {
+        long claimId = jdbc.sql("""
+                INSERT INTO customer_claim (company_id, customer_id, claimant_id, owner_id, attempted_name, matched_on)
+                VALUES (:c, :customer, :claimant, :owner, :name, :on) RETURNING id""")
+                .param("c", user.companyId()).param("customer", match.customerId()).param("claimant", user.id())
+                .param("owner", match.ownerId()).param("name", in.name().strip()).param("on", match.matchedOn())
+                .query(Long.class).single();
+        decisions.record("customer-claim", String.valueOf(claimId), "ownership",
+                Decision.of(match.ownerId() == null ? "LEAD_STAYS_IN_POOL" : "OWNER_KEEPS", settings.snapshotAt(clock.instant()).version(),
+                        new RuleHit("CUS-6", "先建档者负责跟踪：已存在的客户归原业务员，本次建档记为申诉",
+                                "First filer owns: the existing owner keeps the customer; this attempt is recorded as a claim",
+                                Map.of("matchedOn", match.matchedOn(), "customerId", match.customerId()))));
+        audit.record("customer-claim", claimId, "create", Changes.of().created("customerId", match.customerId())
+                .created("claimant", user.displayName()).created("matchedOn", match.matchedOn()));
+        String link = "/claims";
+        if (match.ownerId() != null) {
+            notifier.notify(match.ownerId(), "customer.claim", "有人对您的客户提出归属申诉", "A claim on your customer",
+                    user.displayName() + " 试图建档 " + match.name(), user.displayName() + " tried to file " + match.name(), link);
+        }
+        users.managerOf(user.id()).ifPresent(manager -> notifier.notify(manager, "customer.claim", "新的客户归属申诉",
+                "New customer claim", user.displayName() + " 建档重复：" + match.name(),
+                user.displayName() + " filed a duplicate: " + match.name(), link));
+        return claimId;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,178 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.audit.AuditTrail;
+import io.yewu.platform.audit.Changes;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.transfer.CellParser;
+import io.yewu.platform.transfer.CellParsers;
+import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportMode;
+import io.yewu.platform.transfer.ImportResult;
+import io.yewu.platform.transfer.ImportSpec;
+import io.yewu.platform.transfer.Importer;
+import io.yewu.platform.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PLT-10 customer and lead import. Every row is checked first — including against existing files and the rest of
+ * the file, so a duplicate is a row error, never a second file (CUS-6) — then rows are written set-based, a few
+ * statements per batch of 500. A salesperson's import is theirs; anyone else's lands in the pool as leads.
+ */
+@Service
+class CustomerImport {
+
+    static final ImportColumn<String> CREDIT_CODE = ImportColumn.optional("creditCode", "统一社会信用代码", "creditCode",
+            s -> CustomerKeys.creditCode(s).<CellParser.Result<String>>map(CellParser::ok).orElse(CellParser.error("credit-code")));
+    static final ImportColumn<String> CITY = ImportColumn.required("city", "城市", "city",
+            s -> Cities.canonical(s).<CellParser.Result<String>>map(CellParser::ok).orElse(CellParser.error("unknown-city", s)));
+    static final ImportColumn<String> ADDRESS = ImportColumn.optional("address", "地址", "address", CellParsers.text(200));
+    static final ImportColumn<String> CONTACT = ImportColumn.optional("contactName", "联系人", "contactName", CellParsers.text(50));
+    static final ImportColumn<String> POSITION = ImportColumn.optional("position", "职位", "position", CellParsers.text(50));
+    static final ImportColumn<String> CLASS = ImportColumn.optional("customerClass", "客户分类", "customerClass", CellParsers.text(50));
+    static final ImportColumn<String> FORMAT = ImportColumn.optional("businessFormat", "业态", "businessFormat", CellParsers.text(50));
+    static final ImportColumn<String> CATEGORY = ImportColumn.optional("productCategory", "产品类别", "productCategory", CellParsers.text(50));
+    static final ImportColumn<String> TAGS = ImportColumn.optional("tags", "标签", "tags", CellParsers.text(200));
+
+    private record Row(String name, String creditCode, String city, String address, String contact, String phone,
+                       String email, String position, String customerClass, String format, String category, List<String> tags) {}
+
+    private final JdbcClient jdbc;
+    private final Importer importer;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CustomerImport(JdbcClient jdbc, Importer importer, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.importer = importer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads) {
+        boolean owned = !asLeads && user.hasRole(RoleCode.SALESPERSON);
+        ImportSpec<Row> spec = spec(user.companyId());
+        if (mode == ImportMode.ALL_OR_NOTHING) {
+            ImportResult checked = importer.check(spec(user.companyId()), fileName, content);
+            if (!checked.problems().isEmpty()) return checked;
+        }
+        ImportResult result = importer.importFile(spec, fileName, content, ImportMode.VALID_ROWS,
+                batch -> write(user, batch, owned, asLeads));
+        audit.record("customer-import", fileName == null ? "file" : fileName, asLeads ? "import-leads" : "import",
+                Changes.of().created("rows", result.rows()).created("imported", result.imported()));
+        return result;
+    }
+
+    /** A fresh spec per file: the duplicate guards remember the keys seen earlier in the same file. */
+    private ImportSpec<Row> spec(long companyId) {
+        Set<String> seen = new HashSet<>();
+        ImportColumn<String> name = ImportColumn.required("name", "客户名称", "name",
+                unique(companyId, seen, CustomerKeys.Kind.NAME, s -> s.length() > 100 ? null : CustomerKeys.name(s)));
+        ImportColumn<String> phone = ImportColumn.optional("phone", "电话", "phone",
+                unique(companyId, seen, CustomerKeys.Kind.PHONE, s -> CustomerKeys.phone(s).orElse(null)));
+        ImportColumn<String> email = ImportColumn.optional("email", "邮箱", "email",
+                unique(companyId, seen, CustomerKeys.Kind.EMAIL, s -> CustomerKeys.email(s).orElse(null)));
+        return new ImportSpec<>(List.of(name, CREDIT_CODE, CITY, ADDRESS, CONTACT, phone, email, POSITION, CLASS, FORMAT,
+                CATEGORY, TAGS), r -> new Row(r.get(name), r.get(CREDIT_CODE), r.get(CITY), r.get(ADDRESS), r.get(CONTACT),
+                r.get(phone), r.get(email), r.get(POSITION), r.get(CLASS), r.get(FORMAT), r.get(CATEGORY),
+                r.get(TAGS) == null ? List.of() : Arrays.stream(r.get(TAGS).split("[,，;；]")).map(String::strip)
+                        .filter(t -> !t.isEmpty()).limit(10).toList()));
+    }
+
+    private CellParser<String> unique(long companyId, Set<String> seen, CustomerKeys.Kind kind,
+                                      java.util.function.Function<String, String> normalise) {
+        return text -> {
+            String key = normalise.apply(text.strip());
+            if (key == null || key.isEmpty()) return CellParser.error(kind == CustomerKeys.Kind.NAME ? "invalid" : kind.name().toLowerCase());
+            if (!seen.add(kind + ":" + key)) return CellParser.error("duplicate-in-file");
+            var owner = jdbc.sql("""
+                    SELECT u.display_name FROM customer_key k JOIN customer c ON c.company_id = k.company_id
+                    AND c.id = k.customer_id LEFT JOIN app_user u ON u.id = c.owner_id
+                    WHERE k.company_id = :c AND k.kind = :kind AND k.value = :v""")
+                    .param("c", companyId).param("kind", kind.name()).param("v", key)
+                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional();
+            if (owner.isEmpty()) return CellParser.ok(text.strip());
+            return owner.get().map(name -> CellParser.<String>error("duplicate-existing", name))
+                    .orElseGet(() -> CellParser.error("duplicate-pool"));
+        };
+    }
+
+    private void write(YewuPrincipal user, List<Row> rows, boolean owned, boolean asLeads) {
+        long c = user.companyId();
+        Instant now = clock.instant();
+        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('customer', 'id')) FROM generate_series(1, :n)")
+                .param("n", rows.size()).query(Long.class).list();
+        jdbc.sql("""
+                INSERT INTO customer (id, company_id, name, credit_code, city, address, business_format, customer_class,
+                    source, stage, owner_id, department_id, product_category, tags, intention_on, created_by)
+                OVERRIDING SYSTEM VALUE
+                SELECT r.id, :c, r.name, r.code, r.city, coalesce(r.address, ''), coalesce(r.format, ''), coalesce(r.class, ''),
+                       :source, :stage, :owner, :dept, coalesce(r.category, ''), string_to_array(r.tags, chr(31)), :intentionOn, :by
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]), CAST(:codes AS text[]), CAST(:cities AS text[]),
+                            CAST(:addresses AS text[]), CAST(:formats AS text[]), CAST(:classes AS text[]),
+                            CAST(:categories AS text[]), CAST(:tags AS text[]))
+                     AS r(id, name, code, city, address, format, class, category, tags)""")
+                .param("c", c).param("source", asLeads ? "ONLINE" : "IMPORT").param("stage", owned ? "INTENTION" : "LEAD")
+                .param("owner", owned ? user.id() : null).param("dept", user.departmentId())
+                .param("intentionOn", owned ? LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")) : null).param("by", user.id())
+                .param("ids", ids.toArray(Long[]::new))
+                .param("names", rows.stream().map(Row::name).toArray(String[]::new))
+                .param("codes", rows.stream().map(Row::creditCode).toArray(String[]::new))
+                .param("cities", rows.stream().map(Row::city).toArray(String[]::new))
+                .param("addresses", rows.stream().map(Row::address).toArray(String[]::new))
+                .param("formats", rows.stream().map(Row::format).toArray(String[]::new))
+                .param("classes", rows.stream().map(Row::customerClass).toArray(String[]::new))
+                .param("categories", rows.stream().map(Row::category).toArray(String[]::new))
+                .param("tags", rows.stream().map(r -> String.join("\u001f", r.tags())).toArray(String[]::new))
+                .update();
+        List<Long> keyIds = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            for (var key : CustomerKeys.of(r.name(), r.creditCode(), r.phone() == null ? List.of() : List.of(r.phone()),
+                    r.email() == null ? List.of() : List.of(r.email()))) {
+                keyIds.add(ids.get(i));
+                kinds.add(key.kind().name());
+                values.add(key.value());
+            }
+        }
+        int keys = jdbc.sql("""
+                INSERT INTO customer_key (company_id, kind, value, customer_id)
+                SELECT :c, k, v, id FROM unnest(CAST(:kinds AS text[]), CAST(:vals AS text[]), CAST(:ids AS bigint[])) AS x(k, v, id)
+                ON CONFLICT DO NOTHING""")
+                .param("c", c).param("kinds", kinds.toArray(String[]::new)).param("vals", values.toArray(String[]::new))
+                .param("ids", keyIds.toArray(Long[]::new)).update();
+        if (keys < kinds.size()) throw ProblemException.conflict("duplicate"); // filed by someone else meanwhile: retry
+        jdbc.sql("""
+                INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position)
+                SELECT :c, id, coalesce(n, ''), coalesce(p, ''), coalesce(e, ''), coalesce(pos, '')
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]), CAST(:phones AS text[]), CAST(:emails AS text[]),
+                            CAST(:positions AS text[])) AS x(id, n, p, e, pos)
+                WHERE n IS NOT NULL OR p IS NOT NULL OR e IS NOT NULL""")
+                .param("c", c).param("ids", ids.toArray(Long[]::new))
+                .param("names", rows.stream().map(r -> r.contact() != null ? r.contact() : r.phone() != null || r.email() != null ? r.name() : null).toArray(String[]::new))
+                .param("phones", rows.stream().map(r -> r.phone() == null ? null : CustomerKeys.phone(r.phone()).orElse(null)).toArray(String[]::new))
+                .param("emails", rows.stream().map(r -> r.email() == null ? null : CustomerKeys.email(r.email()).orElse(null)).toArray(String[]::new))
+                .param("positions", rows.stream().map(Row::position).toArray(String[]::new))
+                .update();
+        if (owned) {
+            jdbc.sql("""
+                    INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, recorded_by)
+                    SELECT :c, id, :owner, :at, 'IMPORT', :owner FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
+                    .param("c", c).param("owner", user.id()).param("at", java.sql.Timestamp.from(now))
+                    .param("ids", ids.toArray(Long[]::new)).update();
+        }
+    }
+}

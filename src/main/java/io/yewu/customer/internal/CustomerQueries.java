@@ -1,0 +1,219 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.StoredDecision;
+import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.web.Page;
+import io.yewu.platform.web.PageQuery;
+import io.yewu.platform.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads customer files through {@link CustomerAccess}: lists, the detail page and exports apply the same
+ * visibility in SQL, and contacts outside the reader's scope come back masked (CUS-16).
+ */
+@Component
+public class CustomerQueries {
+
+    public record Filter(String q, String stage, Long ownerId, String city, String source, Boolean keyAccount, String tag,
+                         Boolean pool) {}
+
+    public record Row(long id, String name, String city, String stage, String source, Long ownerId, String ownerName,
+                      boolean keyAccount, String phone, OffsetDateTime lastFollowUpAt, OffsetDateTime createdAt) {}
+
+    public record Contact(long id, String name, String phone, String email, String position) {}
+
+    public record Customer(long id, String name, String creditCode, String city, String address, String businessFormat,
+                           String customerClass, boolean keyAccount, Long parentId, String parentName, String source,
+                           String stage, Long ownerId, String ownerName, Long departmentId, String productCategory,
+                           Integer creditTermDays, BigDecimal creditLimit, String invoiceTitle, String taxId,
+                           String bankName, String bankAccount, String notes, List<String> tags, List<Contact> contacts,
+                           OffsetDateTime firstContactDue, OffsetDateTime firstContactedAt, OffsetDateTime lastFollowUpAt,
+                           LocalDate intentionOn, OffsetDateTime createdAt, long version, boolean inScope) {}
+
+    public record FollowUp(long id, String kind, OffsetDateTime happenedAt, String content, String nextStep,
+                           LocalDate nextFollowUpOn, String authorName) {}
+
+    public record OwnershipPeriod(long ownerId, String ownerName, OffsetDateTime validFrom, OffsetDateTime validTo,
+                                  String reason) {}
+
+    public record Claim(long id, long customerId, String customerName, long claimantId, String claimantName, Long ownerId,
+                        String ownerName, String attemptedName, String matchedOn, String status, OffsetDateTime createdAt,
+                        Long disputeId) {}
+
+    public record Detail(Customer customer, List<FollowUp> followUps, List<OwnershipPeriod> ownership, List<Claim> claims,
+                         List<StoredDecision> decisions) {}
+
+    private static final Map<String, String> SORTS = Map.of("name", "c.name", "createdAt", "c.created_at",
+            "lastFollowUpAt", "c.last_follow_up_at", "city", "c.city", "stage", "c.stage");
+
+    private static final String ROW_SELECT = """
+            SELECT c.id, c.name, c.city, c.stage, c.source, c.owner_id, u.display_name AS owner_name, c.key_account,
+                   (SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id
+                      AND cc.phone <> '' ORDER BY cc.id LIMIT 1) AS phone,
+                   c.last_follow_up_at, c.created_at, %s AS in_scope
+            """;
+
+    private final JdbcClient jdbc;
+    private final DecisionRecords decisions;
+
+    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions) {
+        this.jdbc = jdbc;
+        this.decisions = decisions;
+    }
+
+    public Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
+        CustomerAccess access = CustomerAccess.of(user, "c");
+        Map<String, Object> params = new HashMap<>(access.params());
+        String fromWhere = fromWhere(access, f, params);
+        List<Row> rows = jdbc.sql(ROW_SELECT.formatted(access.inScopeSql()) + fromWhere
+                        + " ORDER BY " + page.orderBy(SORTS, "c.id DESC") + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(CustomerQueries::row).list();
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
+        return Page.of(rows, page, total);
+    }
+
+    public void export(YewuPrincipal user, Filter f, Consumer<Row> sink) {
+        CustomerAccess access = CustomerAccess.of(user, "c");
+        Map<String, Object> params = new HashMap<>(access.params());
+        try (var rows = jdbc.sql(ROW_SELECT.formatted(access.inScopeSql()) + fromWhere(access, f, params) + " ORDER BY c.id DESC")
+                .params(params).query(CustomerQueries::row).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    /** The file as the reader may see it; 404 outside their visibility (PLT-5). */
+    public Customer customer(YewuPrincipal user, long id) {
+        CustomerAccess access = CustomerAccess.of(user, "c");
+        Customer c = jdbc.sql("""
+                        SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, %s AS in_scope
+                        FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id
+                        LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id
+                        WHERE c.id = :id AND %s""".formatted(access.inScopeSql(), access.visibleSql()))
+                .params(access.params()).param("id", id)
+                .query((rs, n) -> customer(rs, access.showsCredit())).optional()
+                .orElseThrow(() -> ProblemException.notFound("customer " + id));
+        return withContacts(c);
+    }
+
+    public Detail detail(YewuPrincipal user, long id) {
+        Customer c = customer(user, id);
+        Map<String, Object> p = Map.of("c", user.companyId(), "id", id);
+        List<FollowUp> followUps = c.inScope() ? jdbc.sql("""
+                SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name
+                FROM follow_up f JOIN app_user u ON u.id = f.author_id
+                WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC LIMIT 100""")
+                .params(p).query(FollowUp.class).list() : List.of();
+        List<OwnershipPeriod> ownership = jdbc.sql("""
+                SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason
+                FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id
+                WHERE o.company_id = :c AND o.customer_id = :id ORDER BY o.valid_from DESC""")
+                .params(p).query(OwnershipPeriod.class).list();
+        List<Claim> claims = claims("cl.customer_id = :id", p);
+        List<StoredDecision> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)) : List.of();
+        return new Detail(c, followUps, ownership, claims, stored);
+    }
+
+    List<Claim> claims(String where, Map<String, Object> params) {
+        return jdbc.sql("""
+                SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name,
+                       cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at,
+                       (SELECT d.id FROM ownership_dispute d WHERE d.company_id = cl.company_id AND d.claim_id = cl.id
+                        ORDER BY d.id DESC LIMIT 1) AS dispute_id
+                FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id
+                JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id
+                WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC LIMIT 200""".formatted(where))
+                .params(params).query(Claim.class).list();
+    }
+
+    private Customer withContacts(Customer c) {
+        List<Contact> contacts = jdbc.sql("""
+                SELECT id, name, phone, email, position FROM customer_contact
+                WHERE company_id = (SELECT company_id FROM customer WHERE id = :id) AND customer_id = :id ORDER BY id""")
+                .param("id", c.id()).query(Contact.class).list();
+        if (!c.inScope()) {
+            contacts = contacts.stream().map(k -> new Contact(k.id(), k.name(), CustomerKeys.maskPhone(k.phone()),
+                    CustomerKeys.maskEmail(k.email()), k.position())).toList();
+        }
+        return new Customer(c.id(), c.name(), c.creditCode(), c.city(), c.address(), c.businessFormat(), c.customerClass(),
+                c.keyAccount(), c.parentId(), c.parentName(), c.source(), c.stage(), c.ownerId(), c.ownerName(),
+                c.departmentId(), c.productCategory(), c.creditTermDays(), c.creditLimit(), c.invoiceTitle(), c.taxId(),
+                c.bankName(), c.bankAccount(), c.notes(), c.tags(), contacts, c.firstContactDue(), c.firstContactedAt(),
+                c.lastFollowUpAt(), c.intentionOn(), c.createdAt(), c.version(), c.inScope());
+    }
+
+    private static String fromWhere(CustomerAccess access, Filter f, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE ")
+                .append(access.visibleSql());
+        if (f.q() != null && !f.q().isBlank()) {
+            String q = f.q().strip();
+            var phone = CustomerKeys.phone(q);
+            if (phone.isPresent()) {
+                sql.append(" AND c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :qPhone)");
+                params.put("qPhone", phone.get());
+            } else {
+                sql.append(" AND c.name ILIKE :q");
+                params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        eq(sql, params, "c.stage", "stage", f.stage());
+        eq(sql, params, "c.owner_id", "ownerId", f.ownerId());
+        eq(sql, params, "c.city", "city", f.city() == null ? null : Cities.canonical(f.city()).orElse(f.city()));
+        eq(sql, params, "c.source", "source", f.source());
+        eq(sql, params, "c.key_account", "keyAccount", f.keyAccount());
+        if (f.tag() != null && !f.tag().isBlank()) {
+            sql.append(" AND :tag = ANY (c.tags)");
+            params.put("tag", f.tag().strip());
+        }
+        if (Boolean.TRUE.equals(f.pool())) sql.append(" AND c.owner_id IS NULL");
+        if (Boolean.FALSE.equals(f.pool())) sql.append(" AND c.owner_id IS NOT NULL");
+        return sql.toString();
+    }
+
+    private static void eq(StringBuilder sql, Map<String, Object> params, String column, String name, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) return;
+        sql.append(" AND ").append(column).append(" = :").append(name);
+        params.put(name, value);
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        boolean inScope = rs.getBoolean("in_scope");
+        String phone = rs.getString("phone");
+        return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("city"), rs.getString("stage"),
+                rs.getString("source"), rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
+                rs.getBoolean("key_account"), inScope ? phone : CustomerKeys.maskPhone(phone),
+                rs.getObject("last_follow_up_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    private static Customer customer(ResultSet rs, boolean showsCredit) throws SQLException {
+        boolean inScope = rs.getBoolean("in_scope");
+        boolean credit = showsCredit && inScope;
+        java.sql.Array tags = rs.getArray("tags");
+        return new Customer(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"), rs.getString("city"),
+                rs.getString("address"), rs.getString("business_format"), rs.getString("customer_class"),
+                rs.getBoolean("key_account"), rs.getObject("parent_id", Long.class), rs.getString("parent_name"),
+                rs.getString("source"), rs.getString("stage"), rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
+                rs.getObject("department_id", Long.class), rs.getString("product_category"),
+                credit ? rs.getObject("credit_term_days", Integer.class) : null,
+                credit ? rs.getBigDecimal("credit_limit") : null,
+                inScope ? rs.getString("invoice_title") : null, inScope ? rs.getString("tax_id") : null,
+                credit ? rs.getString("bank_name") : null, credit ? rs.getString("bank_account") : null,
+                inScope ? rs.getString("notes") : null,
+                tags == null ? List.of() : List.of((String[]) tags.getArray()), List.of(),
+                rs.getObject("first_contact_due", OffsetDateTime.class), rs.getObject("first_contacted_at", OffsetDateTime.class),
+                rs.getObject("last_follow_up_at", OffsetDateTime.class), rs.getObject("intention_on", LocalDate.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"), inScope);
+    }
+}

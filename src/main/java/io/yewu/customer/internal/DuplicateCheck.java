@@ -1,0 +1,58 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.security.YewuPrincipal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The as-you-type check before filing (CUS-6): exact matches on the normalised keys (primary-key lookups) and a
+ * few similar names (trigram index), answering only names, owners and what matched — never contacts (CUS-16).
+ */
+@Component
+class DuplicateCheck {
+
+    record Match(long customerId, String name, String ownerName, String stage, String matchedOn, boolean mine) {}
+
+    record Similar(String name, String ownerName) {}
+
+    record Answer(List<Match> matches, List<Similar> similar) {}
+
+    private final JdbcClient jdbc;
+    private final CustomerFiling filing;
+
+    DuplicateCheck(JdbcClient jdbc, CustomerFiling filing) {
+        this.jdbc = jdbc;
+        this.filing = filing;
+    }
+
+    Answer check(YewuPrincipal user, String name, String phone, String creditCode, String email) {
+        boolean hasName = name != null && !CustomerKeys.name(name).isEmpty();
+        Set<CustomerKeys.Key> keys = hasName
+                ? CustomerKeys.of(name, creditCode, listOf(phone), listOf(email))
+                : new java.util.LinkedHashSet<>(CustomerKeys.of("x", creditCode, listOf(phone), listOf(email)).stream()
+                        .filter(k -> k.kind() != CustomerKeys.Kind.NAME).toList());
+        List<Match> matches = filing.matches(user.companyId(), keys).stream().map(m -> new Match(m.customerId(), m.name(),
+                m.ownerName(), m.stage(), m.matchedOn(),
+                m.ownerId() != null && m.ownerId() == user.id())).toList();
+        List<Similar> similar = hasName && name.strip().length() >= 2 ? similar(user.companyId(), name.strip(), matches) : List.of();
+        return new Answer(matches, similar);
+    }
+
+    private List<Similar> similar(long companyId, String name, List<Match> exact) {
+        List<Similar> found = new ArrayList<>();
+        jdbc.sql("""
+                SELECT c.name, u.display_name AS owner_name FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id
+                WHERE c.company_id = :c AND c.name % :name ORDER BY similarity(c.name, :name) DESC LIMIT 6""")
+                .param("c", companyId).param("name", name).query(Similar.class).list().stream()
+                .filter(s -> exact.stream().noneMatch(m -> m.name().equals(s.name()))).limit(5).forEach(found::add);
+        return found;
+    }
+
+    private static List<String> listOf(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value);
+    }
+}

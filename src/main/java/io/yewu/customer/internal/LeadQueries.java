@@ -1,0 +1,117 @@
+package io.yewu.customer.internal;
+
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.security.DataScope;
+import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.web.Page;
+import io.yewu.platform.web.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The manager's views of the pool (with rankings), of late first contacts (CUS-12) and of fairness (CUS-11). */
+@Component
+class LeadQueries {
+
+    record PooledLead(long id, String name, String city, String productCategory, String phone, long departmentId,
+                      OffsetDateTime createdAt, String enteredBy) {}
+
+    record Ranked(long userId, String name, int rank, List<RuleHit> reasons) {}
+
+    record PoolEntry(PooledLead lead, List<Ranked> ranking, List<CustomerQueries.Claim> claims) {}
+
+    record Overdue(long id, String name, Long ownerId, String ownerName, OffsetDateTime assignedAt,
+                   OffsetDateTime firstContactDue) {}
+
+    record ReportRow(long userId, String name, long received, long contacted, long converted) {}
+
+    record Report(LocalDate from, LocalDate to, List<ReportRow> rows, long spread) {}
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final LeadPool pool;
+    private final LeadDistribution distribution;
+    private final CustomerQueries customers;
+    private final Clock clock;
+
+    LeadQueries(JdbcClient jdbc, LeadPool pool, LeadDistribution distribution, CustomerQueries customers, Clock clock) {
+        this.jdbc = jdbc;
+        this.pool = pool;
+        this.distribution = distribution;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    Page<PoolEntry> pool(YewuPrincipal manager, PageQuery page) {
+        Roles.require(manager, Roles.MANAGERS);
+        var access = CustomerAccess.of(manager, "c");
+        String fromWhere = " FROM customer c LEFT JOIN app_user e ON e.id = c.created_by WHERE c.owner_id IS NULL"
+                + " AND c.stage = 'LEAD' AND " + access.inScopeSql();
+        List<PooledLead> leads = jdbc.sql("""
+                        SELECT c.id, c.name, c.city, c.product_category, c.department_id, c.created_at, e.display_name AS entered_by,
+                               (SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id
+                                  AND cc.customer_id = c.id AND cc.phone <> '' ORDER BY cc.id LIMIT 1) AS phone
+                        """ + fromWhere + " ORDER BY c.id LIMIT :limit OFFSET :offset")
+                .params(access.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(PooledLead.class).list();
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(access.params()).query(Long.class).single();
+        Instant now = clock.instant();
+        Map<Long, List<LeadRanking.Candidate>> teams = new HashMap<>();
+        List<PoolEntry> entries = leads.stream().map(l -> {
+            var team = teams.computeIfAbsent(l.departmentId(), d -> pool.candidates(manager.companyId(), d, now));
+            var ranking = distribution.suggest(manager.companyId(), l.id(), l.departmentId(), l.productCategory(), now, team)
+                    .outcome().stream().map(r -> new Ranked(r.userId(), r.name(), r.rank(), r.reasons())).toList();
+            var claims = customers.claims("cl.customer_id = :id", Map.of("c", manager.companyId(), "id", l.id()));
+            return new PoolEntry(l, ranking, claims);
+        }).toList();
+        return Page.of(entries, page, total);
+    }
+
+    List<Overdue> overdue(YewuPrincipal user) {
+        var scope = DataScope.of(user, "c.company_id", "c.owner_id");
+        return jdbc.sql("""
+                SELECT c.id, c.name, c.owner_id, u.display_name AS owner_name, c.assigned_at, c.first_contact_due
+                FROM customer c JOIN app_user u ON u.id = c.owner_id
+                WHERE %s AND c.first_contacted_at IS NULL AND c.first_contact_due < :now
+                ORDER BY c.first_contact_due LIMIT 500""".formatted(scope.sql()))
+                .params(scope.params()).param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(Overdue.class).list();
+    }
+
+    /** CUS-11: leads received, contacted and converted per salesperson in the period; spread = most − least received. */
+    Report report(YewuPrincipal user, LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+        LocalDate start = from == null ? today.withDayOfMonth(1) : from;
+        LocalDate end = to == null ? today : to;
+        var scope = DataScope.of(user, "u.company_id", "u.id");
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("from", java.sql.Timestamp.from(start.atStartOfDay(SHANGHAI).toInstant()));
+        params.put("to", java.sql.Timestamp.from(end.plusDays(1).atStartOfDay(SHANGHAI).toInstant()));
+        List<ReportRow> rows = jdbc.sql("""
+                SELECT u.id AS user_id, u.display_name AS name,
+                       count(o.id) AS received,
+                       count(o.id) FILTER (WHERE c.first_contacted_at IS NOT NULL) AS contacted,
+                       count(o.id) FILTER (WHERE c.stage IN ('FIRST_ORDER', 'ACTIVE', 'DORMANT')) AS converted
+                FROM app_user u
+                JOIN user_role ur ON ur.company_id = u.company_id AND ur.user_id = u.id
+                JOIN role r ON r.id = ur.role_id AND r.code = 'SALESPERSON'
+                LEFT JOIN customer_ownership o ON o.company_id = u.company_id AND o.owner_id = u.id
+                     AND o.reason = 'ASSIGNED' AND o.valid_from >= :from AND o.valid_from < :to
+                LEFT JOIN customer c ON c.company_id = o.company_id AND c.id = o.customer_id
+                WHERE %s AND u.active
+                GROUP BY u.id, u.display_name ORDER BY u.display_name""".formatted(scope.sql()))
+                .params(params).query(ReportRow.class).list();
+        long max = rows.stream().mapToLong(ReportRow::received).max().orElse(0);
+        long min = rows.stream().mapToLong(ReportRow::received).min().orElse(0);
+        return new Report(start, end, rows, max - min);
+    }
+}

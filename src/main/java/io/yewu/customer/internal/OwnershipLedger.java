@@ -1,0 +1,85 @@
+package io.yewu.customer.internal;
+
+import io.yewu.customer.CustomerOwnership;
+import io.yewu.customer.CustomerTransferred;
+import io.yewu.platform.security.CompanyContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who owned each customer when (CUS-4, CUS-7, CUS-8). Periods never overlap (an exclusion constraint in the
+ * database), so "owner of X at instant T" has exactly one answer, and a change from a past date rewrites the
+ * periods after it instead of doubling them. The customer row's owner_id is the open period's owner.
+ */
+@Component
+class OwnershipLedger implements CustomerOwnership {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    OwnershipLedger(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Long> ownerAt(long customerId, Instant at) {
+        return jdbc.sql("""
+                SELECT owner_id FROM customer_ownership
+                WHERE company_id = :c AND customer_id = :id AND valid_from <= :at AND (valid_to IS NULL OR valid_to > :at)""")
+                .param("c", CompanyContext.companyId()).param("id", customerId).param("at", java.sql.Timestamp.from(at))
+                .query(Long.class).optional();
+    }
+
+    /** Opens the first period of a file or an assignment out of the pool. */
+    void open(long companyId, long customerId, long ownerId, Instant from, String reason, String ref, String decisionJson, Long by) {
+        change(companyId, customerId, null, ownerId, from, reason, ref, decisionJson, by);
+    }
+
+    /**
+     * Gives the customer to {@code ownerId} from {@code from} (now or a past instant): later periods are cut back,
+     * the new one stays open. Publishes {@link CustomerTransferred} when someone else owned it before.
+     */
+    void change(long companyId, long customerId, Long previousOwner, long ownerId, Instant from, String reason, String ref,
+                String decisionJson, Long by) {
+        var at = java.sql.Timestamp.from(from);
+        jdbc.sql("DELETE FROM customer_ownership WHERE company_id = :c AND customer_id = :id AND valid_from >= :at")
+                .param("c", companyId).param("id", customerId).param("at", at).update();
+        jdbc.sql("""
+                UPDATE customer_ownership SET valid_to = :at
+                WHERE company_id = :c AND customer_id = :id AND (valid_to IS NULL OR valid_to > :at)""")
+                .param("c", companyId).param("id", customerId).param("at", at).update();
+        jdbc.sql("""
+                INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, reason_ref, decision, recorded_by)
+                VALUES (:c, :id, :owner, :at, :reason, :ref, CAST(:decision AS jsonb), :by)""")
+                .param("c", companyId).param("id", customerId).param("owner", ownerId).param("at", at)
+                .param("reason", reason).param("ref", ref).param("decision", decisionJson).param("by", by).update();
+        jdbc.sql("UPDATE customer SET owner_id = :owner, version = version + 1 WHERE company_id = :c AND id = :id")
+                .param("owner", ownerId).param("c", companyId).param("id", customerId).update();
+        if (previousOwner != null && previousOwner != ownerId) {
+            events.publishEvent(new CustomerTransferred(companyId, customerId, previousOwner, ownerId, from, reason));
+        }
+    }
+
+    /** Opens first periods for many pooled leads at once (bulk distribution). */
+    void openAll(long companyId, Long[] customerIds, Long[] ownerIds, String[] decisionJson, Instant from, String reason, long by) {
+        jdbc.sql("""
+                INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, decision, recorded_by)
+                SELECT :c, a.id, a.owner, :at, :reason, CAST(a.decision AS jsonb), :by
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:owners AS bigint[]), CAST(:decisions AS text[])) AS a(id, owner, decision)""")
+                .param("c", companyId).param("ids", customerIds).param("owners", ownerIds).param("decisions", decisionJson)
+                .param("at", java.sql.Timestamp.from(from)).param("reason", reason).param("by", by).update();
+    }
+
+    /** Closes the open period: the customer goes back to the pool (CUS-9). */
+    void close(long companyId, long customerId, Instant at) {
+        jdbc.sql("UPDATE customer_ownership SET valid_to = :at WHERE company_id = :c AND customer_id = :id AND valid_to IS NULL")
+                .param("c", companyId).param("id", customerId).param("at", java.sql.Timestamp.from(at)).update();
+        jdbc.sql("UPDATE customer SET owner_id = NULL, version = version + 1 WHERE company_id = :c AND id = :id")
+                .param("c", companyId).param("id", customerId).update();
+    }
+}
