@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
+import { CUSTOMER_ROLES as R } from './customerRoles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -20,6 +21,15 @@ const routes: RouteRecordRaw[] = [
       { path: '', component: () => import('@/views/HomeView.vue') },
       { path: 'notifications', component: () => import('@/views/NotificationsView.vue') },
       { path: 'approvals', component: () => import('@/views/ApprovalsView.vue') },
+      { path: 'customers', component: () => import('@/views/customers/CustomerListView.vue'), meta: { roles: R.customers } },
+      { path: 'customers/new', component: () => import('@/views/customers/CustomerNewView.vue'), meta: { roles: R.customers } },
+      { path: 'customers/:id(\\d+)', component: () => import('@/views/customers/CustomerDetailView.vue'), meta: { roles: R.customers } },
+      { path: 'leads/new', component: () => import('@/views/leads/LeadEntryView.vue'), meta: { roles: R.leadEntry } },
+      { path: 'leads/pool', component: () => import('@/views/leads/LeadPoolView.vue'), meta: { roles: R.leadPool } },
+      { path: 'leads/report', component: () => import('@/views/leads/DistributionReportView.vue'), meta: { roles: R.leadReport } },
+      { path: 'claims', component: () => import('@/views/claims/ClaimsView.vue'), meta: { roles: R.claims } },
+      { path: 'follow-ups', component: () => import('@/views/customers/FollowUpsDueView.vue'), meta: { roles: R.followUps } },
+      { path: 'sales-profiles', component: () => import('@/views/leads/SalesProfilesView.vue'), meta: { roles: R.salesProfiles } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

@@ -1,5 +1,25 @@
 import type { Component } from 'vue'
-import { Bell, Calendar, Document, House, Key, Management, OfficeBuilding, Setting, Stamp, Tools, User } from '@element-plus/icons-vue'
+import {
+  AlarmClock,
+  Bell,
+  Calendar,
+  Connection,
+  DataAnalysis,
+  Document,
+  EditPen,
+  House,
+  Key,
+  Management,
+  OfficeBuilding,
+  Postcard,
+  Setting,
+  Share,
+  Stamp,
+  Tools,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue'
+import { CUSTOMER_ROLES as R } from './customerRoles'
 
 export interface MenuItem {
   key: string
@@ -14,6 +34,13 @@ export const menu: MenuItem[] = [
   { key: 'home', path: '/', label: 'menu.home', icon: House },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', icon: Bell },
   { key: 'approvals', path: '/approvals', label: 'menu.approvals', icon: Stamp },
+  { key: 'customers', path: '/customers', label: 'menu.customers', icon: Postcard, roles: R.customers },
+  { key: 'lead-entry', path: '/leads/new', label: 'menu.leadEntry', icon: EditPen, roles: R.leadEntry },
+  { key: 'lead-pool', path: '/leads/pool', label: 'menu.leadPool', icon: Share, roles: R.leadPool },
+  { key: 'lead-report', path: '/leads/report', label: 'menu.leadReport', icon: DataAnalysis, roles: R.leadReport },
+  { key: 'claims', path: '/claims', label: 'menu.claims', icon: Connection, roles: R.claims },
+  { key: 'follow-ups', path: '/follow-ups', label: 'menu.followUps', icon: AlarmClock, roles: R.followUps },
+  { key: 'sales-profiles', path: '/sales-profiles', label: 'menu.salesProfiles', icon: UserFilled, roles: R.salesProfiles },
   {
     key: 'admin',
     path: '/admin',

@@ -1,0 +1,200 @@
+import type { Decision, DecisionHit, Page } from './types'
+
+/** Customers, leads, claims and disputes (spec 01, docs/api.md "Customers and leads"). */
+
+export const STAGES = ['LEAD', 'INTENTION', 'FIRST_ORDER', 'ACTIVE', 'DORMANT', 'CLOSED'] as const
+export type Stage = (typeof STAGES)[number]
+export const SOURCES = ['ONLINE', 'SELF', 'IMPORT'] as const
+export type Source = (typeof SOURCES)[number]
+export type MatchedOn = 'NAME' | 'CREDIT_CODE' | 'PHONE' | 'EMAIL'
+export const FOLLOW_UP_KINDS = ['PHONE', 'VISIT', 'MESSAGE', 'MEETING'] as const
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
+export const DISPUTE_OUTCOMES = ['KEEP', 'TRANSFER', 'TRANSFER_FROM'] as const
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number]
+
+export interface Contact {
+  id?: number
+  name: string
+  phone?: string
+  email?: string
+  position?: string
+}
+
+export interface CustomerRow {
+  id: number
+  name: string
+  city: string
+  stage: Stage
+  source: Source
+  ownerName: string | null
+  keyAccount: boolean
+  phone: string | null
+  lastFollowUpAt: string | null
+  createdAt: string
+}
+
+export interface Customer {
+  id: number
+  name: string
+  creditCode: string | null
+  city: string
+  address: string | null
+  businessFormat: string | null
+  customerClass: string | null
+  keyAccount: boolean
+  parentId: number | null
+  parentName: string | null
+  source: Source
+  stage: Stage
+  ownerId: number | null
+  ownerName: string | null
+  departmentId: number | null
+  productCategory: string | null
+  /** Absent for roles that may not see credit terms (CUS-16). */
+  creditTermDays?: number | null
+  creditLimit?: string | number | null
+  invoiceTitle?: string | null
+  taxId?: string | null
+  bankName?: string | null
+  bankAccount?: string | null
+  notes: string | null
+  tags: string[]
+  contacts: Contact[]
+  firstContactDue: string | null
+  firstContactedAt: string | null
+  lastFollowUpAt: string | null
+  createdAt: string
+  version: number
+}
+
+export interface FollowUp {
+  id: number
+  customerId?: number
+  customerName?: string
+  kind: FollowUpKind
+  happenedAt: string
+  content: string
+  nextStep: string | null
+  nextFollowUpOn: string | null
+  authorName?: string
+}
+
+export interface OwnershipEntry {
+  ownerName: string
+  validFrom: string
+  validTo: string | null
+  reason: string
+  decision?: Decision | null
+}
+
+export interface Claim {
+  id: number
+  customerId: number
+  customerName: string
+  claimantName: string
+  ownerName: string | null
+  matchedOn: MatchedOn
+  status: 'OPEN' | 'DISPUTED' | 'CLOSED'
+  createdAt: string
+}
+
+export interface Statement {
+  authorName: string
+  text: string
+  createdAt: string
+}
+
+export interface Dispute {
+  id: number
+  claimId: number
+  customerId: number
+  customerName: string
+  claimantName: string
+  ownerName: string | null
+  status: 'OPEN' | 'DECIDED'
+  outcome: DisputeOutcome | null
+  effectiveFrom: string | null
+  reason: string | null
+  statements: Statement[]
+  createdAt: string
+  version: number
+}
+
+export interface ChangeRequest {
+  id: number
+  changes: Record<string, { old: unknown; new: unknown }>
+  status: string
+  createdAt: string
+}
+
+export interface CustomerDetail extends Customer {
+  followUps: FollowUp[]
+  claims: Claim[]
+  disputes: Dispute[]
+  ownership: OwnershipEntry[]
+  decisions: Decision[]
+  changeRequests: ChangeRequest[]
+}
+
+export interface DuplicateAnswer {
+  matches: { customerId: number; name: string; ownerName: string | null; stage: Stage; matchedOn: MatchedOn; mine: boolean }[]
+  similar: { name: string; ownerName: string | null }[]
+}
+
+/** The extra members of the 409 `customer-exists` problem. */
+export interface CustomerExists {
+  claimId?: number
+  customerName: string
+  ownerName: string | null
+  matchedOn: MatchedOn
+}
+
+export interface Ranked {
+  userId: number
+  name: string
+  rank: number
+  reasons: DecisionHit[]
+}
+
+export interface PoolEntry {
+  lead: Customer
+  ranking: Ranked[]
+  claims: Claim[]
+}
+
+export interface Assignment {
+  leadId: number
+  userId: number
+  decision: Decision
+}
+
+export interface ReportRow {
+  userId: number
+  name: string
+  received: number
+  contacted: number
+  converted: number
+}
+
+export interface SalesProfile {
+  userId: number
+  name: string
+  departmentName?: string
+  skills: string[]
+  absentFrom: string | null
+  absentTo: string | null
+  version: number
+}
+
+export interface ImportAnswer {
+  imported: number
+  errors: { row: number; column: string; message: string }[]
+}
+
+/** Some lists of the contract are not paged (due follow-ups, overdue leads, disputes); accept either form. */
+export function itemsOf<T>(res: T[] | Page<T>): T[] {
+  return Array.isArray(res) ? res : res.items
+}
+
+/** Product categories offered in forms; free text is allowed too. */
+export const PRODUCT_CATEGORIES = ['饮料', '食品', '酒水', '乳制品', '日化', '烟草']

@@ -1,0 +1,49 @@
+import { onBeforeUnmount, ref, watch, type WatchSource } from 'vue'
+import { api } from '@/api/http'
+import type { DuplicateAnswer } from '@/api/customers'
+
+export interface DuplicateKeys {
+  name?: string
+  phone?: string
+  creditCode?: string
+  email?: string
+}
+
+const DELAY_MS = 300
+
+/**
+ * Asks the server, as the user types, whether a customer with these keys exists (CUS-6). Debounced, and an
+ * answer that arrives after a newer question is dropped so the hint always matches what is on screen.
+ */
+export function useDuplicateCheck(keys: WatchSource<DuplicateKeys>) {
+  const answer = ref<DuplicateAnswer | null>(null)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let asked = 0
+
+  async function check(k: DuplicateKeys) {
+    const query = { name: k.name?.trim(), phone: k.phone?.trim(), creditCode: k.creditCode?.trim(), email: k.email?.trim() }
+    if (!Object.values(query).some(Boolean)) {
+      answer.value = null
+      return
+    }
+    const n = ++asked
+    try {
+      const res = await api.get<DuplicateAnswer>('/api/customers/duplicates', query, { quiet: true })
+      if (n === asked) answer.value = res
+    } catch {
+      // The check is advisory; the server enforces the rule on save.
+    }
+  }
+
+  watch(
+    keys,
+    (k) => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void check(k), DELAY_MS)
+    },
+    { deep: true },
+  )
+  onBeforeUnmount(() => clearTimeout(timer))
+
+  return { answer, reset: () => (answer.value = null) }
+}
