@@ -171,7 +171,7 @@ class CustomerImport {
             jdbc.sql("""
                     INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, recorded_by)
                     SELECT :c, id, :owner, :at, 'IMPORT', :owner FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
-                    .param("c", c).param("owner", user.id()).param("at", java.sql.Timestamp.from(now))
+                    .param("c", c).param("owner", user.id()).param("at", now.atOffset(java.time.ZoneOffset.UTC))
                     .param("ids", ids.toArray(Long[]::new)).update();
         }
     }

@@ -163,8 +163,8 @@ class Disputes {
                 UPDATE ownership_dispute SET status = 'DECIDED', outcome = :o, effective_from = :from, reason = :r,
                        decided_by = :by, decided_at = :now, version = version + 1
                 WHERE company_id = :c AND id = :id AND version = :v""")
-                .param("o", in.outcome()).param("from", effective == null ? null : java.sql.Timestamp.from(effective))
-                .param("r", in.reason().strip()).param("by", manager.id()).param("now", java.sql.Timestamp.from(now))
+                .param("o", in.outcome()).param("from", effective == null ? null : effective.atOffset(java.time.ZoneOffset.UTC))
+                .param("r", in.reason().strip()).param("by", manager.id()).param("now", now.atOffset(java.time.ZoneOffset.UTC))
                 .param("c", manager.companyId()).param("id", disputeId).param("v", in.version()).update());
         jdbc.sql("UPDATE customer_claim SET status = 'CLOSED' WHERE company_id = :c AND id = :id")
                 .param("c", manager.companyId()).param("id", d.claimId()).update();

@@ -56,7 +56,7 @@ class FirstContactWatch implements RecurringJob {
                 WHERE c.company_id = :c AND u.id = c.owner_id AND c.first_contacted_at IS NULL
                   AND c.first_contact_due < :now AND c.overdue_flagged_at IS NULL
                 RETURNING c.company_id, c.id, c.name, c.owner_id, u.display_name AS owner_name""")
-                .param("c", companyId).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("c", companyId).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
                 .query(Late.class).list();
         for (Late l : late) {
             String link = "/customers/" + l.id();

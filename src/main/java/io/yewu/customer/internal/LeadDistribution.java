@@ -137,8 +137,8 @@ class LeadDistribution {
                        first_contact_due = :due, first_contacted_at = NULL, overdue_flagged_at = NULL, version = c.version + 1
                 FROM unnest(CAST(:ids AS bigint[]), CAST(:owners AS bigint[])) AS a(id, owner)
                 WHERE c.company_id = :c AND c.id = a.id""")
-                .param("today", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai"))).param("now", java.sql.Timestamp.from(now))
-                .param("due", java.sql.Timestamp.from(due)).param("ids", leadIds).param("owners", owners).param("c", c)
+                .param("today", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai"))).param("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .param("due", due.atOffset(java.time.ZoneOffset.UTC)).param("ids", leadIds).param("owners", owners).param("c", c)
                 .update();
         ledger.openAll(c, leadIds, owners, decisionJson, now, "ASSIGNED", manager.id());
         for (Assigned a : assigned) {

@@ -44,11 +44,11 @@ class LeadPool {
                   AND d.path LIKE (SELECT path FROM department WHERE company_id = :c AND id = :dept) || '%'
                 ORDER BY u.id""")
                 .param("c", companyId).param("dept", departmentId).param("role", RoleCode.SALESPERSON.name())
-                .param("today", today).param("monthStart", java.sql.Timestamp.from(monthStart))
+                .param("today", today).param("monthStart", monthStart.atOffset(java.time.ZoneOffset.UTC))
                 .query((rs, n) -> new LeadRanking.Candidate(rs.getLong("id"), rs.getString("display_name"),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("skills").getArray())), rs.getBoolean("active"),
                         rs.getBoolean("absent"), rs.getInt("received"), rs.getInt("open_leads"),
-                        rs.getTimestamp("last_assigned") == null ? null : rs.getTimestamp("last_assigned").toInstant()))
+                        rs.getObject("last_assigned", java.time.OffsetDateTime.class) == null ? null : rs.getObject("last_assigned", java.time.OffsetDateTime.class).toInstant()))
                 .list();
     }
 }

@@ -83,7 +83,7 @@ class LeadQueries {
                 FROM customer c JOIN app_user u ON u.id = c.owner_id
                 WHERE %s AND c.first_contacted_at IS NULL AND c.first_contact_due < :now
                 ORDER BY c.first_contact_due LIMIT 500""".formatted(scope.sql()))
-                .params(scope.params()).param("now", java.sql.Timestamp.from(clock.instant()))
+                .params(scope.params()).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
                 .query(Overdue.class).list();
     }
 
@@ -94,8 +94,8 @@ class LeadQueries {
         LocalDate end = to == null ? today : to;
         var scope = DataScope.of(user, "u.company_id", "u.id");
         Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("from", java.sql.Timestamp.from(start.atStartOfDay(SHANGHAI).toInstant()));
-        params.put("to", java.sql.Timestamp.from(end.plusDays(1).atStartOfDay(SHANGHAI).toInstant()));
+        params.put("from", start.atStartOfDay(SHANGHAI).toOffsetDateTime());
+        params.put("to", end.plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         List<ReportRow> rows = jdbc.sql("""
                 SELECT u.id AS user_id, u.display_name AS name,
                        count(o.id) AS received,

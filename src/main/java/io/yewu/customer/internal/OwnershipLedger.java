@@ -31,7 +31,7 @@ class OwnershipLedger implements CustomerOwnership {
         return jdbc.sql("""
                 SELECT owner_id FROM customer_ownership
                 WHERE company_id = :c AND customer_id = :id AND valid_from <= :at AND (valid_to IS NULL OR valid_to > :at)""")
-                .param("c", CompanyContext.companyId()).param("id", customerId).param("at", java.sql.Timestamp.from(at))
+                .param("c", CompanyContext.companyId()).param("id", customerId).param("at", at.atOffset(java.time.ZoneOffset.UTC))
                 .query(Long.class).optional();
     }
 
@@ -46,7 +46,7 @@ class OwnershipLedger implements CustomerOwnership {
      */
     void change(long companyId, long customerId, Long previousOwner, long ownerId, Instant from, String reason, String ref,
                 String decisionJson, Long by) {
-        var at = java.sql.Timestamp.from(from);
+        var at = from.atOffset(java.time.ZoneOffset.UTC);
         jdbc.sql("DELETE FROM customer_ownership WHERE company_id = :c AND customer_id = :id AND valid_from >= :at")
                 .param("c", companyId).param("id", customerId).param("at", at).update();
         jdbc.sql("""
@@ -72,13 +72,13 @@ class OwnershipLedger implements CustomerOwnership {
                 SELECT :c, a.id, a.owner, :at, :reason, CAST(a.decision AS jsonb), :by
                 FROM unnest(CAST(:ids AS bigint[]), CAST(:owners AS bigint[]), CAST(:decisions AS text[])) AS a(id, owner, decision)""")
                 .param("c", companyId).param("ids", customerIds).param("owners", ownerIds).param("decisions", decisionJson)
-                .param("at", java.sql.Timestamp.from(from)).param("reason", reason).param("by", by).update();
+                .param("at", from.atOffset(java.time.ZoneOffset.UTC)).param("reason", reason).param("by", by).update();
     }
 
     /** Closes the open period: the customer goes back to the pool (CUS-9). */
     void close(long companyId, long customerId, Instant at) {
         jdbc.sql("UPDATE customer_ownership SET valid_to = :at WHERE company_id = :c AND customer_id = :id AND valid_to IS NULL")
-                .param("c", companyId).param("id", customerId).param("at", java.sql.Timestamp.from(at)).update();
+                .param("c", companyId).param("id", customerId).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
         jdbc.sql("UPDATE customer SET owner_id = NULL, version = version + 1 WHERE company_id = :c AND id = :id")
                 .param("c", companyId).param("id", customerId).update();
     }

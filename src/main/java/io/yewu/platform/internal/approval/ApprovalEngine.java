@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -78,7 +77,7 @@ class ApprovalEngine implements Approvals {
                     VALUES (:c, :t, :s, :v, :title, :a, 'PENDING', CAST(:d AS jsonb), :now) RETURNING id""")
                     .param("c", company()).param("t", spec.subjectType()).param("s", spec.subjectId())
                     .param("v", spec.subjectVersion()).param("title", spec.title()).param("a", spec.applicantId())
-                    .param("d", json.writeValueAsString(stored)).param("now", Timestamp.from(now))
+                    .param("d", json.writeValueAsString(stored)).param("now", now.atOffset(java.time.ZoneOffset.UTC))
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("approval-already-pending");
@@ -124,7 +123,7 @@ class ApprovalEngine implements Approvals {
         jdbc.sql("""
                 UPDATE approval_step SET status = :st, decided_by = :u, decided_at = :now, comment = :comment
                 WHERE id = :id AND company_id = :c""")
-                .param("st", approve ? "APPROVED" : "REJECTED").param("u", me.id()).param("now", Timestamp.from(now))
+                .param("st", approve ? "APPROVED" : "REJECTED").param("u", me.id()).param("now", now.atOffset(java.time.ZoneOffset.UTC))
                 .param("comment", text.isEmpty() ? null : text).param("id", step.id()).param("c", company())
                 .update();
         dueTasks.cancel(REMINDER, String.valueOf(step.id()));
@@ -185,7 +184,7 @@ class ApprovalEngine implements Approvals {
                 WHERE id = (SELECT id FROM approval_step WHERE request_id = :r AND company_id = :c AND status = 'WAITING'
                             ORDER BY seq LIMIT 1)
                 RETURNING id, seq, assignee_id, status, decided_by""")
-                .param("now", Timestamp.from(now)).param("due", Timestamp.from(due))
+                .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("due", due.atOffset(java.time.ZoneOffset.UTC))
                 .param("r", requestId).param("c", company()).query(Step.class).optional();
         next.ifPresent(step -> {
             dueTasks.schedule(REMINDER, String.valueOf(step.id()), due, Map.of("stepId", step.id()));

@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +69,7 @@ public class DueTaskRunner {
         List<Candidate> due = CompanyContext.callAsSystem(() -> jdbc.sql("""
                 SELECT id, company_id FROM due_task WHERE status = 'PENDING' AND due_at <= :now
                 ORDER BY due_at, id LIMIT :n""")
-                .param("now", Timestamp.from(now)).param("n", batchSize).query(Candidate.class).list());
+                .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("n", batchSize).query(Candidate.class).list());
         int ran = 0;
         for (Candidate c : due) {
             if (CompanyContext.callAs(c.companyId(), () -> runOne(c, now))) ran++;
@@ -84,7 +83,7 @@ public class DueTaskRunner {
                     SELECT id, company_id, kind, task_key, due_at, payload::text AS payload, attempts FROM due_task
                     WHERE id = :id AND company_id = :c AND status = 'PENDING' AND due_at <= :now
                     FOR UPDATE SKIP LOCKED""")
-                    .param("id", candidate.id()).param("c", candidate.companyId()).param("now", Timestamp.from(now))
+                    .param("id", candidate.id()).param("c", candidate.companyId()).param("now", now.atOffset(java.time.ZoneOffset.UTC))
                     .query(this::task).optional();
             if (claimed.isEmpty()) return false;
             DueTask task = claimed.get();
@@ -119,7 +118,7 @@ public class DueTaskRunner {
                        status = CASE WHEN :giveUp THEN 'FAILED' ELSE 'PENDING' END
                 WHERE id = :id AND company_id = :c""")
                 .param("a", attempts).param("err", abbreviate(String.valueOf(e)))
-                .param("retry", Timestamp.from(now.plus(backoff(attempts)))).param("giveUp", giveUp)
+                .param("retry", (now.plus(backoff(attempts))).atOffset(java.time.ZoneOffset.UTC)).param("giveUp", giveUp)
                 .param("id", task.id()).param("c", task.companyId())
                 .update();
     }
@@ -136,7 +135,7 @@ public class DueTaskRunner {
 
     private DueTask task(ResultSet rs, int row) throws SQLException {
         return new DueTask(rs.getLong("id"), rs.getLong("company_id"), rs.getString("kind"), rs.getString("task_key"),
-                rs.getTimestamp("due_at").toInstant(), json.readValue(rs.getString("payload"), PAYLOAD),
+                rs.getObject("due_at", java.time.OffsetDateTime.class).toInstant(), json.readValue(rs.getString("payload"), PAYLOAD),
                 rs.getInt("attempts"));
     }
 }

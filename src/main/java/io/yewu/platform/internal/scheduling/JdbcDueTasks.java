@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ class JdbcDueTasks implements DueTasks {
                 ON CONFLICT (company_id, kind, task_key) WHERE status = 'PENDING'
                 DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, attempts = 0, last_error = NULL""")
                 .param("c", CompanyContext.companyId()).param("k", kind).param("key", key)
-                .param("due", Timestamp.from(dueAt)).param("p", json.writeValueAsString(payload))
+                .param("due", dueAt.atOffset(java.time.ZoneOffset.UTC)).param("p", json.writeValueAsString(payload))
                 .update();
     }
 

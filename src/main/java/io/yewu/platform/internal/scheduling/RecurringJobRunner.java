@@ -11,7 +11,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -62,7 +61,7 @@ public class RecurringJobRunner {
         if (registered) return;
         for (RecurringJob job : jobs) {
             jdbc.sql("INSERT INTO recurring_job (name, next_run_at) VALUES (:n, :next) ON CONFLICT (name) DO NOTHING")
-                    .param("n", job.name()).param("next", Timestamp.from(nextRun(job.cron(), now))).update();
+                    .param("n", job.name()).param("next", (nextRun(job.cron(), now)).atOffset(java.time.ZoneOffset.UTC)).update();
         }
         registered = true;
     }
@@ -71,7 +70,7 @@ public class RecurringJobRunner {
         return Boolean.TRUE.equals(claim.execute(status -> {
             boolean due = jdbc.sql("""
                     SELECT name FROM recurring_job WHERE name = :n AND next_run_at <= :now FOR UPDATE SKIP LOCKED""")
-                    .param("n", job.name()).param("now", Timestamp.from(now)).query(String.class).optional().isPresent();
+                    .param("n", job.name()).param("now", now.atOffset(java.time.ZoneOffset.UTC)).query(String.class).optional().isPresent();
             if (!due) return false;
             try {
                 attempt.executeWithoutResult(s -> job.run());
@@ -79,7 +78,7 @@ public class RecurringJobRunner {
                 log.error("Recurring job {} failed; it runs again at its next occurrence", job.name(), e);
             }
             jdbc.sql("UPDATE recurring_job SET next_run_at = :next, last_run_at = now(), last_node = :node WHERE name = :n")
-                    .param("next", Timestamp.from(nextRun(job.cron(), now))).param("node", node.get())
+                    .param("next", (nextRun(job.cron(), now)).atOffset(java.time.ZoneOffset.UTC)).param("node", node.get())
                     .param("n", job.name()).update();
             return true;
         }));
