@@ -1,6 +1,6 @@
 package io.yewu.customer.internal;
 
-import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
@@ -18,19 +18,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Customer files (CUS-1 … CUS-8, CUS-13, CUS-15, CUS-16). */
 @RestController
 @RequestMapping("/api/customers")
 class CustomerController {
-
-    record Duplicates(List<Map<String, Object>> matches, List<Map<String, String>> similar) {}
 
     record TransferOne(Long toUserId, String reason) {}
 
@@ -42,9 +38,11 @@ class CustomerController {
     private final FollowUps followUps;
     private final DuplicateCheck duplicates;
     private final OwnershipLedger ledger;
+    private final UserDirectory users;
 
     CustomerController(CustomerFiling filing, CustomerQueries queries, CustomerChanges changes, FollowUps followUps,
-                       DuplicateCheck duplicates, OwnershipLedger ledger) {
+                       DuplicateCheck duplicates, OwnershipLedger ledger, UserDirectory users) {
+        this.users = users;
         this.filing = filing;
         this.queries = queries;
         this.changes = changes;
@@ -89,12 +87,16 @@ class CustomerController {
         return ExcelExport.response("customers", locale, columns, sink -> queries.export(user, filter, sink));
     }
 
+    record OwnerAt(long customerId, OffsetDateTime at, Long ownerId, String ownerName) {}
+
+    /** Who owned the customer at that instant (RCV-2 credits receipts by it). */
     @GetMapping("/ownership")
-    Map<String, Object> ownerAt(@RequestParam long customerId, @RequestParam OffsetDateTime at) {
-        var customer = queries.customer(CurrentUser.get(), customerId);
-        return ledger.ownerAt(customer.id(), at.toInstant())
-                .<Map<String, Object>>map(owner -> Map.of("customerId", customerId, "at", at, "ownerId", owner))
-                .orElse(Map.of("customerId", customerId, "at", at));
+    OwnerAt ownerAt(@RequestParam long customerId, @RequestParam OffsetDateTime at) {
+        var user = CurrentUser.get();
+        var customer = queries.customer(user, customerId);
+        Long owner = ledger.ownerAt(customer.id(), at.toInstant()).orElse(null);
+        String name = owner == null ? null : users.find(owner).map(UserDirectory.UserRef::displayName).orElse(null);
+        return new OwnerAt(customerId, at, owner, name);
     }
 
     @GetMapping("/{id}")

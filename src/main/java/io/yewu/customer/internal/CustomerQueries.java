@@ -105,7 +105,7 @@ public class CustomerQueries {
                 .params(access.params()).param("id", id)
                 .query((rs, n) -> customer(rs, access.showsCredit())).optional()
                 .orElseThrow(() -> ProblemException.notFound("customer " + id));
-        return withContacts(c);
+        return withContacts(user.companyId(), c);
     }
 
     public Detail detail(YewuPrincipal user, long id) {
@@ -138,11 +138,11 @@ public class CustomerQueries {
                 .params(params).query(Claim.class).list();
     }
 
-    private Customer withContacts(Customer c) {
+    private Customer withContacts(long companyId, Customer c) {
         List<Contact> contacts = jdbc.sql("""
                 SELECT id, name, phone, email, position FROM customer_contact
-                WHERE company_id = (SELECT company_id FROM customer WHERE id = :id) AND customer_id = :id ORDER BY id""")
-                .param("id", c.id()).query(Contact.class).list();
+                WHERE company_id = :c AND customer_id = :id ORDER BY id""")
+                .param("c", companyId).param("id", c.id()).query(Contact.class).list();
         if (!c.inScope()) {
             contacts = contacts.stream().map(k -> new Contact(k.id(), k.name(), CustomerKeys.maskPhone(k.phone()),
                     CustomerKeys.maskEmail(k.email()), k.position())).toList();

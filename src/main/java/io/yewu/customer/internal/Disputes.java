@@ -106,30 +106,42 @@ class Disputes {
     }
 
     Dispute get(YewuPrincipal user, long id) {
-        Dispute d = jdbc.sql("""
+        Dispute d = load("d.id = :id", Map.of("id", id), user.companyId()).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("dispute " + id));
+        if (!mayRead(user, d)) throw ProblemException.notFound("dispute " + id);
+        return d;
+    }
+
+    /** Disputes with their statements: two queries however many disputes. */
+    private List<Dispute> load(String where, Map<String, Object> params, long companyId) {
+        List<Dispute> disputes = jdbc.sql("""
                 SELECT d.id, d.claim_id, d.customer_id, c.name AS customer_name, d.opened_by, ob.display_name AS claimant_name,
                        c.owner_id, ou.display_name AS owner_name, d.status, d.outcome, d.effective_from, d.reason,
                        db.display_name AS decided_by_name, d.decided_at, d.created_at, d.version
                 FROM ownership_dispute d JOIN customer c ON c.company_id = d.company_id AND c.id = d.customer_id
                 JOIN app_user ob ON ob.id = d.opened_by LEFT JOIN app_user ou ON ou.id = c.owner_id
                 LEFT JOIN app_user db ON db.id = d.decided_by
-                WHERE d.company_id = :c AND d.id = :id""")
-                .param("c", user.companyId()).param("id", id)
+                WHERE d.company_id = :company AND %s ORDER BY d.created_at DESC LIMIT 200""".formatted(where))
+                .params(params).param("company", companyId)
                 .query((rs, n) -> new Dispute(rs.getLong("id"), rs.getLong("claim_id"), rs.getLong("customer_id"),
                         rs.getString("customer_name"), rs.getLong("opened_by"), rs.getString("claimant_name"),
                         rs.getObject("owner_id", Long.class), rs.getString("owner_name"), rs.getString("status"),
                         rs.getString("outcome"), rs.getObject("effective_from", OffsetDateTime.class), rs.getString("reason"),
                         rs.getString("decided_by_name"), rs.getObject("decided_at", OffsetDateTime.class),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"), List.of()))
-                .optional().orElseThrow(() -> ProblemException.notFound("dispute " + id));
-        if (!mayRead(user, d)) throw ProblemException.notFound("dispute " + id);
-        List<Statement> statements = jdbc.sql("""
-                SELECT s.id, s.author_id, u.display_name AS author_name, s.text, s.created_at FROM dispute_statement s
-                JOIN app_user u ON u.id = s.author_id WHERE s.company_id = :c AND s.dispute_id = :id ORDER BY s.created_at""")
-                .param("c", user.companyId()).param("id", id).query(Statement.class).list();
-        return new Dispute(d.id(), d.claimId(), d.customerId(), d.customerName(), d.openedBy(), d.claimantName(), d.ownerId(),
-                d.ownerName(), d.status(), d.outcome(), d.effectiveFrom(), d.reason(), d.decidedByName(), d.decidedAt(),
-                d.createdAt(), d.version(), statements);
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"), new java.util.ArrayList<>()))
+                .list();
+        if (disputes.isEmpty()) return disputes;
+        Map<Long, Dispute> byId = new java.util.HashMap<>();
+        disputes.forEach(d -> byId.put(d.id(), d));
+        record Row(long disputeId, Statement statement) {}
+        jdbc.sql("""
+                SELECT s.dispute_id, s.id, s.author_id, u.display_name AS author_name, s.text, s.created_at FROM dispute_statement s
+                JOIN app_user u ON u.id = s.author_id WHERE s.company_id = :c AND s.dispute_id IN (:ids) ORDER BY s.created_at""")
+                .param("c", companyId).param("ids", List.copyOf(byId.keySet()))
+                .query((rs, n) -> new Row(rs.getLong("dispute_id"), new Statement(rs.getLong("id"), rs.getLong("author_id"),
+                        rs.getString("author_name"), rs.getString("text"), rs.getObject("created_at", OffsetDateTime.class))))
+                .list().forEach(r -> byId.get(r.disputeId()).statements().add(r.statement()));
+        return disputes;
     }
 
     @Transactional
@@ -189,13 +201,14 @@ class Disputes {
 
     List<Dispute> list(YewuPrincipal user, String status) {
         var scope = DataScope.of(user, "d.company_id", "d.opened_by");
-        return jdbc.sql("""
-                SELECT d.id FROM ownership_dispute d JOIN customer c ON c.company_id = d.company_id AND c.id = d.customer_id
-                WHERE d.company_id = :scopeCompanyId AND (CAST(:status AS text) IS NULL OR d.status = :status)
-                  AND (%s OR d.opened_by = :me OR c.owner_id = :me)
-                ORDER BY d.created_at DESC LIMIT 200""".formatted(scope.sql()))
-                .params(scope.params()).param("status", status).param("me", user.id())
-                .query(Long.class).list().stream().map(id -> get(user, id)).toList();
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("me", user.id());
+        String where = "(" + scope.sql() + " OR d.opened_by = :me OR c.owner_id = :me)";
+        if (status != null && !status.isBlank()) {
+            where += " AND d.status = :status";
+            params.put("status", status);
+        }
+        return load(where, params, user.companyId());
     }
 
     private boolean mayRead(YewuPrincipal user, Dispute d) {

@@ -63,7 +63,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
+        // a multipart body is hashed from its parsed parts: reading the raw stream would leave the parts empty
+        byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
         YewuPrincipal u = user.get();
         boolean claimed = jdbc.sql("""
@@ -77,7 +79,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new ReplayedBody(request, body), captured);
+            chain.doFilter(multipart ? request : new ReplayedBody(request, body), captured);
             if (captured.getStatus() < 300) {
                 jdbc.sql("""
                         UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
@@ -114,6 +116,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader("Idempotency-Replayed", "true");
             if (stored.body() != null) response.getOutputStream().write(stored.body());
         }
+    }
+
+    private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
+        var out = new java.io.ByteArrayOutputStream();
+        for (var part : request.getParts()) {
+            out.write(part.getName().getBytes(StandardCharsets.UTF_8));
+            try (var in = part.getInputStream()) {
+                in.transferTo(out);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static String hash(String line, byte[] body) {
