@@ -65,7 +65,7 @@ class MarketInfo {
     }
 
     private static String where(DataScope.Condition scope) {
-        return " WHERE " + scope.sql() + """
+        return " WHERE " + scope.sql() + "\n" + """
                  AND (CAST(:brand AS text) IS NULL OR m.brand ILIKE '%' || :brand || '%')
                  AND (CAST(:product AS text) IS NULL OR m.product ILIKE '%' || :product || '%')
                  AND (CAST(:city AS text) IS NULL OR c.city = :city)

@@ -1,5 +1,6 @@
 package io.yewu.customer.internal.visit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.yewu.platform.decision.StoredDecision;
 
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ record VisitView(Head visit, List<StockLine> stock, List<Competitor> competitors
                 Double customerLat, Double customerLng, long version) {
 
         /** A visit counts only with both a check-in and a check-out. */
+        @JsonProperty("counted")
         public boolean counted() {
             return checkInAt != null && checkOutAt != null;
         }
