@@ -84,7 +84,7 @@ CREATE TABLE visit_stock_line (
   product         text NOT NULL,
   safety_stock    numeric(12, 2) NOT NULL CHECK (safety_stock >= 0),
   current_stock   numeric(12, 2) NOT NULL CHECK (current_stock >= 0),
-  suggested       numeric(12, 2) NOT NULL,
+  suggested       numeric(14, 2) NOT NULL,        -- 1.5 × the largest safety stock still fits
   order_quantity  numeric(12, 2) CHECK (order_quantity >= 0),
   decision        jsonb NOT NULL,
   PRIMARY KEY (company_id, visit_id, line_no),

@@ -66,6 +66,14 @@ class VisitIT extends VisitTestSupport {
                 .param("v", visit).query(String.class).single());
         assertThat(decision).contains("RTL-5", "CUS-14");
         assertThat(sales1.put("/api/visits/" + visit, steps(0, true, "")).code()).isEqualTo("version-conflict");
+        Map<String, Object> huge = new java.util.HashMap<>(steps(filled.json().path("visit").path("version").asLong(), true, ""));
+        huge.put("stock", List.of(Map.of("product", "大单", "safetyStock", "9999999999.99", "currentStock", 0)));
+        huge.put("competitors", List.of(Map.of("brand", "x", "price", -1)));
+        assertThat(sales1.put("/api/visits/" + visit, huge).status()).as("bad input is a 400, never a 500").isEqualTo(400);
+        huge.put("competitors", List.of());
+        Api.Response big = sales1.put("/api/visits/" + visit, huge);
+        assertThat(big.json().path("stock").get(0).path("suggested").decimalValue()).isEqualByComparingTo("14999999999.99");
+        filled = sales1.put("/api/visits/" + visit, steps(big.json().path("visit").path("version").asLong(), true, ""));
 
         Api.Response promise = sales1.post("/api/visits/" + visit + "/promises", Map.of("text", "下周送海报", "dueOn", TODAY.plusDays(5).toString()));
         assertThat(promise.status()).isEqualTo(200);
