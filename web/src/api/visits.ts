@@ -1,0 +1,148 @@
+import { api, send } from './http'
+import type { Decision } from './types'
+
+/** Route visits (CUS-14): the client side of /api/visits. */
+export type PlanStatus = 'PLANNED' | 'CHECKED_IN' | 'DONE'
+
+export interface PlanItem {
+  routeId: number
+  routeName: string
+  position: number
+  customerId: number
+  customerName: string
+  city: string
+  address: string
+  visitId: number | null
+  status: PlanStatus
+}
+
+export interface DayPlan {
+  date: string
+  workingDay: boolean
+  items: PlanItem[]
+}
+
+export interface VisitHead {
+  id: number
+  visitorId: number
+  visitorName: string
+  customerId: number
+  customerName: string
+  city: string
+  address: string
+  routeId: number | null
+  visitOn: string
+  objective: string
+  result: string
+  preparation: string
+  outdoorAdsOk: boolean | null
+  popOk: boolean | null
+  racksOk: boolean | null
+  outdoorNotes: string
+  greeting: string
+  displayNotes: string
+  newProducts: string
+  promotions: string
+  marketNotes: string
+  signatureRequired: boolean
+  signedBy: string
+  nextVisitAt: string | null
+  checkInAt: string | null
+  checkInDistanceM: number | null
+  checkInFar: boolean | null
+  checkOutAt: string | null
+  customerLat: number | null
+  customerLng: number | null
+  counted: boolean
+  version: number
+}
+
+export interface StockLine {
+  product: string
+  safetyStock?: number
+  currentStock?: number
+  orderQuantity?: number
+  suggested?: number
+}
+
+export interface Competitor {
+  brand: string
+  product: string
+  price?: number
+  promotion: string
+  display: string
+  staffChanges: string
+}
+
+export interface ReturnLine {
+  product: string
+  quantity?: number
+  reason: string
+}
+
+export interface Promise_ {
+  id: number
+  text: string
+  dueOn: string
+}
+
+export interface Photo {
+  id: number
+  step: number
+  contentType: string
+  sizeBytes: number
+}
+
+export interface Visit {
+  visit: VisitHead
+  stock: StockLine[]
+  competitors: Competitor[]
+  returns: ReturnLine[]
+  promises: Promise_[]
+  photos: Photo[]
+  decisions: Decision[]
+}
+
+export interface Position {
+  lat: number
+  lng: number
+}
+
+export const visitsApi = {
+  plan: (date?: string) => api.get<DayPlan>('/api/visits/plan', { date }),
+  open: (customerId: number, routeId: number | null) => api.post<Visit>('/api/visits', { customerId, routeId }),
+  get: (id: number) => api.get<Visit>(`/api/visits/${id}`),
+  save: (id: number, body: unknown) => api.put<Visit>(`/api/visits/${id}`, body),
+  checkIn: (id: number, at: Position | null) => api.post<Visit>(`/api/visits/${id}/check-in`, at ?? {}),
+  checkOut: (id: number, at: Position | null) => api.post<Visit>(`/api/visits/${id}/check-out`, at ?? {}),
+  promise: (id: number, text: string, dueOn: string) => api.post<Visit>(`/api/visits/${id}/promises`, { text, dueOn }),
+  photo: (id: number, step: number, file: File) => uploadPhoto(id, step, file),
+  photoUrl: (id: number, photoId: number) => `/api/visits/${id}/photos/${photoId}`,
+}
+
+/**
+ * Sent without an Idempotency-Key, unlike `api.upload`: the platform's idempotency filter reads the request body
+ * to hash it, which leaves a multipart request without its parts (400). A retried photo is merely a duplicate.
+ */
+async function uploadPhoto(id: number, step: number, file: File): Promise<Photo> {
+  const formData = new FormData()
+  formData.append('file', file)
+  const res = await send(`/api/visits/${id}/photos?step=${step}`, { method: 'POST', formData })
+  return (await res.json()) as Photo
+}
+
+/**
+ * The device's position for a check-in or check-out, asked for only at that moment and never watched
+ * (个人信息保护法). Null when the browser has no geolocation, the user denies it, or it takes too long:
+ * the visit then records the time alone.
+ */
+export function currentPosition(timeoutMs = 8000): Promise<Position | null> {
+  if (!('geolocation' in navigator)) return Promise.resolve(null)
+  return new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => resolve(null),
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 0 },
+    )
+  })
+}
