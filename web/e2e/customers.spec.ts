@@ -12,9 +12,9 @@ async function as(page: Page, username: string) {
 
 async function fileCustomer(page: Page, name: string) {
   await page.goto('/customers/new')
-  await page.locator('[data-test=customer-name] input').fill(name)
-  await page.locator('[data-test=customer-city] input').fill('杭州')
-  await page.locator('[data-test=contact-name] input').first().fill('测试联系人')
+  await page.locator('[data-test=customer-name]').fill(name)
+  await page.locator('[data-test=customer-city]').fill('杭州')
+  await page.locator('[data-test=contact-name]').first().fill('测试联系人')
 }
 
 test('a lead goes from entry through fair distribution to follow-up; a colliding filing becomes a claim and a decided dispute', async ({ page }) => {
@@ -28,16 +28,16 @@ test('a lead goes from entry through fair distribution to follow-up; a colliding
   await as(page, 'promoter')
   await page.locator('[data-test=menu-lead-entry]').click()
   await expect(page).toHaveURL(/\/leads\/new/)
-  await page.locator('[data-test=lead-name] input').fill(leadName)
-  await page.locator('[data-test=lead-city] input').fill('上海')
-  await page.locator('[data-test=lead-contact-name] input').fill('王先生')
-  await page.locator('[data-test=lead-phone] input').fill(phone)
+  await page.locator('[data-test=lead-name]').fill(leadName)
+  await page.locator('[data-test=lead-city]').fill('上海')
+  await page.locator('[data-test=lead-contact-name]').fill('王先生')
+  await page.locator('[data-test=lead-phone]').fill(phone)
   await page.locator('[data-test=lead-product-category]').click()
   await page.locator('[data-test="lead-category-饮料"]').click()
   await shot(page, 'cus-01-lead-form')
   await page.locator('[data-test=lead-save]').click()
   await expect(page.locator('[data-test=lead-today-name]', { hasText: leadName })).toBeVisible()
-  await expect(page.locator('[data-test=lead-name] input')).toHaveValue('')
+  await expect(page.locator('[data-test=lead-name]')).toHaveValue('')
   await shot(page, 'cus-02-lead-entered')
 
   // 2. The manager sees it in the pool with its suggested ranking and accepts the suggestion.
@@ -67,8 +67,8 @@ test('a lead goes from entry through fair distribution to follow-up; a colliding
   await page.locator('[data-test=follow-up-open]').click()
   const dialog = page.locator('[data-test=follow-up-dialog]')
   await dialog.locator('[data-test=follow-up-kind-PHONE]').click()
-  await dialog.locator('[data-test=follow-up-content] textarea').fill('电话沟通，客户对饮料新品感兴趣')
-  await dialog.locator('[data-test=follow-up-next-step] input').fill('寄送样品')
+  await dialog.locator('[data-test=follow-up-content]').fill('电话沟通，客户对饮料新品感兴趣')
+  await dialog.locator('[data-test=follow-up-next-step]').fill('寄送样品')
   await shot(page, 'cus-05-follow-up-dialog')
   await dialog.locator('[data-test=follow-up-save]').click()
   await expect(dialog).toBeHidden()
@@ -102,7 +102,7 @@ test('a lead goes from entry through fair distribution to follow-up; a colliding
   await expect(page).toHaveURL(/\/claims/)
   const claimRow = page.locator('[data-test=claims-table] tr', { hasText: collision })
   await claimRow.locator('[data-test=claim-dispute]').click()
-  await page.locator('[data-test=dispute-statement] textarea').fill('该客户是我上周在展会上结识的，已有名片往来。')
+  await page.locator('[data-test=dispute-statement]').fill('该客户是我上周在展会上结识的，已有名片往来。')
   await shot(page, 'cus-10-open-dispute')
   await page.locator('[data-test=dispute-open-save]').click()
   await expect(page.locator('[data-test=disputes-table] tr', { hasText: collision })).toBeVisible()
@@ -114,7 +114,7 @@ test('a lead goes from entry through fair distribution to follow-up; a colliding
   const drawer = page.locator('[data-test=dispute-drawer]')
   await expect(drawer.locator('[data-test=dispute-statement-item]').first()).toContainText('展会')
   await drawer.locator('[data-test=decide-outcome-KEEP]').click()
-  await drawer.locator('[data-test=decide-reason] textarea').fill('先建档者负责跟踪；申诉人未能提供更早的跟进记录。')
+  await drawer.locator('[data-test=decide-reason]').fill('先建档者负责跟踪；申诉人未能提供更早的跟进记录。')
   await shot(page, 'cus-11-decide')
   await drawer.locator('[data-test=decide-save]').click()
   await expect(drawer).toBeHidden()

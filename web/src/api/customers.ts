@@ -63,8 +63,11 @@ export interface Customer {
   firstContactDue: string | null
   firstContactedAt: string | null
   lastFollowUpAt: string | null
+  intentionOn?: string | null
   createdAt: string
   version: number
+  /** False when the reader sees the file only as a pool lead or a claim target (contacts masked). */
+  inScope?: boolean
 }
 
 export interface FollowUp {
@@ -80,6 +83,7 @@ export interface FollowUp {
 }
 
 export interface OwnershipEntry {
+  ownerId?: number
   ownerName: string
   validFrom: string
   validTo: string | null
@@ -91,14 +95,20 @@ export interface Claim {
   id: number
   customerId: number
   customerName: string
+  claimantId: number
   claimantName: string
+  ownerId: number | null
   ownerName: string | null
+  attemptedName: string | null
   matchedOn: MatchedOn
   status: 'OPEN' | 'DISPUTED' | 'CLOSED'
   createdAt: string
+  disputeId: number | null
 }
 
 export interface Statement {
+  id: number
+  authorId: number
   authorName: string
   text: string
   createdAt: string
@@ -109,12 +119,16 @@ export interface Dispute {
   claimId: number
   customerId: number
   customerName: string
+  openedBy: number
   claimantName: string
+  ownerId: number | null
   ownerName: string | null
   status: 'OPEN' | 'DECIDED'
   outcome: DisputeOutcome | null
   effectiveFrom: string | null
   reason: string | null
+  decidedByName: string | null
+  decidedAt: string | null
   statements: Statement[]
   createdAt: string
   version: number
@@ -127,13 +141,27 @@ export interface ChangeRequest {
   createdAt: string
 }
 
+/** `GET /api/customers/{id}`: the file and what belongs to it, side by side. */
+export interface CustomerDetailAnswer {
+  customer: Customer
+  followUps: FollowUp[]
+  ownership: OwnershipEntry[]
+  claims: Claim[]
+  decisions: Decision[]
+}
+
+/** The detail page's model: the file flattened with its records. */
 export interface CustomerDetail extends Customer {
   followUps: FollowUp[]
   claims: Claim[]
-  disputes: Dispute[]
   ownership: OwnershipEntry[]
   decisions: Decision[]
-  changeRequests: ChangeRequest[]
+  /** Not served by the detail endpoint (yet); shown when present. */
+  changeRequests?: ChangeRequest[]
+}
+
+export function toCustomerDetail(res: CustomerDetailAnswer): CustomerDetail {
+  return { ...res.customer, followUps: res.followUps, ownership: res.ownership, claims: res.claims, decisions: res.decisions }
 }
 
 export interface DuplicateAnswer {
@@ -156,8 +184,20 @@ export interface Ranked {
   reasons: DecisionHit[]
 }
 
+/** A pooled lead as the pool lists it (phone masked outside the reader's scope). */
+export interface PooledLead {
+  id: number
+  name: string
+  city: string
+  productCategory: string | null
+  phone: string | null
+  departmentId: number
+  createdAt: string
+  enteredBy: string | null
+}
+
 export interface PoolEntry {
-  lead: Customer
+  lead: PooledLead
   ranking: Ranked[]
   claims: Claim[]
 }
@@ -165,7 +205,29 @@ export interface PoolEntry {
 export interface Assignment {
   leadId: number
   userId: number
+  userName: string
   decision: Decision
+}
+
+/** An assigned lead not contacted in time (CUS-12). */
+export interface OverdueLead {
+  id: number
+  name: string
+  ownerId: number | null
+  ownerName: string | null
+  assignedAt: string | null
+  firstContactDue: string
+}
+
+/** A follow-up whose next date has come (CUS-13). */
+export interface DueFollowUp {
+  followUpId: number
+  customerId: number
+  customerName: string
+  nextFollowUpOn: string
+  nextStep: string | null
+  authorName: string
+  overdue: boolean
 }
 
 export interface ReportRow {

@@ -124,10 +124,13 @@ export interface DecisionHit {
 }
 
 export interface Decision {
+  /** Set on stored decisions (e.g. a customer's decisions tab). */
+  kind?: string
   outcome: string
   hits: DecisionHit[]
   settingsVersion: number | string
-  decidedAt: string
+  /** Absent when the decision is answered right away (e.g. a distribution). */
+  decidedAt?: string | null
 }
 
 export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'VOID'

@@ -33,7 +33,8 @@ public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, O
                 yield c + ".department_id IN (SELECT id FROM department WHERE company_id = :accessCompanyId AND path LIKE :accessDeptPath)"
                         + " OR " + c + ".created_by = :accessUserId";
             }
-            case OWN -> c + ".created_by = :accessUserId";
+            // the specialist keeps seeing the leads they entered; a salesperson sees pooled files masked
+            case OWN -> user.hasRole(RoleCode.NETWORK_PROMOTER) ? c + ".created_by = :accessUserId" : "FALSE";
         };
         String inScope = "(" + owned.sql() + ") OR (" + c + ".company_id = :accessCompanyId AND " + c + ".owner_id IS NULL AND (" + pool + "))";
         if (user.roles().stream().anyMatch(SERVICE_DESK::contains)) {

@@ -116,7 +116,7 @@ class LeadDistribution {
         var access = CustomerAccess.of(manager, "c");
         Map<Long, Lead> found = jdbc.sql("""
                         SELECT c.id, c.name, c.department_id, c.product_category FROM customer c
-                        WHERE c.id IN (:ids) AND c.owner_id IS NULL AND c.stage = 'LEAD' AND %s
+                        WHERE c.id IN (:ids) AND c.owner_id IS NULL AND c.stage <> 'CLOSED' AND %s
                         ORDER BY c.id FOR UPDATE""".formatted(access.inScopeSql()))
                 .params(access.params()).param("ids", ids)
                 .query((rs, n) -> new Lead(rs.getLong("id"), rs.getString("name"), rs.getLong("department_id"),
@@ -133,7 +133,8 @@ class LeadDistribution {
         Long[] owners = assigned.stream().map(Assigned::userId).toArray(Long[]::new);
         String[] decisionJson = assigned.stream().map(a -> json.writeValueAsString(a.decision())).toArray(String[]::new);
         jdbc.sql("""
-                UPDATE customer c SET owner_id = a.owner, stage = 'INTENTION', intention_on = :today, assigned_at = :now,
+                UPDATE customer c SET owner_id = a.owner, stage = CASE c.stage WHEN 'LEAD' THEN 'INTENTION' ELSE c.stage END,
+                       intention_on = CASE c.stage WHEN 'LEAD' THEN :today ELSE c.intention_on END, assigned_at = :now,
                        first_contact_due = :due, first_contacted_at = NULL, overdue_flagged_at = NULL, version = c.version + 1
                 FROM unnest(CAST(:ids AS bigint[]), CAST(:owners AS bigint[])) AS a(id, owner)
                 WHERE c.company_id = :c AND c.id = a.id""")

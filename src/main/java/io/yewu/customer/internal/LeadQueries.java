@@ -55,7 +55,7 @@ class LeadQueries {
         Roles.require(manager, Roles.MANAGERS);
         var access = CustomerAccess.of(manager, "c");
         String fromWhere = " FROM customer c LEFT JOIN app_user e ON e.id = c.created_by WHERE c.owner_id IS NULL"
-                + " AND c.stage = 'LEAD' AND " + access.inScopeSql();
+                + " AND c.stage <> 'CLOSED' AND " + access.inScopeSql();
         List<PooledLead> leads = jdbc.sql("""
                         SELECT c.id, c.name, c.city, c.product_category, c.department_id, c.created_at, e.display_name AS entered_by,
                                (SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id
