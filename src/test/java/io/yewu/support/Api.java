@@ -79,6 +79,19 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    /** A multipart/form-data upload of one file (plus query parameters in the path). */
+    public Response upload(String path, String field, String fileName, byte[] content) {
+        String boundary = "----yewu" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return send("POST", path, body.toByteArray());
+    }
+
     /** The session cookie, to replay the same session against another node. */
     public String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
