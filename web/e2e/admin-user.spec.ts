@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { ADMIN, login, loginOk, logout, shot } from './helpers'
+import { ADMIN, E2E_USER, login, loginOk, logout, shot } from './helpers'
 
 test('administrator creates a salesperson who then signs in and switches language', async ({ page }) => {
   const username = `e2e${Date.now()}`
-  const password = 'Passw0rd!x'
+  const password = E2E_USER.password
 
   await loginOk(page, ADMIN.username, ADMIN.password)
   await expect(page.locator('[data-test=menu-admin]')).toBeVisible()
@@ -17,7 +17,7 @@ test('administrator creates a salesperson who then signs in and switches languag
   const dialog = page.locator('[data-test=user-dialog]')
   await expect(dialog).toBeVisible()
   await dialog.locator('[data-test=user-username]').fill(username)
-  await dialog.locator('[data-test=user-displayName]').fill(`测试业务员 ${username}`)
+  await dialog.locator('[data-test=user-displayName]').fill(E2E_USER.displayName(username))
   await dialog.locator('[data-test=user-password]').fill(password)
   await dialog.locator('[data-test=user-department]').click()
   await dialog.locator('[data-test=dept-node]').filter({ hasText: /^业务一组$/ }).click()

@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test'
 
 export const ADMIN = { username: 'admin', password: 'Yewu@2026' }
+/** Salespeople created by admin-user.spec: `e2e<timestamp>`, shown as `测试业务员 e2e<timestamp>`, all with this password. */
+export const E2E_USER = { password: 'Passw0rd!x', displayName: (username: string) => `测试业务员 ${username}` }
 const STEPS_DIR = '../target/e2e-artifacts/steps'
 
 export async function shot(page: Page, name: string) {

@@ -43,6 +43,8 @@ export interface RequestOptions {
   idempotent?: boolean
   /** The caller handles every error itself: no message, no redirect on 401. */
   quiet?: boolean
+  /** Problem codes the caller shows itself (e.g. `customer-exists`); other errors are still reported. */
+  expected?: string[]
 }
 
 let currentLanguage: () => string = () => 'zh-CN'
@@ -137,7 +139,7 @@ export async function send(url: string, opts: RequestOptions & { formData?: Form
   const res = await attempt(false, 1)
   if (!res.ok) {
     const problem = await toProblem(res)
-    if (!opts.quiet) report(problem)
+    if (!opts.quiet && !(problem.code && opts.expected?.includes(problem.code))) report(problem)
     throw new ApiError(problem)
   }
   return res
@@ -154,7 +156,8 @@ export const api = {
   get: <T>(url: string, query?: Query, opts: RequestOptions = {}) => request<T>(url, { ...opts, query }),
   post: <T>(url: string, body?: unknown, opts: RequestOptions = {}) =>
     request<T>(url, { ...opts, method: 'POST', body }),
-  create: <T>(url: string, body?: unknown) => request<T>(url, { method: 'POST', body, idempotent: true }),
+  create: <T>(url: string, body?: unknown, opts: RequestOptions = {}) =>
+    request<T>(url, { ...opts, method: 'POST', body, idempotent: true }),
   put: <T>(url: string, body?: unknown) => request<T>(url, { method: 'PUT', body }),
   del: (url: string) => request<void>(url, { method: 'DELETE' }),
   upload: async <T>(url: string, file: File) => {

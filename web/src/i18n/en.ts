@@ -351,7 +351,9 @@ const en: typeof zh = {
     entryImport: 'Import',
     saveNext: 'Save and enter next',
     saved: 'Lead “{name}” is in the pool',
-    enteredToday: 'Leads entered on this page today ({n})',
+    enteredToday: 'Entered today, still in the pool ({n})',
+    assignedAt: 'Assigned at',
+    enteredAt: 'Entered at',
     phoneRule: 'Invalid phone number',
     pool: 'Lead pool (线索池)',
     overdue: 'Overdue first contact (逾期未联系)',
@@ -371,6 +373,7 @@ const en: typeof zh = {
     },
   },
   claims: {
+    decidedBy: 'Decided by',
     mine: 'Mine',
     department: 'Department',
     all: 'All',

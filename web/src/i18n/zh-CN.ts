@@ -341,7 +341,9 @@ export default {
     entryImport: '批量导入',
     saveNext: '保存并录入下一条',
     saved: '线索“{name}”已进入线索池',
-    enteredToday: '今天在本页录入的线索（{n}）',
+    enteredToday: '今日录入、尚在线索池的线索（{n}）',
+    assignedAt: '分配时间',
+    enteredAt: '录入时间',
     phoneRule: '电话格式不正确',
     pool: '线索池',
     overdue: '逾期未联系',
@@ -361,6 +363,7 @@ export default {
     },
   },
   claims: {
+    decidedBy: '裁决人',
     mine: '我的',
     department: '部门',
     all: '全部',

@@ -17,7 +17,9 @@ import io.yewu.platform.settings.Settings;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,10 +61,13 @@ class CustomerChanges {
     private final Settings settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final ChangeRequestPolicy policy = new ChangeRequestPolicy();
 
     CustomerChanges(JdbcClient jdbc, CustomerQueries customers, OwnershipLedger ledger, Approvals approvals,
-                    DecisionRecords decisions, AuditTrail audit, Settings settings, JsonMapper json, Clock clock) {
+                    DecisionRecords decisions, AuditTrail audit, Settings settings, JsonMapper json, Clock clock,
+                    TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.customers = customers;
         this.ledger = ledger;
@@ -181,8 +186,8 @@ class CustomerChanges {
         if (changes.isEmpty()) throw ProblemException.badRequest("change-nothing");
         var before = new ChangeRequestPolicy.Terms(c.creditTermDays(), c.creditLimit());
         var after = new ChangeRequestPolicy.Terms(
-                (Integer) changes.getOrDefault("creditTermDays", Map.of("new", c.creditTermDays())).get("new"),
-                (BigDecimal) changes.getOrDefault("creditLimit", Map.of("new", c.creditLimit())).get("new"));
+                changes.containsKey("creditTermDays") ? (Integer) changes.get("creditTermDays").get("new") : c.creditTermDays(),
+                changes.containsKey("creditLimit") ? (BigDecimal) changes.get("creditLimit").get("new") : c.creditLimit());
         boolean termsChanged = changes.containsKey("creditTermDays") || changes.containsKey("creditLimit");
         if ((after.termDays() == null) != (after.limit() == null)) throw ProblemException.invalid("creditLimit", "required");
         Map<String, String> investigation = in.creditInvestigation();
@@ -191,7 +196,9 @@ class CustomerChanges {
         if (policy.needsInvestigation(before, after, termsChanged) && !hasInvestigation) {
             throw ProblemException.invalid("creditInvestigation", "required");
         }
-        if (approvals.isPending(SUBJECT, "customer:" + customerId)) throw ProblemException.conflict("change-pending");
+        boolean pending = jdbc.sql("SELECT count(*) FROM customer_change_request WHERE company_id = :c AND customer_id = :id AND status = 'PENDING'")
+                .param("c", user.companyId()).param("id", customerId).query(Long.class).single() > 0;
+        if (pending) throw ProblemException.conflict("change-pending");
         Decision<List<RoleCode>> decision = policy.steps(before, after, termsChanged, hasInvestigation,
                 settings.snapshotAt(clock.instant()).version());
         long id = jdbc.sql("""
@@ -209,11 +216,15 @@ class CustomerChanges {
         return id;
     }
 
-    /** Applies an approved request, or closes a rejected one (in the approving transaction's company). */
-    @ApplicationModuleListener
+    /**
+     * Applies an approved request, or closes a rejected one. Runs after the approving transaction commits, on its own
+     * thread; the company is entered before the transaction opens, so its connection carries the company wall.
+     */
+    @Async
+    @TransactionalEventListener
     void on(ApprovalCompleted event) {
         if (!SUBJECT.equals(event.subjectType())) return;
-        CompanyContext.runAs(event.companyId(), () -> complete(event));
+        CompanyContext.runAs(event.companyId(), () -> tx.executeWithoutResult(s -> complete(event)));
     }
 
     private void complete(ApprovalCompleted event) {
@@ -229,14 +240,18 @@ class CustomerChanges {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> changes = json.readValue(p.changes(), Map.class);
         Changes audited = Changes.of();
+        Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((field, pair) -> {
             Object value = pair.get("new");
             if (field.equals("creditLimit") && value != null) value = new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
-            jdbc.sql("UPDATE customer SET " + COLUMNS.get(field) + " = :v, version = version + 1 WHERE company_id = :c AND id = :id")
-                    .param("v", value == null && !field.startsWith("credit") ? "" : value)
-                    .param("c", event.companyId()).param("id", p.customerId()).update();
+            if (value == null && !field.startsWith("credit")) value = "";
+            values.put(field, value);
             audited.put(field, pair.get("old"), value);
         });
+        // one statement: credit days and limit are checked together by the table
+        String set = values.keySet().stream().map(f -> COLUMNS.get(f) + " = :" + f).collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("UPDATE customer SET " + set + ", version = version + 1 WHERE company_id = :c AND id = :id")
+                .params(values).param("c", event.companyId()).param("id", p.customerId()).update();
         rekey(event.companyId(), p.customerId());
         audit.record("customer", p.customerId(), "change-approved", audited);
     }

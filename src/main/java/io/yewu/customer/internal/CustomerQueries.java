@@ -8,6 +8,7 @@ import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -52,8 +53,11 @@ public class CustomerQueries {
                         String ownerName, String attemptedName, String matchedOn, String status, OffsetDateTime createdAt,
                         Long disputeId) {}
 
+    public record ChangeRequest(long id, Object changes, Object creditInvestigation, String status, String requestedByName,
+                                OffsetDateTime createdAt, OffsetDateTime decidedAt, Object decision) {}
+
     public record Detail(Customer customer, List<FollowUp> followUps, List<OwnershipPeriod> ownership, List<Claim> claims,
-                         List<StoredDecision> decisions) {}
+                         List<StoredDecision> decisions, List<ChangeRequest> changeRequests) {}
 
     private static final Map<String, String> SORTS = Map.of("name", "c.name", "createdAt", "c.created_at",
             "lastFollowUpAt", "c.last_follow_up_at", "city", "c.city", "stage", "c.stage");
@@ -67,10 +71,12 @@ public class CustomerQueries {
 
     private final JdbcClient jdbc;
     private final DecisionRecords decisions;
+    private final JsonMapper json;
 
-    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions) {
+    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions, JsonMapper json) {
         this.jdbc = jdbc;
         this.decisions = decisions;
+        this.json = json;
     }
 
     public Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
@@ -123,7 +129,20 @@ public class CustomerQueries {
                 .params(p).query(OwnershipPeriod.class).list();
         List<Claim> claims = claims("cl.customer_id = :id", p);
         List<StoredDecision> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)) : List.of();
-        return new Detail(c, followUps, ownership, claims, stored);
+        List<ChangeRequest> requests = c.inScope() ? jdbc.sql("""
+                SELECT r.id, r.changes::text AS changes, r.credit_investigation::text AS credit_investigation, r.status,
+                       u.display_name AS requested_by_name, r.created_at, r.decided_at, r.decision::text AS decision
+                FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by
+                WHERE r.company_id = :c AND r.customer_id = :id ORDER BY r.created_at DESC""")
+                .params(p).query((rs, n) -> new ChangeRequest(rs.getLong("id"), parse(rs.getString("changes")),
+                        parse(rs.getString("credit_investigation")), rs.getString("status"), rs.getString("requested_by_name"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
+                        parse(rs.getString("decision")))).list() : List.of();
+        return new Detail(c, followUps, ownership, claims, stored, requests);
+    }
+
+    private Object parse(String jsonText) {
+        return jsonText == null ? null : json.readValue(jsonText, Object.class);
     }
 
     List<Claim> claims(String where, Map<String, Object> params) {
