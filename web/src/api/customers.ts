@@ -137,8 +137,12 @@ export interface Dispute {
 export interface ChangeRequest {
   id: number
   changes: Record<string, { old: unknown; new: unknown }>
+  creditInvestigation: Record<string, string> | null
   status: string
+  requestedByName: string
   createdAt: string
+  decidedAt: string | null
+  decision: Decision | null
 }
 
 /** `GET /api/customers/{id}`: the file and what belongs to it, side by side. */
@@ -148,6 +152,7 @@ export interface CustomerDetailAnswer {
   ownership: OwnershipEntry[]
   claims: Claim[]
   decisions: Decision[]
+  changeRequests: ChangeRequest[]
 }
 
 /** The detail page's model: the file flattened with its records. */
@@ -156,12 +161,18 @@ export interface CustomerDetail extends Customer {
   claims: Claim[]
   ownership: OwnershipEntry[]
   decisions: Decision[]
-  /** Not served by the detail endpoint (yet); shown when present. */
-  changeRequests?: ChangeRequest[]
+  changeRequests: ChangeRequest[]
 }
 
 export function toCustomerDetail(res: CustomerDetailAnswer): CustomerDetail {
-  return { ...res.customer, followUps: res.followUps, ownership: res.ownership, claims: res.claims, decisions: res.decisions }
+  return {
+    ...res.customer,
+    followUps: res.followUps,
+    ownership: res.ownership,
+    claims: res.claims,
+    decisions: res.decisions,
+    changeRequests: res.changeRequests,
+  }
 }
 
 export interface DuplicateAnswer {

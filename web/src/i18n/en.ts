@@ -227,6 +227,8 @@ const en: typeof zh = {
     addDelegation: 'Add delegation',
   },
   customers: {
+    myBook: 'My book (在跟客户)',
+    pool: 'Lead pool (线索池)',
     keyword: 'Name / phone / credit code',
     name: 'Customer name',
     stage: 'Stage',

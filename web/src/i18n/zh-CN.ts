@@ -217,6 +217,8 @@ export default {
     addDelegation: '添加委托',
   },
   customers: {
+    myBook: '在跟客户',
+    pool: '线索池（公海）',
     keyword: '客户名称 / 电话 / 信用代码',
     name: '客户名称',
     stage: '阶段',

@@ -44,14 +44,23 @@ class SecurityIT extends IntegrationTest {
     @Test
     void wrongPasswordIs401AndRepeatedFailuresAreThrottled() {
         Api client = anonymous();
+        String name = "throttled" + System.nanoTime(); // any name, existing or not: throttling reveals nothing
         for (int i = 0; i < 5; i++) {
-            Api.Response r = client.post("/api/auth/login", Map.of("username", "sales4", "password", "wrong-" + i));
+            Api.Response r = client.post("/api/auth/login", Map.of("username", name, "password", "wrong-" + i));
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.code()).isEqualTo("bad-credentials");
         }
-        Api.Response throttled = client.post("/api/auth/login", Map.of("username", "sales4", "password", "Yewu@2026"));
+        Api.Response throttled = client.post("/api/auth/login", Map.of("username", name, "password", "Yewu@2026"));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.code()).isEqualTo("login-throttled");
+    }
+
+    @Test
+    void theOpenApiDocumentAndItsBrowsablePageAreServed() {
+        Api.Response doc = anonymous().get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.body()).contains("/api/customers", "/api/admin/users", "/api/approvals");
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     @Test

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
 @Component
 public class CustomerQueries {
 
+    /** List filters; {@code enteredToday} keeps the files the reader entered since midnight (lead entry page). */
     public record Filter(String q, String stage, Long ownerId, String city, String source, Boolean keyAccount, String tag,
-                         Boolean pool) {}
+                         Boolean pool, Boolean enteredToday) {}
 
     public record Row(long id, String name, String city, String stage, String source, Long ownerId, String ownerName,
                       boolean keyAccount, String phone, OffsetDateTime lastFollowUpAt, OffsetDateTime createdAt) {}
@@ -174,8 +175,9 @@ public class CustomerQueries {
     }
 
     private static String fromWhere(CustomerAccess access, Filter f, Map<String, Object> params) {
+        // the list is the reader's own book; the pool (pool=true) is a separate view, masked for salespeople
         StringBuilder sql = new StringBuilder(" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE ")
-                .append(access.visibleSql());
+                .append(Boolean.TRUE.equals(f.pool()) ? access.visibleSql() : access.inScopeSql());
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().strip();
             var phone = CustomerKeys.phone(q);
@@ -195,6 +197,11 @@ public class CustomerQueries {
         if (f.tag() != null && !f.tag().isBlank()) {
             sql.append(" AND :tag = ANY (c.tags)");
             params.put("tag", f.tag().strip());
+        }
+        if (Boolean.TRUE.equals(f.enteredToday())) {
+            sql.append(" AND c.created_by = :accessUserId AND c.created_at >= :todayStart");
+            params.put("todayStart", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
         }
         if (Boolean.TRUE.equals(f.pool())) sql.append(" AND c.owner_id IS NULL");
         if (Boolean.FALSE.equals(f.pool())) sql.append(" AND c.owner_id IS NOT NULL");

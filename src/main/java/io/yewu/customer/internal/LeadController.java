@@ -87,7 +87,7 @@ class LeadController {
     @GetMapping("/pool/export")
     ResponseEntity<StreamingResponseBody> poolExport(Locale locale) {
         var user = CurrentUser.get();
-        var filter = new CustomerQueries.Filter(null, "LEAD", null, null, null, null, null, true);
+        var filter = new CustomerQueries.Filter(null, null, null, null, null, null, null, true, null);
         List<ExcelExport.Column<CustomerQueries.Row>> columns = List.of(
                 new ExcelExport.Column<>("线索名称", "Lead", CustomerQueries.Row::name),
                 new ExcelExport.Column<>("城市", "City", CustomerQueries.Row::city),
@@ -99,7 +99,7 @@ class LeadController {
     @GetMapping("/today")
     Page<CustomerQueries.Row> enteredToday(PageQuery page) {
         var user = CurrentUser.get();
-        return customers.list(user, new CustomerQueries.Filter(null, null, null, null, "ONLINE", null, null, true), page);
+        return customers.list(user, new CustomerQueries.Filter(null, null, null, null, "ONLINE", null, null, true, true), page);
     }
 
 }
