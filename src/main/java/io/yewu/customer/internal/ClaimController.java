@@ -33,14 +33,12 @@ class ClaimController {
 
     @GetMapping("/api/claims")
     Page<CustomerQueries.Claim> claims(@RequestParam(defaultValue = "mine") String box, PageQuery page) {
-        List<CustomerQueries.Claim> all = disputes.claims(CurrentUser.get(), "department".equals(box));
-        List<CustomerQueries.Claim> slice = all.stream().skip(page.offset()).limit(page.size()).toList();
-        return Page.of(slice, page, all.size());
+        return disputes.claims(CurrentUser.get(), "department".equals(box), page);
     }
 
     @GetMapping("/api/claims/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "mine") String box, Locale locale) {
-        var all = disputes.claims(CurrentUser.get(), "department".equals(box));
+        var all = disputes.claims(CurrentUser.get(), "department".equals(box), new PageQuery(0, PageQuery.MAX_SIZE, null)).items();
         List<ExcelExport.Column<CustomerQueries.Claim>> columns = List.of(
                 new ExcelExport.Column<>("客户", "Customer", CustomerQueries.Claim::customerName),
                 new ExcelExport.Column<>("申诉人", "Claimant", CustomerQueries.Claim::claimantName),

@@ -147,15 +147,23 @@ public class CustomerQueries {
     }
 
     List<Claim> claims(String where, Map<String, Object> params) {
-        return jdbc.sql("""
+        return claims(where, params, new PageQuery(0, PageQuery.MAX_SIZE, null)).items();
+    }
+
+    /** Claims matching a condition over {@code cl} (customer_claim), newest first, a page at a time. */
+    Page<Claim> claims(String where, Map<String, Object> params, PageQuery page) {
+        String fromWhere = " FROM customer_claim cl WHERE cl.company_id = :c AND " + where;
+        List<Claim> rows = jdbc.sql("""
                 SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name,
                        cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at,
                        (SELECT d.id FROM ownership_dispute d WHERE d.company_id = cl.company_id AND d.claim_id = cl.id
                         ORDER BY d.id DESC LIMIT 1) AS dispute_id
                 FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id
                 JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id
-                WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC LIMIT 200""".formatted(where))
-                .params(params).query(Claim.class).list();
+                WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC, cl.id DESC LIMIT :limit OFFSET :offset""".formatted(where))
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Claim.class).list();
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
+        return Page.of(rows, page, total);
     }
 
     private Customer withContacts(long companyId, Customer c) {

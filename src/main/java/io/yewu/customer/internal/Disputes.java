@@ -10,6 +10,8 @@ import io.yewu.platform.notification.Notifier;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
+import io.yewu.platform.web.Page;
+import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,12 +69,14 @@ class Disputes {
     }
 
     /** Claims the user made (mine) or, for managers, those of their department's people. */
-    List<CustomerQueries.Claim> claims(YewuPrincipal user, boolean department) {
-        if (!department) return customers.claims("(cl.claimant_id = :me OR cl.owner_id = :me)", Map.of("c", user.companyId(), "me", user.id()));
+    Page<CustomerQueries.Claim> claims(YewuPrincipal user, boolean department, PageQuery page) {
+        if (!department) {
+            return customers.claims("(cl.claimant_id = :me OR cl.owner_id = :me)", Map.of("c", user.companyId(), "me", user.id()), page);
+        }
         var scope = DataScope.of(user, "cl.company_id", "cl.claimant_id");
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("c", user.companyId());
-        return customers.claims(scope.sql(), params);
+        return customers.claims(scope.sql(), params, page);
     }
 
     @Transactional

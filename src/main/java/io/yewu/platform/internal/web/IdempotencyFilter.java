@@ -155,7 +155,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return new ServletInputStream() {
                 @Override public boolean isFinished() { return in.available() == 0; }
                 @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+                // the body is already in memory; controllers here read it synchronously, never through a listener
+                @Override public void setReadListener(ReadListener listener) { throw new IllegalStateException("synchronous body"); }
                 @Override public int read() { return in.read(); }
                 @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
             };
