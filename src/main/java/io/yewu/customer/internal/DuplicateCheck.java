@@ -3,8 +3,8 @@ package io.yewu.customer.internal;
 import io.yewu.platform.security.YewuPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -23,10 +23,12 @@ class DuplicateCheck {
 
     private final JdbcClient jdbc;
     private final CustomerFiling filing;
+    private final TransactionTemplate tx;
 
-    DuplicateCheck(JdbcClient jdbc, CustomerFiling filing) {
+    DuplicateCheck(JdbcClient jdbc, CustomerFiling filing, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.filing = filing;
+        this.tx = tx;
     }
 
     Answer check(YewuPrincipal user, String name, String phone, String creditCode, String email) {
@@ -42,14 +44,19 @@ class DuplicateCheck {
         return new Answer(matches, similar);
     }
 
+    /**
+     * Up to five names alike enough to be worth a look. A stricter threshold than pg_trgm's default 0.3 keeps short
+     * Chinese names from matching thousands of candidates; set for this transaction only.
+     */
     private List<Similar> similar(long companyId, String name, List<Match> exact) {
-        List<Similar> found = new ArrayList<>();
-        jdbc.sql("""
-                SELECT c.name, u.display_name AS owner_name FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id
-                WHERE c.company_id = :c AND c.name % :name ORDER BY similarity(c.name, :name) DESC LIMIT 6""")
-                .param("c", companyId).param("name", name).query(Similar.class).list().stream()
-                .filter(s -> exact.stream().noneMatch(m -> m.name().equals(s.name()))).limit(5).forEach(found::add);
-        return found;
+        return tx.execute(s -> {
+            jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)").query(String.class).single();
+            return jdbc.sql("""
+                    SELECT c.name, u.display_name AS owner_name FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id
+                    WHERE c.company_id = :c AND c.name % :name ORDER BY similarity(c.name, :name) DESC LIMIT 6""")
+                    .param("c", companyId).param("name", name).query(Similar.class).list().stream()
+                    .filter(x -> exact.stream().noneMatch(m -> m.name().equals(x.name()))).limit(5).toList();
+        });
     }
 
     private static List<String> listOf(String value) {

@@ -35,9 +35,13 @@ class OwnershipLedger implements CustomerOwnership {
                 .query(Long.class).optional();
     }
 
-    /** Opens the first period of a file or an assignment out of the pool. */
+    /** Opens the first period of a new file: nothing earlier to cut back, the file already names its owner. */
     void open(long companyId, long customerId, long ownerId, Instant from, String reason, String ref, String decisionJson, Long by) {
-        change(companyId, customerId, null, ownerId, from, reason, ref, decisionJson, by);
+        jdbc.sql("""
+                INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, reason_ref, decision, recorded_by)
+                VALUES (:c, :id, :owner, :at, :reason, :ref, CAST(:decision AS jsonb), :by)""")
+                .param("c", companyId).param("id", customerId).param("owner", ownerId).param("at", from.atOffset(java.time.ZoneOffset.UTC))
+                .param("reason", reason).param("ref", ref).param("decision", decisionJson).param("by", by).update();
     }
 
     /**

@@ -5,11 +5,11 @@ import java.util.function.Function;
 
 /**
  * A page of a list. {@code total} is exact up to {@link #COUNT_CAP}; past it the count stops and
- * {@code totalExact} is false, so counting never costs more than reading ten thousand index entries.
+ * {@code totalExact} is false ("1000+"), so counting never costs more than reading a thousand index entries.
  */
 public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact) {
 
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 
     public static <T> Page<T> of(List<T> items, PageQuery query, long cappedCount) {
         return new Page<>(items, query.page(), query.size(), Math.min(cappedCount, COUNT_CAP), cappedCount <= COUNT_CAP);

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -29,7 +30,8 @@ import java.util.Optional;
 /**
  * {@code Idempotency-Key} on POST/PUT: the first request with a key runs and its successful answer is stored;
  * a retry with the same key and body gets that answer replayed instead of acting twice; a retry while the first
- * still runs gets 409; the same key with a different body gets 422. Failed attempts free the key.
+ * still runs gets 409; the same key with a different body gets 422. Failed attempts free the key, and a claim left
+ * unfinished (the node died) is taken over after a minute.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -39,11 +41,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private record Stored(String requestHash, Integer httpStatus, String contentType, byte[] body) {}
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final Problems problems;
     private final LocaleResolver locales;
 
-    IdempotencyFilter(JdbcClient jdbc, Problems problems, LocaleResolver locales) {
+    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate tx, Problems problems, LocaleResolver locales) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.problems = problems;
         this.locales = locales;
     }
@@ -68,10 +72,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
         YewuPrincipal u = user.get();
-        boolean claimed = jdbc.sql("""
+        boolean claimed = bookkeeping(() -> jdbc.sql("""
                 INSERT INTO idempotency_record (company_id, user_id, key, request_hash) VALUES (:c, :u, :k, :h)
-                ON CONFLICT DO NOTHING""")
-                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash).update() == 1;
+                ON CONFLICT (company_id, user_id, key) DO UPDATE SET request_hash = :h, created_at = now()
+                WHERE idempotency_record.http_status IS NULL AND idempotency_record.created_at < now() - interval '1 minute'""")
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash).update()) == 1;
         if (!claimed) {
             answerRetry(request, response, u, key, hash);
             return;
@@ -81,21 +86,34 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(multipart ? request : new ReplayedBody(request, body), captured);
             if (captured.getStatus() < 300) {
-                jdbc.sql("""
+                bookkeeping(() -> jdbc.sql("""
                         UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
                         WHERE company_id = :c AND user_id = :u AND key = :k""")
                         .param("s", captured.getStatus()).param("t", captured.getContentType())
                         .param("b", captured.getContentAsByteArray())
-                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update();
+                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update());
                 stored = true;
             }
         } finally {
             if (!stored) {
-                jdbc.sql("DELETE FROM idempotency_record WHERE company_id = :c AND user_id = :u AND key = :k")
-                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update();
+                bookkeeping(() -> jdbc.sql("DELETE FROM idempotency_record WHERE company_id = :c AND user_id = :u AND key = :k")
+                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update());
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /**
+     * The key's bookkeeping commits without waiting for the disk: the request's own durable commit flushes the WAL
+     * past it anyway, and a claim lost in a crash is only an unfinished claim, which a retry takes over after a
+     * minute. Saves two fsyncs per submission.
+     */
+    private int bookkeeping(java.util.function.IntSupplier statement) {
+        Integer rows = tx.execute(s -> {
+            jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query(String.class).single();
+            return statement.getAsInt();
+        });
+        return rows == null ? 0 : rows;
     }
 
     private void answerRetry(HttpServletRequest request, HttpServletResponse response, YewuPrincipal u, String key,
