@@ -28,8 +28,15 @@ export function useDuplicateCheck(keys: WatchSource<DuplicateKeys>) {
     }
     const n = ++asked
     try {
-      const res = await api.get<DuplicateAnswer>('/api/customers/duplicates', query, { quiet: true })
-      if (n === asked) answer.value = res
+      // exact keys (the rule) and alike names (a hint) are separate questions; the hint only for two characters or more
+      const [exact, similar] = await Promise.all([
+        api.get<Pick<DuplicateAnswer, 'matches'>>('/api/customers/duplicates', query, { quiet: true }),
+        query.name && query.name.length >= 2
+          ? api.get<DuplicateAnswer['similar']>('/api/customers/similar', { name: query.name }, { quiet: true })
+          : Promise.resolve([]),
+      ])
+      const names = new Set(exact.matches.map((m) => m.name))
+      if (n === asked) answer.value = { matches: exact.matches, similar: similar.filter((s) => !names.has(s.name)) }
     } catch {
       // The check is advisory; the server enforces the rule on save.
     }

@@ -161,6 +161,32 @@ class CustomerFilingIT extends IntegrationTest {
     }
 
     @Test
+    void CUS1_nameSearchFindsTwoCharacterFragmentsAndPhones() {
+        String name = unique("粤海恒达五金");
+        String phone = mobile();
+        Api sales1 = login("sales1");
+        sales1.post("/api/customers", customer(name, phone));
+        for (String q : List.of("恒达", "海恒达五", name, "达五")) {
+            var items = sales1.get("/api/customers?size=50&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
+                    .json().path("items");
+            assertThat(items.toString()).as(q).contains(name);
+        }
+        assertThat(sales1.get("/api/customers?q=" + phone).json().path("items").get(0).path("name").asString()).isEqualTo(name);
+        assertThat(sales1.get("/api/customers?q=" + java.net.URLEncoder.encode("恒五", java.nio.charset.StandardCharsets.UTF_8))
+                .json().path("items").toString()).doesNotContain(name);
+    }
+
+    @Test
+    void CUS6_similarNamesAreAHintWithOwnersOnly() {
+        String name = unique("华南城市照明电器");
+        login("sales1").post("/api/customers", customer(name, mobile()));
+        var similar = login("sales3").get("/api/customers/similar?name="
+                + java.net.URLEncoder.encode(name + "有限", java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(similar.toString()).contains(name, "张伟");
+        assertThat(login("sales3").get("/api/customers/similar?name=x").json().size()).isZero();
+    }
+
+    @Test
     void onlyFilersMayFileCustomers() {
         assertThat(login("finance").post("/api/customers", customer(unique("财务建档"), mobile())).status()).isEqualTo(403);
     }

@@ -57,6 +57,13 @@ class CustomerController {
         return duplicates.check(CurrentUser.get(), name, phone, creditCode, email);
     }
 
+    @GetMapping("/similar")
+    List<DuplicateCheck.Similar> similar(@RequestParam String name) {
+        String n = name.strip();
+        if (n.length() < 2 || n.length() > 100) return List.of();
+        return duplicates.similar(CurrentUser.get().companyId(), n);
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CustomerQueries.Customer file(@RequestBody CustomerInput in) {

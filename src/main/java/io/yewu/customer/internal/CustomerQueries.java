@@ -193,7 +193,9 @@ public class CustomerQueries {
                 sql.append(" AND c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :qPhone)");
                 params.put("qPhone", phone.get());
             } else {
-                sql.append(" AND c.name ILIKE :q");
+                // two-character pieces find the candidates through their index; ILIKE confirms the whole text
+                sql.append(q.length() >= 2 ? " AND c.name_grams @> yewu_bigrams(:qText) AND c.name ILIKE :q" : " AND c.name ILIKE :q");
+                params.put("qText", q);
                 params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }

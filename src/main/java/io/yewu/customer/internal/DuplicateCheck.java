@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The as-you-type check before filing (CUS-6): exact matches on the normalised keys (primary-key lookups) and a
- * few similar names (trigram index), answering only names, owners and what matched — never contacts (CUS-16).
+ * The as-you-type check before filing (CUS-6): exact matches on the normalised keys (primary-key lookups), and
+ * separately a hint of similar names (trigram index); both answer only names, owners and what matched — never
+ * contacts (CUS-16).
  */
 @Component
 class DuplicateCheck {
@@ -19,7 +20,7 @@ class DuplicateCheck {
 
     record Similar(String name, String ownerName) {}
 
-    record Answer(List<Match> matches, List<Similar> similar) {}
+    record Answer(List<Match> matches) {}
 
     private final JdbcClient jdbc;
     private final CustomerFiling filing;
@@ -40,22 +41,20 @@ class DuplicateCheck {
         List<Match> matches = filing.matches(user.companyId(), keys).stream().map(m -> new Match(m.customerId(), m.name(),
                 m.ownerName(), m.stage(), m.matchedOn(),
                 m.ownerId() != null && m.ownerId() == user.id())).toList();
-        List<Similar> similar = hasName && name.strip().length() >= 2 ? similar(user.companyId(), name.strip(), matches) : List.of();
-        return new Answer(matches, similar);
+        return new Answer(matches);
     }
 
     /**
      * Up to five names alike enough to be worth a look. A stricter threshold than pg_trgm's default 0.3 keeps short
      * Chinese names from matching thousands of candidates; set for this transaction only.
      */
-    private List<Similar> similar(long companyId, String name, List<Match> exact) {
+    List<Similar> similar(long companyId, String name) {
         return tx.execute(s -> {
             jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)").query(String.class).single();
             return jdbc.sql("""
                     SELECT c.name, u.display_name AS owner_name FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id
-                    WHERE c.company_id = :c AND c.name % :name ORDER BY similarity(c.name, :name) DESC LIMIT 6""")
-                    .param("c", companyId).param("name", name).query(Similar.class).list().stream()
-                    .filter(x -> exact.stream().noneMatch(m -> m.name().equals(x.name()))).limit(5).toList();
+                    WHERE c.company_id = :c AND c.name % :name ORDER BY similarity(c.name, :name) DESC LIMIT 5""")
+                    .param("c", companyId).param("name", name).query(Similar.class).list();
         });
     }
 
