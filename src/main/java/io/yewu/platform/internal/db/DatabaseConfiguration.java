@@ -81,7 +81,9 @@ class DatabaseConfiguration {
         config.setPassword(target.password());
         config.setMaximumPoolSize(env.getProperty("yewu.db.pool-size", Integer.class, 16));
         config.setPoolName("yewu");
-        config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'");
+        // custom plans always: a generic plan cannot see that a two-character ILIKE pattern makes the trigram
+        // index useless, and once cached it turned a 2 ms search into a 120 ms one (docs/performance.md)
+        config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'; SET plan_cache_mode = force_custom_plan");
         config.setInitializationFailTimeout(-1); // the role exists only once Flyway has migrated
         return new CompanyWallDataSource(new HikariDataSource(config));
     }
