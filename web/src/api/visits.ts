@@ -1,4 +1,4 @@
-import { api, send } from './http'
+import { api, request, send } from './http'
 import type { Decision } from './types'
 
 /** Route visits (CUS-14): the client side of /api/visits. */
@@ -145,4 +145,131 @@ export function currentPosition(timeoutMs = 8000): Promise<Position | null> {
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 0 },
     )
   })
+}
+
+/* ---- Routes (线路), completion and market information: the desktop pages ---- */
+
+export type FrequencyKind = 'WEEKLY' | 'MONTHLY'
+
+export interface RouteStop {
+  position: number
+  customerId: number
+  customerName: string
+  city: string
+  stage: string
+  frequency: FrequencyKind
+  weekdays: number[]
+  everyWeeks: number
+  monthDay: number | null
+  startsOn: string
+}
+
+export interface Route {
+  id: number
+  name: string
+  ownerId: number
+  ownerName: string
+  version: number
+  stops: RouteStop[]
+}
+
+export interface RouteSummary {
+  id: number
+  name: string
+  ownerId: number
+  ownerName: string
+  stopCount: number
+  version: number
+}
+
+/** A stop as `POST/PUT /api/routes` takes it: WEEKLY needs weekdays (1 = Monday … 7 = Sunday), MONTHLY a monthDay. */
+export interface RouteStopInput {
+  customerId: number | null
+  frequency: FrequencyKind
+  weekdays: number[]
+  everyWeeks: number | null
+  monthDay: number | null
+  startsOn: string | null
+}
+
+export interface RouteInput {
+  name: string
+  stops: RouteStopInput[]
+  version?: number
+}
+
+/** `GET /api/visits`: a visit as lists show it. */
+export interface VisitSummary {
+  id: number
+  visitorId: number
+  visitorName: string
+  customerId: number
+  customerName: string
+  visitOn: string
+  checkInAt: string | null
+  checkOutAt: string | null
+  checkInFar: boolean | null
+}
+
+export interface PersonCompletion {
+  userId: number
+  name: string
+  planned: number
+  done: number
+  unplannedDone: number
+  /** done / planned; null when nothing was planned. */
+  rate: number | null
+}
+
+export interface Completion {
+  week: string
+  from: string
+  to: string
+  people: PersonCompletion[]
+}
+
+export interface MarketInfoRow {
+  visitId: number
+  visitOn: string
+  city: string
+  customerName: string
+  visitorName: string
+  brand: string
+  product: string | null
+  price: number | null
+  promotion: string | null
+  display: string | null
+  staffChanges: string | null
+}
+
+export const routesApi = {
+  get: (id: number) => api.get<Route>(`/api/routes/${id}`),
+  create: (input: RouteInput) => api.create<Route>('/api/routes', input),
+  /** 409 `version-conflict` is shown by the caller. */
+  update: (id: number, input: RouteInput) =>
+    request<Route>(`/api/routes/${id}`, { method: 'PUT', body: input, expected: ['version-conflict'] }),
+  remove: (id: number, version: number) =>
+    request<void>(`/api/routes/${id}`, { method: 'DELETE', query: { version }, expected: ['version-conflict'] }),
+}
+
+export const completionApi = {
+  get: (week?: string, userId?: number | null) => api.get<Completion>('/api/visits/completion', { week, userId }),
+}
+
+/** ISO week (e.g. `2026-W48`) of a calendar date `YYYY-MM-DD`. */
+export function isoWeekOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d))
+  const day = t.getUTCDay() || 7
+  t.setUTCDate(t.getUTCDate() + 4 - day) // the Thursday of the week decides its year
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1))
+  const week = Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7)
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+}
+
+/** `YYYY-MM-DD` shifted by some days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d + days))
+  return t.toISOString().slice(0, 10)
 }

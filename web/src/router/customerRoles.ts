@@ -9,7 +9,15 @@ export const CUSTOMER_ROLES = {
   claims: ['SALESPERSON', 'BUSINESS_MANAGER'],
   followUps: ['SALESPERSON', 'BUSINESS_MANAGER'],
   salesProfiles: ['BUSINESS_MANAGER'],
+  /** Route visits (CUS-14): keepers edit their own routes; managers read their department's. */
+  routes: ['SALESPERSON', 'ACCOUNT_MANAGER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR'],
+  visitCompletion: ['SALESPERSON', 'ACCOUNT_MANAGER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR'],
+  marketInfo: ['BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR', 'MARKET_MANAGER'],
+  mobileVisits: ['SALESPERSON', 'ACCOUNT_MANAGER'],
 }
+
+/** Who keeps routes and visits customers (CUS-14); others only read routes in their data scope. */
+export const ROUTE_KEEPER_ROLES = ['SALESPERSON', 'ACCOUNT_MANAGER']
 
 /** Only the business manager transfers customers and decides disputes (CUS-7, CUS-8). */
 export const DECIDER_ROLE = 'BUSINESS_MANAGER'
