@@ -48,9 +48,12 @@ class ApprovalEngine implements Approvals {
     private final DueTasks dueTasks;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ApprovalTiming timing;
 
     ApprovalEngine(JdbcClient jdbc, JsonMapper json, UserDirectory directory, Delegations delegations,
-                   ApprovalNotices notices, DueTasks dueTasks, AuditTrail audit, ApplicationEventPublisher events) {
+                   ApprovalNotices notices, DueTasks dueTasks, AuditTrail audit, ApplicationEventPublisher events,
+                   ApprovalTiming timing) {
+        this.timing = timing;
         this.jdbc = jdbc;
         this.json = json;
         this.approvers = new ApproverResolution(directory);
@@ -178,7 +181,7 @@ class ApprovalEngine implements Approvals {
 
     /** Makes the first waiting step pending; false if none is left. */
     private boolean activateNext(long requestId, String title, Instant now) {
-        Instant due = now.plus(ApprovalTiming.REMINDER_AFTER);
+        Instant due = now.plus(timing.reminderAfter(now));
         Optional<Step> next = jdbc.sql("""
                 UPDATE approval_step SET status = 'PENDING', activated_at = :now, due_at = :due
                 WHERE id = (SELECT id FROM approval_step WHERE request_id = :r AND company_id = :c AND status = 'WAITING'

@@ -18,8 +18,10 @@ class ApprovalReminder implements DueTaskHandler {
     private final JdbcClient jdbc;
     private final ApprovalNotices notices;
     private final DueTasks dueTasks;
+    private final ApprovalTiming timing;
 
-    ApprovalReminder(JdbcClient jdbc, ApprovalNotices notices, DueTasks dueTasks) {
+    ApprovalReminder(JdbcClient jdbc, ApprovalNotices notices, DueTasks dueTasks, ApprovalTiming timing) {
+        this.timing = timing;
         this.jdbc = jdbc;
         this.notices = notices;
         this.dueTasks = dueTasks;
@@ -28,13 +30,6 @@ class ApprovalReminder implements DueTaskHandler {
     @Override
     public String kind() {
         return ApprovalEngine.REMINDER;
-    }
-
-    /** Keeps the rhythm of the first due time, skipping periods missed while no node ran, so reminders never pile up. */
-    static Instant nextReminder(Instant dueAt, Instant now) {
-        Instant next = dueAt.plus(ApprovalTiming.REMINDER_AFTER);
-        while (!next.isAfter(now)) next = next.plus(ApprovalTiming.REMINDER_AFTER);
-        return next;
     }
 
     @Override
@@ -47,7 +42,9 @@ class ApprovalReminder implements DueTaskHandler {
                 .param("id", stepId).param("c", task.companyId()).query(PendingStep.class).optional()
                 .ifPresent(step -> {
                     notices.overdue(step.requestId(), step.title(), step.assigneeId());
-                    dueTasks.schedule(kind(), task.key(), nextReminder(task.dueAt(), Instant.now()), Map.of("stepId", stepId));
+                    Instant now = Instant.now();
+                    dueTasks.schedule(kind(), task.key(),
+                            ApprovalTiming.nextReminder(task.dueAt(), now, timing.reminderAfter(now)), Map.of("stepId", stepId));
                 });
     }
 }
