@@ -524,6 +524,7 @@ const en: typeof zh = {
     empty: 'No routes yet',
   },
   completion: {
+    total: 'Total',
     title: 'Visit plan completion',
     week: 'Week',
     prevWeek: 'Previous week',

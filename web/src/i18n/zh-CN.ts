@@ -514,6 +514,7 @@ export default {
     empty: '还没有线路',
   },
   completion: {
+    total: '合计',
     title: '拜访完成率',
     week: '周次',
     prevWeek: '上一周',
