@@ -77,7 +77,8 @@ class MarketInfo {
         Map<String, Object> p = new HashMap<>();
         p.put("brand", like(f.brand()));
         p.put("product", like(f.product()));
-        p.put("city", blankToNull(f.city()));
+        // 广州 and 广州市 name the same city (CUS-1)
+        p.put("city", blankToNull(f.city()) == null ? null : io.yewu.customer.internal.Cities.canonical(f.city()).orElse(f.city().strip()));
         p.put("from", f.from());
         p.put("to", f.to());
         return p;

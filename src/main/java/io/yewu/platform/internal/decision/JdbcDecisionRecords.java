@@ -32,7 +32,7 @@ class JdbcDecisionRecords implements DecisionRecords {
                 INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
                 VALUES (:c, :t, :s, :k, :o, CAST(:h AS jsonb), :v) RETURNING id""")
                 .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
-                .param("k", kind).param("o", outcomeText(decision.outcome()))
+                .param("k", kind).param("o", outcomeText(decision.outcome(), json))
                 .param("h", json.writeValueAsString(decision.hits())).param("v", decision.settingsVersion())
                 .query(Long.class).single();
     }
@@ -50,8 +50,15 @@ class JdbcDecisionRecords implements DecisionRecords {
                 .list();
     }
 
-    /** Enums by name, everything else by its text: the outcome is read back by people, not parsed. */
-    static String outcomeText(Object outcome) {
-        return outcome instanceof Enum<?> e ? e.name() : String.valueOf(outcome);
+    /** Enums by name, plain values as text, anything structured as JSON: the outcome is read back by people. */
+    static String outcomeText(Object outcome, JsonMapper json) {
+        return switch (outcome) {
+            case Enum<?> e -> e.name();
+            case null -> "null";
+            case CharSequence c -> c.toString();
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
+            default -> json.writeValueAsString(outcome);
+        };
     }
 }
