@@ -209,6 +209,11 @@ export interface VisitSummary {
   checkInAt: string | null
   checkOutAt: string | null
   checkInFar: boolean | null
+  checkInDistanceM: number | null
+  objective: string
+  result: string
+  /** The check-in distance decision (CUS-14), when the visit has checked in. */
+  distanceDecision: Decision | null
 }
 
 export interface PersonCompletion {

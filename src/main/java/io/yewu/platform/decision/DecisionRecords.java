@@ -19,4 +19,7 @@ public interface DecisionRecords {
 
     /** Every decision about a subject, newest first. */
     List<StoredDecision> forSubject(String subjectType, String subjectId);
+
+    /** The latest decision of one kind for each of many subjects (a list page), by subject id; one query. */
+    java.util.Map<String, StoredDecision> latestFor(String subjectType, java.util.Collection<String> subjectIds, String kind);
 }

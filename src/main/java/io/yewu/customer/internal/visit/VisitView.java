@@ -40,6 +40,8 @@ record VisitView(Head visit, List<StockLine> stock, List<Competitor> competitors
 
     record Photo(long id, int step, String contentType, long sizeBytes, OffsetDateTime createdAt) {}
 
+    /** A visit in a list, with what a customer's visits tab shows; the decision is the check-in distance's (CUS-14). */
     record Summary(long id, long visitorId, String visitorName, long customerId, String customerName,
-                   LocalDate visitOn, OffsetDateTime checkInAt, OffsetDateTime checkOutAt, Boolean checkInFar) {}
+                   LocalDate visitOn, OffsetDateTime checkInAt, OffsetDateTime checkOutAt, Boolean checkInFar,
+                   Integer checkInDistanceM, String objective, String result, StoredDecision distanceDecision) {}
 }

@@ -71,14 +71,24 @@ class Visits {
                 + " AND (CAST(:cust AS bigint) IS NULL OR v.customer_id = :cust)";
         List<VisitView.Summary> items = jdbc.sql("""
                 SELECT v.id, v.visitor_id, u.display_name AS visitor_name, v.customer_id, c.name AS customer_name,
-                       v.visit_on, v.check_in_at, v.check_out_at, v.check_in_far
+                       v.visit_on, v.check_in_at, v.check_out_at, v.check_in_far, v.check_in_distance_m, v.objective, v.result
                 FROM visit v
                 JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
                 JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id""" + where
                         + " ORDER BY v.visit_on DESC, v.id DESC LIMIT :limit OFFSET :offset")
                 .params(scope.params()).param("from", from).param("to", to).param("cust", customerId)
                 .param("limit", page.size()).param("offset", page.offset())
-                .query(VisitView.Summary.class).list();
+                .query((rs, n) -> new VisitView.Summary(rs.getLong("id"), rs.getLong("visitor_id"), rs.getString("visitor_name"),
+                        rs.getLong("customer_id"), rs.getString("customer_name"), rs.getObject("visit_on", LocalDate.class),
+                        rs.getObject("check_in_at", java.time.OffsetDateTime.class),
+                        rs.getObject("check_out_at", java.time.OffsetDateTime.class), rs.getObject("check_in_far", Boolean.class),
+                        rs.getObject("check_in_distance_m", Integer.class), rs.getString("objective"), rs.getString("result"),
+                        null))
+                .list();
+        var distance = decisions.latestFor("visit", items.stream().map(v -> String.valueOf(v.id())).toList(), "check-in-distance");
+        items = items.stream().map(v -> new VisitView.Summary(v.id(), v.visitorId(), v.visitorName(), v.customerId(),
+                v.customerName(), v.visitOn(), v.checkInAt(), v.checkOutAt(), v.checkInFar(), v.checkInDistanceM(),
+                v.objective(), v.result(), distance.get(String.valueOf(v.id())))).toList();
         long total = jdbc.sql(Page.cappedCountSql(" FROM visit v" + where)).params(scope.params())
                 .param("from", from).param("to", to).param("cust", customerId).query(Long.class).single();
         return Page.of(items, page, total);

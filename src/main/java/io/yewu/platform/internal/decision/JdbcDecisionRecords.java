@@ -50,6 +50,23 @@ class JdbcDecisionRecords implements DecisionRecords {
                 .list();
     }
 
+    @Override
+    public java.util.Map<String, StoredDecision> latestFor(String subjectType, java.util.Collection<String> subjectIds, String kind) {
+        if (subjectIds.isEmpty()) return java.util.Map.of();
+        java.util.Map<String, StoredDecision> latest = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (subject_id) subject_id, kind, outcome, hits::text AS hits, settings_version, decided_at
+                FROM decision_record WHERE company_id = :c AND subject_type = :t AND subject_id IN (:ids) AND kind = :k
+                ORDER BY subject_id, decided_at DESC, id DESC""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("ids", List.copyOf(subjectIds))
+                .param("k", kind)
+                .query((rs, n) -> latest.put(rs.getString("subject_id"), new StoredDecision(rs.getString("kind"),
+                        rs.getString("outcome"), json.readValue(rs.getString("hits"), HITS), rs.getLong("settings_version"),
+                        rs.getObject("decided_at", OffsetDateTime.class))))
+                .list();
+        return latest;
+    }
+
     /** Enums by name, plain values as text, anything structured as JSON: the outcome is read back by people. */
     static String outcomeText(Object outcome, JsonMapper json) {
         return switch (outcome) {

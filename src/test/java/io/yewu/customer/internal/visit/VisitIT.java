@@ -115,6 +115,10 @@ class VisitIT extends VisitTestSupport {
         assertThat(decision.path("kind").asString()).isEqualTo("check-in-distance");
         assertThat(decision.path("hits").get(0).path("ruleId").asString()).isEqualTo("CUS-14");
         assertThat(decision.path("hits").get(0).path("inputs").path("radiusMetres").asLong()).isEqualTo(500);
+        // the customer's visits list carries the flag, the distance and its decision: one request per page
+        JsonNode listed = sales1.get("/api/visits?customerId=" + customer).json().path("items").get(0);
+        assertThat(listed.path("checkInDistanceM").asInt()).isBetween(1_950, 2_050);
+        assertThat(listed.path("distanceDecision").path("outcome").asString()).contains("\"far\":true");
     }
 
     @Test
