@@ -11,11 +11,13 @@ export default defineConfig({
     ? undefined
     : {
         command:
-          'rm -rf ../target/e2e-data && "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar ../target/yewu.jar' +
+          'rm -rf ../target/e2e-data && exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar ../target/yewu.jar' +
           ' --server.port=18080 --yewu.data-dir=../target/e2e-data --yewu.db.durable=false',
         url: 'http://localhost:18080/actuator/health',
         timeout: 180_000,
         reuseExistingServer: false,
+        // SIGTERM lets Yewu stop its embedded PostgreSQL; a kill would leave the database process behind
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
         stdout: 'pipe',
       },
   use: {
