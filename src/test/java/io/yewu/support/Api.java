@@ -101,7 +101,8 @@ public final class Api {
     public Response send(String method, String path, Object body) {
         if (!method.equals("GET") && csrf() == null) send("GET", "/api/auth/csrf", null);
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language);
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(30))
+                    .header("Accept-Language", language);
             String token = csrf();
             if (token != null) b.header("X-XSRF-TOKEN", token);
             nextHeaders.forEach(b::setHeader);

@@ -1,5 +1,6 @@
 package io.yewu.customer.internal;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.transfer.ExcelExport;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Customer files (CUS-1 … CUS-8, CUS-13, CUS-15, CUS-16). */
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/customers")
 class CustomerController {

@@ -1,5 +1,6 @@
 package io.yewu.customer.internal;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Online leads: entry by the network-promotion specialist, the pool and its distribution (CUS-5, CUS-10 … CUS-12). */
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {

@@ -1,5 +1,6 @@
 package io.yewu.customer.internal.visit;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The owner pins or corrects a customer's location for the check-in distance (CUS-14). */
+@Allow(anyUser = true)
 @RestController
 class CustomerLocationController {
 

@@ -1,5 +1,6 @@
 package io.yewu.customer.internal.visit;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** Visit routes (CUS-14). Another person's route outside one's scope answers 404. */
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/routes")
 class RouteController {

@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.approval;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.YewuPrincipal;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.util.List;
 import java.util.Map;
 
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/approvals")
 class ApprovalController {

@@ -75,14 +75,17 @@ class ApprovalQueries {
 
     /** Streams a box for export; call in the caller's company context. */
     void export(String box, YewuPrincipal me, Consumer<Row> sink) {
-        jdbc.sql("""
+        // a query stream holds its connection until closed: always in try-with-resources
+        try (var rows = jdbc.sql("""
                 SELECT r.id, r.title, r.subject_type, r.subject_id, a.display_name AS applicant_name, r.status,
                        r.created_at, r.completed_at,
                        (SELECT u.display_name FROM approval_step s
                         JOIN app_user u ON u.id = s.assignee_id AND u.company_id = s.company_id
                         WHERE s.company_id = r.company_id AND s.request_id = r.id AND s.status = 'PENDING') AS current_approver
                 """ + FROM + VISIBLE + " AND " + boxCondition(box) + " ORDER BY r.created_at DESC, r.id DESC")
-                .params(params(me)).query(Row.class).stream().forEach(sink);
+                .params(params(me)).query(Row.class).stream()) {
+            rows.forEach(sink);
+        }
     }
 
     static String boxCondition(String box) {

@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.approval;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.util.List;
 
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/me/delegations")
 class DelegationController {

@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.audit;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** PLT-6: the audit log for the administrator; read and export only. */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/admin/audit")
 class AuditController {

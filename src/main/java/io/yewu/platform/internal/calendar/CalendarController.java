@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.calendar;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.calendar.CalendarDay;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 /** PLT-4 administration (ADMIN role, enforced for /api/admin/** by the security chain). */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/admin/calendar")
 class CalendarController {

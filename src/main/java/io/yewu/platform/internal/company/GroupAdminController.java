@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.company;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.internal.security.Passwords;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.web.ProblemException;
@@ -24,6 +26,7 @@ import java.util.List;
  * The group administrator creates companies (PLT-11); each gets its own administrator, who then manages that
  * company's users and settings. Nothing else crosses companies.
  */
+@Allow(RoleCode.GROUP_ADMIN)
 @RestController
 @RequestMapping("/api/group/companies")
 class GroupAdminController {

@@ -1,10 +1,9 @@
 package io.yewu.platform.internal.decision;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.StoredDecision;
-import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
-import io.yewu.platform.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,6 +15,7 @@ import java.util.List;
  * Decisions of any subject, for administrators: the records' own endpoints embed their decisions after their
  * data-scope check, so this generic read cannot leak a record a user may not see.
  */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/decisions")
 class DecisionController {
@@ -28,7 +28,6 @@ class DecisionController {
 
     @GetMapping
     List<StoredDecision> forSubject(@RequestParam String subjectType, @RequestParam String subjectId) {
-        if (!CurrentUser.get().hasRole(RoleCode.ADMIN)) throw ProblemException.forbidden("forbidden");
         return decisions.forSubject(subjectType, subjectId);
     }
 }

@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.identity;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.CurrentUser;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The department tree. Paths are materialised ('/1/4/') so scope checks are one prefix match. */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/admin/departments")
 class DepartmentAdmin {

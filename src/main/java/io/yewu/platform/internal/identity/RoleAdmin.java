@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.identity;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.CurrentUser;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** Roles are fixed by the rulebook; what an administrator sets is each role's data scope (PLT-5). */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/admin/roles")
 class RoleAdmin {

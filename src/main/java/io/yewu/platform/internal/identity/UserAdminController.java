@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.identity;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Administrator's user management (ADMIN role, enforced for /api/admin/** by the security chain). */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/admin/users")
 class UserAdminController {

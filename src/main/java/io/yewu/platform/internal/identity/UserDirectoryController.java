@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.identity;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.web.Page;
@@ -17,6 +18,7 @@ import java.util.List;
  * themself, a manager their department tree); the picker search finds any active colleague by name, as
  * choosing an approver or delegate needs, and returns only names.
  */
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/users")
 class UserDirectoryController {

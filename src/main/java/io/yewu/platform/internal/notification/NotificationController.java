@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.notification;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The caller's own inbox; another user's notification answers 404 as if it did not exist. */
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {

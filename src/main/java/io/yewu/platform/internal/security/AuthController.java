@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.security;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** JSON login for the single-page UI; the session lives in PostgreSQL (Spring Session JDBC). */
+@Allow(anonymous = true)
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {

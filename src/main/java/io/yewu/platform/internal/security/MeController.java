@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.security;
 
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.util.List;
 
+@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/me")
 class MeController {

@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.settings;
 
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** PLT-2 administration (ADMIN role, enforced for /api/admin/** by the security chain). */
+@Allow(RoleCode.ADMIN)
 @RestController
 @RequestMapping("/api/admin/settings")
 class SettingsController {

@@ -104,6 +104,15 @@ class ProblemHandler {
                 List.of(fieldError(name, "invalid", text("field.invalid", new Object[0], locale))), request);
     }
 
+    /** A file endpoint called without a multipart body, or with one that cannot be parsed. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) return tooLarge(tooLarge, request);
+        Locale locale = LocaleContextHolder.getLocale();
+        return respond(HttpStatus.BAD_REQUEST, "validation", new Object[0],
+                List.of(fieldError("file", "required", text("field.required", new Object[0], locale))), request);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return respond(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", new Object[0], List.of(), request);
