@@ -1,7 +1,9 @@
 package io.yewu.platform.internal.company;
 
 import io.yewu.platform.internal.security.Passwords;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +28,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/group/companies")
+@Allow(RoleCode.GROUP_ADMIN)
 class GroupAdminController {
 
     record NewCompany(@NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
