@@ -153,6 +153,27 @@ class SessionsIT extends IntegrationTest {
         assertThat(elsewhere.get("/api/me").status()).isEqualTo(401);
     }
 
+    @Test
+    void changingARolesDataScopeEndsTheSessionsOfItsHolders() {
+        Api admin = login("admin");
+        Api salesperson = login("sales3");
+        Api promoter = login("promoter");
+        JsonNode role = null;
+        for (JsonNode r : admin.get("/api/admin/roles").json()) if (r.path("code").asString().equals("SALESPERSON")) role = r;
+        assertThat(role).isNotNull();
+        String path = "/api/admin/roles/" + role.path("id").asLong();
+        String scope = role.path("dataScope").asString();
+        Api.Response widened = admin.put(path, Map.of("dataScope", "DEPARTMENT", "version", role.path("version").asLong()));
+        try {
+            assertThat(widened.status()).as(widened.body()).isEqualTo(200);
+            assertThat(salesperson.get("/api/me").status()).isEqualTo(401);
+            assertThat(promoter.get("/api/me").status()).as("holds another role").isEqualTo(200);
+            assertThat(login("sales3").get("/api/me").json().path("dataScope").asString()).isEqualTo("DEPARTMENT");
+        } finally {
+            admin.put(path, Map.of("dataScope", scope, "version", widened.json().path("version").asLong()));
+        }
+    }
+
     // ---- a token cannot mint tokens
 
     @Test
