@@ -14,8 +14,7 @@ const PNG = Buffer.from(
 
 /** A JSON POST in the page's session, with the CSRF header the app's own client sends. */
 async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
-  await page.request.get('/api/auth/csrf')
-  const token = (await page.context().cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? ''
+  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
   const res = await page.request.post(url, {
     data: body,
     headers: { 'X-XSRF-TOKEN': token, 'Idempotency-Key': `${Date.now()}-${Math.random()}` },

@@ -5,8 +5,7 @@ import { loginOk, shot } from './helpers'
 
 /** A JSON POST in the page's session, with the CSRF header the app's own client sends. */
 async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
-  await page.request.get('/api/auth/csrf')
-  const token = (await page.context().cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? ''
+  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
   const res = await page.request.post(url, {
     data: body,
     headers: { 'X-XSRF-TOKEN': token, 'Idempotency-Key': `${Date.now()}-${Math.random()}` },
@@ -17,8 +16,7 @@ async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
 
 /** A JSON PUT in the page's session. */
 async function put(page: Page, url: string, body: unknown) {
-  await page.request.get('/api/auth/csrf')
-  const token = (await page.context().cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? ''
+  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
   const res = await page.request.put(url, { data: body, headers: { 'X-XSRF-TOKEN': token } })
   expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
 }

@@ -39,8 +39,13 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   query?: Query
   body?: unknown
-  /** Send an Idempotency-Key so a retry replays instead of acting twice. */
+  /**
+   * Send an Idempotency-Key so a retry replays instead of acting twice. The key belongs to the user action, not to
+   * one send: see `actionKey`.
+   */
   idempotent?: boolean
+  /** The caller's own key for this action (otherwise one is kept per action by `actionKey`). */
+  idempotencyKey?: string
   /** The caller handles every error itself: no message, no redirect on 401. */
   quiet?: boolean
   /** Problem codes the caller shows itself (e.g. `customer-exists`); other errors are still reported. */
@@ -64,16 +69,19 @@ export function buildUrl(url: string, query?: Query): string {
   return qs ? `${url}?${qs}` : url
 }
 
-function readCookie(name: string): string | undefined {
-  const hit = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`))
-  return hit ? decodeURIComponent(hit.slice(name.length + 1)) : undefined
-}
+/**
+ * The CSRF token lives in the server's session and here in memory, never in a cookie (a cookie can be planted by
+ * a sibling subdomain). It is fetched once, renewed by the login answer, and fetched again when the server says
+ * it no longer matches (`csrf-invalid`, e.g. after the session expired).
+ */
+let csrf: string | undefined
 
 async function csrfToken(refresh = false): Promise<string | undefined> {
-  if (refresh || !readCookie('XSRF-TOKEN')) {
-    await fetch('/api/auth/csrf', { credentials: 'same-origin' })
+  if (refresh || !csrf) {
+    const res = await fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    csrf = res.ok ? ((await res.json()) as { token?: string }).token : undefined
   }
-  return readCookie('XSRF-TOKEN')
+  return csrf
 }
 
 /** crypto.randomUUID exists only in secure contexts; plain-http intranet installs need the fallback. */
@@ -84,6 +92,43 @@ export function uuid(): string {
   b[8] = (b[8] & 0x3f) | 0x80
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+/**
+ * One Idempotency-Key per user action, kept across its retries: pressing "save" again after a lost answer or an
+ * error re-sends the same action with the same key, so the server replays what it did (or refused) instead of
+ * acting twice. The action is what is sent — method, address and content — so a changed form is a new action
+ * with a new key, and a key is forgotten once its action succeeded (doing the same thing again on purpose is a
+ * new action).
+ */
+const actionKeys = new Map<string, string>()
+const MAX_PENDING_ACTIONS = 100
+
+function formSignature(form: FormData): string {
+  const parts: string[] = []
+  form.forEach((value, name) => {
+    parts.push(typeof value === 'string' ? `${name}=${value}` : `${name}:${value.name}:${value.size}:${value.lastModified}`)
+  })
+  return parts.join('&')
+}
+
+export function actionSignature(method: string, url: string, body: unknown): string {
+  const content = body instanceof FormData ? formSignature(body) : JSON.stringify(body ?? null)
+  return `${method} ${url} ${content}`
+}
+
+export function actionKey(signature: string): string {
+  let key = actionKeys.get(signature)
+  if (!key) {
+    key = uuid()
+    actionKeys.set(signature, key)
+    if (actionKeys.size > MAX_PENDING_ACTIONS) actionKeys.delete(actionKeys.keys().next().value as string)
+  }
+  return key
+}
+
+export function actionDone(signature: string) {
+  actionKeys.delete(signature)
 }
 
 async function toProblem(res: Response): Promise<Problem> {
@@ -114,7 +159,9 @@ export async function send(url: string, opts: RequestOptions & { formData?: Form
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }
-  if (opts.idempotent) headers['Idempotency-Key'] = uuid()
+  const target = buildUrl(url, opts.query)
+  const signature = actionSignature(method, target, opts.formData ?? opts.body)
+  if (opts.idempotent) headers['Idempotency-Key'] = opts.idempotencyKey ?? actionKey(signature)
 
   const attempt = async (refreshCsrf: boolean, retriesLeft: number): Promise<Response> => {
     if (method !== 'GET') {
@@ -123,20 +170,24 @@ export async function send(url: string, opts: RequestOptions & { formData?: Form
     }
     let res: Response
     try {
-      res = await fetch(buildUrl(url, opts.query), { method, headers, body, credentials: 'same-origin' })
+      res = await fetch(target, { method, headers, body, credentials: 'same-origin' })
     } catch (e) {
       // A lost connection is safe to retry only when the server dedupes by Idempotency-Key.
       if (opts.idempotent && retriesLeft > 0) return attempt(false, retriesLeft - 1)
       throw new ApiError({ status: 0, detail: (e as Error).message })
     }
+    const renewed = res.headers.get('X-XSRF-TOKEN') // the login hands out a new token
+    if (renewed) csrf = renewed
     if (res.status === 403 && method !== 'GET' && !refreshCsrf) {
       const problem = await toProblem(res.clone())
-      if (problem.code !== 'forbidden') return attempt(true, retriesLeft)
+      if (problem.code === 'csrf-invalid') return attempt(true, retriesLeft)
     }
     return res
   }
 
   const res = await attempt(false, 1)
+  if (res.status === 401 || url === '/api/auth/logout') csrf = undefined
+  if (res.ok && opts.idempotent) actionDone(signature)
   if (!res.ok) {
     const problem = await toProblem(res)
     if (!opts.quiet && !(problem.code && opts.expected?.includes(problem.code))) report(problem)

@@ -39,6 +39,7 @@ class SecurityIT extends IntegrationTest {
         admin.header("X-XSRF-TOKEN", "forged");
         Api.Response r = admin.put("/api/me/locale", Map.of("locale", "en"));
         assertThat(r.status()).isEqualTo(403);
+        assertThat(r.code()).isEqualTo("csrf-invalid");
     }
 
     @Test
@@ -53,6 +54,9 @@ class SecurityIT extends IntegrationTest {
         Api.Response throttled = client.post("/api/auth/login", Map.of("username", name, "password", "Yewu@2026"));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.code()).isEqualTo("login-throttled");
+        long retryAfter = Long.parseLong(throttled.headers().get("retry-after"));
+        assertThat(retryAfter).isBetween(1L, 15 * 60L);
+        assertThat(throttled.json().path("retryAfter").asLong()).isEqualTo(retryAfter);
     }
 
     @Test

@@ -93,6 +93,31 @@ class WritesIT extends IntegrationTest {
     }
 
     @Test
+    void aConflictIsReplayedToARetryWithTheSameKey() {
+        Api admin = login("admin");
+        var created = admin.post("/api/admin/users", newUser("idem409")).json();
+        long id = created.path("id").asLong();
+        long dept = created.path("departmentId").asLong();
+        assertThat(admin.put("/api/admin/users/" + id, Map.of("displayName", "先改", "departmentId", dept,
+                "roles", List.of("SALESPERSON"), "active", true, "version", 0)).status()).isEqualTo(200);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> stale = Map.of("displayName", "后改", "departmentId", dept, "roles", List.of("SALESPERSON"),
+                "active", true, "version", 0);
+        Api.Response first = admin.header("Idempotency-Key", key).put("/api/admin/users/" + id, stale);
+        assertThat(first.status()).isEqualTo(409);
+        assertThat(first.code()).isEqualTo("version-conflict");
+        // even once the version would fit, the retry of the same action gets the same answer, not a second decision
+        asSystem(() -> jdbc.sql("UPDATE app_user SET version = 0 WHERE id = :id").param("id", id).update());
+        Api.Response retry = admin.header("Idempotency-Key", key).put("/api/admin/users/" + id, stale);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.code()).isEqualTo("version-conflict");
+        assertThat(retry.headers()).containsEntry("idempotency-replayed", "true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(admin.get("/api/admin/users?q=idem409").json().path("items").get(0).path("displayName").asString())
+                .isEqualTo("先改");
+    }
+
+    @Test
     void staleVersionIs409AndKeepsTheFirstEdit() {
         Api admin = login("admin");
         var created = admin.post("/api/admin/users", newUser("lock1")).json();

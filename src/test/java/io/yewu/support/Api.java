@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A tiny real-HTTP client for tests: keeps the session cookie, sends the CSRF header like the UI does, and
- * parses JSON answers. {@code header(..)} adds a header to the next request only.
+ * A tiny real-HTTP client for tests: keeps the session cookie, sends the CSRF header like the UI does (the token
+ * comes from {@code GET /api/auth/csrf} and is renewed by the login answer), and parses JSON answers.
+ * {@code header(..)} adds a header to the next request only.
  */
 public final class Api {
 
@@ -37,6 +38,7 @@ public final class Api {
     private final HttpClient http;
     private final Map<String, String> nextHeaders = new LinkedHashMap<>();
     private String language = "zh-CN";
+    private String csrfToken;
 
     private Api(int port) {
         this.base = "http://localhost:" + port;
@@ -51,6 +53,27 @@ public final class Api {
         Response r = post("/api/auth/login", Map.of("username", username, "password", password));
         if (r.status() != 200) throw new IllegalStateException("login " + username + " failed: " + r);
         return this;
+    }
+
+    /** Plants a cookie for this server, as a script on a sibling subdomain could. */
+    public Api cookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
+    /** The CSRF token this client sends, fetched from the server when it has none. */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            Map<String, String> pending = new LinkedHashMap<>(nextHeaders); // they belong to the caller's request
+            nextHeaders.clear();
+            Response r = send("GET", "/api/auth/csrf", null);
+            nextHeaders.putAll(pending);
+            if (r.status() == 200) csrfToken = r.json().path("token").asString();
+        }
+        return csrfToken;
     }
 
     public Api language(String language) {
@@ -99,11 +122,10 @@ public final class Api {
     }
 
     public Response send(String method, String path, Object body) {
-        if (!method.equals("GET") && csrf() == null) send("GET", "/api/auth/csrf", null);
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(30))
                     .header("Accept-Language", language);
-            String token = csrf();
+            String token = method.equals("GET") ? null : csrfToken();
             if (token != null) b.header("X-XSRF-TOKEN", token);
             nextHeaders.forEach(b::setHeader);
             nextHeaders.clear();
@@ -119,6 +141,11 @@ public final class Api {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();
             r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            if (path.startsWith("/api/auth/login") && r.statusCode() == 200) {
+                csrfToken = headers.get("x-xsrf-token"); // the login renews the token
+            } else if (path.startsWith("/api/auth/logout")) {
+                csrfToken = null;
+            }
             return new Response(r.statusCode(), r.body(), headers);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -126,10 +153,5 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private String csrf() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 }

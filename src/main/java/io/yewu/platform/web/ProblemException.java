@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
+    /**
+     * The member that says, in seconds, when a refused request (429, 503) may be tried again; the answer also
+     * carries it as the {@code Retry-After} header.
+     */
+    public static final String RETRY_AFTER = "retryAfter";
+
     private final HttpStatus status;
     private final String code;
     private final transient Object[] args;

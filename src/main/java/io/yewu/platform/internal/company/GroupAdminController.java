@@ -1,9 +1,9 @@
 package io.yewu.platform.internal.company;
 
-import io.yewu.platform.security.Allow;
-import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.internal.security.Passwords;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,9 +26,9 @@ import java.util.List;
  * The group administrator creates companies (PLT-11); each gets its own administrator, who then manages that
  * company's users and settings. Nothing else crosses companies.
  */
-@Allow(RoleCode.GROUP_ADMIN)
 @RestController
 @RequestMapping("/api/group/companies")
+@Allow(RoleCode.GROUP_ADMIN)
 class GroupAdminController {
 
     record NewCompany(@NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,

@@ -4,6 +4,7 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
+import io.yewu.platform.internal.security.Revocation;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.DataScopeLevel;
 import io.yewu.platform.web.ProblemException;
@@ -21,10 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Roles are fixed by the rulebook; what an administrator sets is each role's data scope (PLT-5). */
-@Allow(RoleCode.ADMIN)
+/**
+ * Roles are fixed by the rulebook; what an administrator sets is each role's data scope (PLT-5). A changed scope
+ * ends the sessions of the role's holders, who log in again with the new one.
+ */
 @RestController
 @RequestMapping("/api/admin/roles")
+@Allow(RoleCode.ADMIN)
 class RoleAdmin {
 
     record RoleView(long id, String code, String nameZh, String nameEn, DataScopeLevel dataScope, long version) {}
@@ -33,10 +37,12 @@ class RoleAdmin {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Revocation revocation;
 
-    RoleAdmin(JdbcClient jdbc, AuditTrail audit) {
+    RoleAdmin(JdbcClient jdbc, AuditTrail audit, Revocation revocation) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.revocation = revocation;
     }
 
     @GetMapping
@@ -55,6 +61,7 @@ class RoleAdmin {
         Versions.requireUpdated(jdbc.sql("""
                 UPDATE role SET data_scope = :s, version = version + 1 WHERE id = :id AND company_id = :c AND version = :v""")
                 .param("s", in.dataScope().name()).param("id", id).param("c", company).param("v", in.version()).update());
+        if (before.dataScope() != in.dataScope()) revocation.endSessionsOfRole(company, id);
         audit.record("role", before.code(), "update", Changes.of().put("dataScope", before.dataScope(), in.dataScope()));
         return new RoleView(id, before.code(), before.nameZh(), before.nameEn(), in.dataScope(), before.version() + 1);
     }

@@ -3,6 +3,7 @@ package io.yewu.platform.internal.identity;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.internal.security.Passwords;
+import io.yewu.platform.internal.security.Revocation;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -42,11 +43,13 @@ class UserAdmin {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final Revocation revocation;
 
-    UserAdmin(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+    UserAdmin(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Revocation revocation) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.revocation = revocation;
     }
 
     Page<UserRow> list(YewuPrincipal me, Filter f, PageQuery page) {
@@ -71,6 +74,7 @@ class UserAdmin {
     @Transactional
     UserRow create(YewuPrincipal me, UserAdminController.NewUser u) {
         Passwords.requireStrong("password", u.password());
+        requireGrantable(me, Set.of(), u.roles());
         requireDepartment(me, u.departmentId());
         List<Long> roleIds = roleIds(me, u.roles());
         long id;
@@ -95,6 +99,7 @@ class UserAdmin {
     @Transactional
     UserRow update(YewuPrincipal me, long id, UserAdminController.UserChange u) {
         UserRow before = get(me, id);
+        requireGrantable(me, before.roles(), u.roles());
         requireDepartment(me, u.departmentId());
         List<Long> roleIds = roleIds(me, u.roles());
         Versions.requireUpdated(jdbc.sql("""
@@ -112,15 +117,24 @@ class UserAdmin {
                 .put("phone", before.phone(), u.phone())
                 .put("email", before.email(), u.email())
                 .put("roles", new TreeSet<>(before.roles()).toString(), new TreeSet<>(u.roles()).toString()));
+        boolean deactivated = before.active() && !u.active();
+        boolean moved = before.departmentId() != u.departmentId();
+        boolean regranted = !before.roles().equals(u.roles());
+        if (deactivated || moved || regranted) {
+            // what they may see and do changed: every session and token of theirs ends with this transaction
+            revocation.endSessionsAndTokens(me.companyId(), id);
+        }
         return get(me, id);
     }
 
     @Transactional
     void resetPassword(YewuPrincipal me, long id, String password) {
         Passwords.requireStrong("newPassword", password);
-        get(me, id);
+        UserRow target = get(me, id);
+        requireGrantable(me, target.roles(), target.roles());
         jdbc.sql("UPDATE app_user SET password_hash = :h, version = version + 1 WHERE id = :id AND company_id = :c")
                 .param("h", encoder.encode(password)).param("id", id).param("c", me.companyId()).update();
+        revocation.endSessionsAndTokens(me.companyId(), id);
         audit.record("user", id, "reset-password", Changes.of());
     }
 
@@ -152,6 +166,12 @@ class UserAdmin {
             params.put("active", f.active());
         }
         return sql.toString();
+    }
+
+    private static void requireGrantable(YewuPrincipal me, Set<String> before, Set<String> requested) {
+        GrantPolicy.refusal(me.roles(), before, requested).ifPresent(code -> {
+            throw ProblemException.forbidden(code);
+        });
     }
 
     private void requireDepartment(YewuPrincipal me, long departmentId) {

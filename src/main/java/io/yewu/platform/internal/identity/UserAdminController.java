@@ -1,8 +1,8 @@
 package io.yewu.platform.internal.identity;
 
 import io.yewu.platform.security.Allow;
-import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -29,10 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Administrator's user management (ADMIN role, enforced for /api/admin/** by the security chain). */
-@Allow(RoleCode.ADMIN)
+/**
+ * Administrator's user management (ADMIN role, declared by @Allow), inside the
+ * administrator's company only (another company's user is 404). Only a group administrator grants GROUP_ADMIN.
+ * Deactivating, moving, re-roling a user or resetting their password logs them out everywhere.
+ */
 @RestController
 @RequestMapping("/api/admin/users")
+@Allow(RoleCode.ADMIN)
 class UserAdminController {
 
     record NewUser(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_.@-]+") String username,

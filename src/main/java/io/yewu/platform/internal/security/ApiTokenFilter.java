@@ -4,14 +4,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** {@code Authorization: Bearer <token>} authenticates an integration as the token's owner, for this request only. */
+/**
+ * {@code Authorization: Bearer <token>} authenticates an integration as the token's owner, for this request only.
+ * A request that carries an Authorization header is never also authenticated by a session cookie: it skips the CSRF
+ * check, so an unknown or revoked token leaves it anonymous (401) even when a session cookie came along.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -24,14 +26,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith("Bearer ")) {
-            tokens.authenticate(header.substring(7).trim()).ifPresent(p -> {
-                var auth = UsernamePasswordAuthenticationToken.authenticated(p, null,
-                        p.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(auth);
-                SecurityContextHolder.setContext(context);
-            });
+        if (header != null) {
+            var context = SecurityContextHolder.createEmptyContext();
+            if (header.startsWith("Bearer ")) {
+                tokens.authenticate(header.substring(7).trim())
+                        .ifPresent(p -> context.setAuthentication(new ApiTokenAuthentication(p)));
+            }
+            SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
     }

@@ -16,7 +16,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,9 +41,12 @@ class AuthController {
     private final PasswordEncoder encoder;
     private final SecurityContextRepository contexts;
     private final MeService me;
+    private final CsrfAuthenticationStrategy csrfRotation;
 
     AuthController(PrincipalLoader loader, LoginThrottle throttle, PasswordEncoder encoder,
-                   SecurityContextRepository contexts, MeService me) {
+                   SecurityContextRepository contexts, MeService me, CsrfTokenRepository csrfTokens) {
+        this.csrfRotation = new CsrfAuthenticationStrategy(csrfTokens);
+        this.csrfRotation.setRequestHandler(new XorCsrfTokenRequestAttributeHandler());
         this.loader = loader;
         this.throttle = throttle;
         this.encoder = encoder;
@@ -48,22 +54,29 @@ class AuthController {
         this.me = me;
     }
 
+    /** The CSRF token the UI sends back as {@code X-XSRF-TOKEN}; it lives in the session, never in a cookie. */
+    record CsrfView(String headerName, String token) {}
+
     @GetMapping("/csrf")
-    ResponseEntity<Void> csrf(CsrfToken token) {
-        token.getToken(); // renders the XSRF-TOKEN cookie
-        return ResponseEntity.noContent().build();
+    @Allow(anonymous = true)
+    CsrfView csrf(CsrfToken token) {
+        return new CsrfView(token.getHeaderName(), token.getToken());
     }
 
     @PostMapping("/login")
+    @Allow(anonymous = true)
     MeService.Me login(@Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         String username = body.username().trim();
-        if (throttle.isThrottled(username)) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", List.of(), throttle.windowMinutes());
-        }
+        String address = request.getRemoteAddr(); // the client behind a trusted proxy once forward headers are on
+        throttle.retryAfter(username, address).ifPresent(wait -> {
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", List.of(), minutes)
+                    .with(ProblemException.RETRY_AFTER, wait.toSeconds());
+        });
         var login = loader.byUsername(username)
                 .filter(l -> encoder.matches(body.password(), l.passwordHash()))
                 .orElse(null);
-        throttle.record(username, request.getRemoteAddr(), login != null);
+        throttle.record(username, address, login != null);
         if (login == null) {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", List.of());
         }
@@ -75,6 +88,7 @@ class AuthController {
     }
 
     @PostMapping("/logout")
+    @Allow(anonymous = true)
     ResponseEntity<Void> logout(HttpServletRequest request) {
         var session = request.getSession(false);
         if (session != null) session.invalidate();
@@ -90,5 +104,10 @@ class AuthController {
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        // a token known before the login (e.g. from a planted session) is worthless after it
+        csrfRotation.onAuthentication(auth, request, response);
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken fresh) {
+            response.setHeader(fresh.getHeaderName(), fresh.getToken());
+        }
     }
 }

@@ -20,10 +20,12 @@ class MeService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final Revocation revocation;
 
-    MeService(JdbcClient jdbc, PasswordEncoder encoder) {
+    MeService(JdbcClient jdbc, PasswordEncoder encoder, Revocation revocation) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.revocation = revocation;
     }
 
     Me describe(YewuPrincipal p) {
@@ -36,8 +38,9 @@ class MeService {
                 names.department(), p.roles(), p.dataScope(), names.locale());
     }
 
+    /** A new password ends the user's other sessions (where the old one may have been used); this one stays. */
     @Transactional
-    void changePassword(YewuPrincipal p, String current, String next) {
+    void changePassword(YewuPrincipal p, String current, String next, String sessionId) {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", p.id())
                 .query(String.class).single();
         if (!encoder.matches(current, hash)) {
@@ -49,6 +52,7 @@ class MeService {
         Passwords.requireStrong("newPassword", next);
         jdbc.sql("UPDATE app_user SET password_hash = :h, version = version + 1 WHERE id = :id")
                 .param("h", encoder.encode(next)).param("id", p.id()).update();
+        revocation.endOtherSessions(p.username(), sessionId);
     }
 
     void changeLocale(YewuPrincipal p, String locale) {

@@ -28,10 +28,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * {@code Idempotency-Key} on POST/PUT: the first request with a key runs and its successful answer is stored;
- * a retry with the same key and body gets that answer replayed instead of acting twice; a retry while the first
- * still runs gets 409; the same key with a different body gets 422. Failed attempts free the key, and a claim left
- * unfinished (the node died) is taken over after a minute.
+ * {@code Idempotency-Key} on POST/PUT: the first request with a key runs and its answer is stored when it is a
+ * success or a conflict (409: the action was refused as it stood, e.g. a stale version or a customer filed first);
+ * a retry with the same key and body gets that answer replayed instead of acting twice or deciding anew; a retry
+ * while the first still runs gets 409; the same key with a different body gets 422. Other failed attempts (invalid
+ * input, 5xx) free the key, and a claim left unfinished (the node died) is taken over after a minute.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -85,7 +86,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(multipart ? request : new ReplayedBody(request, body), captured);
-            if (captured.getStatus() < 300) {
+            if (replayable(captured.getStatus())) {
                 bookkeeping(() -> jdbc.sql("""
                         UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
                         WHERE company_id = :c AND user_id = :u AND key = :k""")
@@ -101,6 +102,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /** Answers a retry gets again: successes and conflicts; not input errors, which the user corrects and resends. */
+    static boolean replayable(int status) {
+        return status < 300 || status == HttpStatus.CONFLICT.value();
     }
 
     /**

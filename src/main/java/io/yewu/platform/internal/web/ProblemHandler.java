@@ -58,6 +58,11 @@ class ProblemHandler {
                 .toList();
         ResponseEntity<ProblemDetail> response = respond(e.status(), e.code(), e.args(), errors, request);
         e.properties().forEach(response.getBody()::setProperty);
+        if (e.properties().get(ProblemException.RETRY_AFTER) instanceof Number seconds) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()))
+                    .body(response.getBody());
+        }
         return response;
     }
 
