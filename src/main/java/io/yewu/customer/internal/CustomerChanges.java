@@ -307,7 +307,7 @@ class CustomerChanges {
                 "The customer changed owner; the request was cancelled");
     }
 
-    private void cancelPending(long companyId, long customerId, String reasonZh, String reasonEn) {
+    void cancelPending(long companyId, long customerId, String reasonZh, String reasonEn) {
         record Cancelled(long id, long requestedBy) {}
         List<Cancelled> cancelled = jdbc.sql("""
                 UPDATE customer_change_request SET status = 'CANCELLED', cancel_reason = :r, decided_at = now(), version = version + 1
