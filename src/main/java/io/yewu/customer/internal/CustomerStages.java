@@ -87,6 +87,7 @@ class CustomerStages {
     /** A manager closes a customer, with a written reason; the decision and its reason are kept (PLT-1). */
     @Transactional
     StageView close(YewuPrincipal manager, long id, String reason, long version) {
+        Roles.require(manager, Roles.MANAGERS);
         if (reason == null || reason.isBlank()) throw ProblemException.invalid("reason", "required");
         String why = reason.strip();
         if (why.length() > 500) throw ProblemException.invalid("reason", "too-long", 500);

@@ -1,8 +1,6 @@
 package io.yewu.platform.internal.approval;
 
-import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CompanyContext;
-import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.ExcelExport;
@@ -81,23 +79,6 @@ class ApprovalController {
     @PostMapping("/{id}/reject")
     ApprovalView reject(@PathVariable long id, @Valid @RequestBody(required = false) DecisionBody body) {
         return decide(id, false, body);
-    }
-
-    record CancelBody(@Size(max = 1000) String reason) {}
-
-    /** The administrator's list of every pending chain in the company (to find stuck ones). */
-    @GetMapping("/open")
-    @Allow(RoleCode.ADMIN)
-    Page<ApprovalView> open(PageQuery page) {
-        return queries.open(page, CurrentUser.get());
-    }
-
-    /** The administrator ends a stuck chain with a reason; the capability closes its request (PLT-3). */
-    @PostMapping("/{id}/cancel")
-    @Allow(RoleCode.ADMIN)
-    Map<String, Object> cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelBody body) {
-        engine.cancel(id, CurrentUser.get(), body == null ? null : body.reason());
-        return Map.of("id", id, "status", "VOID");
     }
 
     private ApprovalView decide(long id, boolean approve, DecisionBody body) {

@@ -44,7 +44,7 @@ final class ApproverResolution {
             if (pick.isEmpty()) throw noApprover(steps.get(i));
             long chosen = pick.get();
             boolean escalated = chosen != mine.getFirst();
-            if (naturalOfLaterStep(candidates, i, chosen)) continue; // the higher step goes to them anyway
+            if (naturalOfLaterStep(steps, candidates, i, chosen)) continue; // the higher step goes to them anyway
             taken.add(chosen);
             assigned.add(new Assignment(i, chosen, escalated));
         }
@@ -60,8 +60,10 @@ final class ApproverResolution {
         return assign(applicantId, List.of(step)).getFirst().assigneeId();
     }
 
-    private static boolean naturalOfLaterStep(List<List<Long>> candidates, int step, long userId) {
+    /** Whether a later, different step names this person first (a repeated step means another person instead). */
+    private static boolean naturalOfLaterStep(List<StepSpec> steps, List<List<Long>> candidates, int step, long userId) {
         for (int j = step + 1; j < candidates.size(); j++) {
+            if (steps.get(j).equals(steps.get(step))) continue;
             if (!candidates.get(j).isEmpty() && candidates.get(j).getFirst() == userId) return true;
         }
         return false;
