@@ -10,7 +10,6 @@ import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.notification.Notifier;
-import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
@@ -141,7 +140,7 @@ class CustomerChanges {
         CustomerQueries.Customer c = customers.customer(manager, id);
         if (!c.inScope()) throw ProblemException.notFound("customer " + id);
         requireColleague(manager, toUserId);
-        if (toUserId == manager.id() || Objects.equals(c.ownerId(), manager.id())) throw ProblemException.conflict("transfer-party");
+        if (PartyRule.isParty(manager.id(), c.ownerId(), toUserId)) throw ProblemException.conflict("transfer-party");
         if (Objects.equals(c.ownerId(), toUserId)) throw ProblemException.invalid("toUserId", "transfer-same-owner");
         moveOne(manager, c.id(), c.ownerId(), toUserId, reason.strip());
         return customers.customer(manager, id);
@@ -154,7 +153,7 @@ class CustomerChanges {
         if (reason == null || reason.isBlank()) throw ProblemException.invalid("reason", "required");
         requireColleague(manager, fromUserId);
         requireColleague(manager, toUserId);
-        if (fromUserId == manager.id() || toUserId == manager.id()) throw ProblemException.conflict("transfer-party");
+        if (PartyRule.isParty(manager.id(), fromUserId, toUserId)) throw ProblemException.conflict("transfer-party");
         if (fromUserId == toUserId) throw ProblemException.invalid("toUserId", "transfer-same-owner");
         List<Long> ids = jdbc.sql("SELECT id FROM customer WHERE company_id = :c AND owner_id = :from ORDER BY id FOR UPDATE")
                 .param("c", manager.companyId()).param("from", fromUserId).query(Long.class).list();

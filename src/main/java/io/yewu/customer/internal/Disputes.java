@@ -222,7 +222,7 @@ class Disputes {
 
     /** CUS-7: a party to a dispute never decides it. */
     static boolean isParty(long userId, long claimantId, Long ownerId) {
-        return userId == claimantId || ownerId != null && ownerId == userId;
+        return PartyRule.isParty(userId, claimantId, ownerId);
     }
 
     /**
