@@ -91,6 +91,12 @@ test('a lead goes from entry through fair distribution to follow-up; a colliding
   await page.locator('[data-test=customer-tabs] .el-tabs__item', { hasText: '跟进记录' }).click()
   await expect(page.locator('[data-test=follow-up-row-content]', { hasText: '饮料新品' })).toBeVisible()
   await shot(page, 'cus-06-follow-up-logged')
+  // CUS-3: distribution left it a lead; the assignee qualifies it as an intention customer
+  await expect(page.locator('[data-test=customer-detail] [data-test=stage-LEAD]').first()).toBeVisible()
+  await page.locator('[data-test=customer-qualify]').click()
+  await expect(page.locator('[data-test=customer-detail] [data-test=stage-INTENTION]').first()).toBeVisible()
+  await expect(page.locator('[data-test=customer-qualified-by]')).toBeVisible()
+  await shot(page, 'cus-06b-qualified')
 
   // 4. Another salesperson files "碰撞测试…" first.
   const other = assignee.username === 'sales2' ? 'sales1' : 'sales2'

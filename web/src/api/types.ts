@@ -133,7 +133,7 @@ export interface Decision {
   decidedAt?: string | null
 }
 
-export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'VOID'
+export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'VOID' | 'CANCELLED'
 
 export interface ApprovalStep {
   seq: number

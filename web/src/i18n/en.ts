@@ -127,6 +127,8 @@ const en: typeof zh = {
     numberRule: 'Enter a number',
   },
   calendar: {
+    reminder: 'The {year} holiday schedule has not been entered: once the State Council publishes it, enter or import it; until then Monday to Friday count as working days.',
+    reminderLink: 'Enter it',
     year: 'Year',
     notPublished:
       'The holiday schedule for {year} has not been published: Monday to Friday count as working days. Enter or import it once the State Council notice is out.',
@@ -166,6 +168,13 @@ const en: typeof zh = {
     read: 'Read',
   },
   approvals: {
+    open: 'All pending',
+    openHint: 'Every unfinished approval of the company, oldest first. One that nobody can decide (e.g. the approver has left) can be cancelled here.',
+    cancel: 'Cancel',
+    cancelTitle: 'Cancel approval',
+    cancelReason: 'Reason',
+    cancelDone: 'Cancelled; the applicant is notified',
+    currentApprover: 'Current approver',
     pending: 'Waiting for me',
     decided: 'Decided by me',
     submitted: 'Submitted by me',
@@ -185,7 +194,7 @@ const en: typeof zh = {
     rejected: 'Rejected',
     due: 'Due',
     noComments: 'No comments yet',
-    statusValues: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected', VOID: 'Void' },
+    statusValues: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected', VOID: 'Void', CANCELLED: 'Cancelled' },
     stepStatus: {
       PENDING: 'Pending',
       WAITING: 'Waiting',
@@ -231,6 +240,15 @@ const en: typeof zh = {
     addDelegation: 'Add delegation',
   },
   customers: {
+    stageActions: {
+      qualify: 'Qualify as intention customer',
+      qualified: 'Qualified as an intention customer',
+      qualifiedBy: 'Qualified as an intention customer by {name} on {at}',
+      close: 'Close customer',
+      closedDone: 'The customer is closed',
+      closedBy: 'Closed by {name} on {at}',
+      closedReason: 'Reason',
+    },
     myBook: 'My book (在跟客户)',
     pool: 'Lead pool (线索池)',
     keyword: 'Name / phone / credit code',
@@ -383,6 +401,7 @@ const en: typeof zh = {
     },
   },
   claims: {
+    partyNote: 'You are a party to this dispute and cannot decide it; the general manager decides it.',
     decidedBy: 'Decided by',
     mine: 'Mine',
     department: 'Department',

@@ -125,6 +125,8 @@ export default {
     numberRule: '请输入数字',
   },
   calendar: {
+    reminder: '{year} 年节假日安排尚未录入：国务院办公厅发布通知后，请录入或导入该年的安排；在此之前按周一至周五上班计算。',
+    reminderLink: '去录入',
     year: '年份',
     notPublished: '{year} 年的节假日安排尚未发布：按周一至周五上班计算。请在国务院办公厅发布通知后录入或导入。',
     publish: '发布',
@@ -163,6 +165,13 @@ export default {
     read: '已读',
   },
   approvals: {
+    open: '全部待审批',
+    openHint: '本公司所有未完成的审批，最早的在前。无人能处理的审批（如审批人已离职）可在此撤销。',
+    cancel: '撤销',
+    cancelTitle: '撤销审批',
+    cancelReason: '撤销原因',
+    cancelDone: '已撤销，申请人会收到通知',
+    currentApprover: '当前审批人',
     pending: '待我审批',
     decided: '我已审批',
     submitted: '我发起的',
@@ -182,7 +191,7 @@ export default {
     rejected: '已驳回',
     due: '截止',
     noComments: '暂无意见',
-    statusValues: { PENDING: '审批中', APPROVED: '已通过', REJECTED: '已驳回', VOID: '已作废' },
+    statusValues: { PENDING: '审批中', APPROVED: '已通过', REJECTED: '已驳回', VOID: '已作废', CANCELLED: '已撤销' },
     stepStatus: { PENDING: '待审批', WAITING: '未开始', APPROVED: '同意', REJECTED: '驳回', SKIPPED: '跳过', VOID: '作废' },
   },
   decision: {
@@ -221,6 +230,15 @@ export default {
     addDelegation: '添加委托',
   },
   customers: {
+    stageActions: {
+      qualify: '确认为意向客户',
+      qualified: '已确认为意向客户',
+      qualifiedBy: '{name} 于 {at} 确认为意向客户',
+      close: '关闭客户',
+      closedDone: '客户已关闭',
+      closedBy: '该客户已由 {name} 于 {at} 关闭',
+      closedReason: '关闭原因',
+    },
     myBook: '在跟客户',
     pool: '线索池（公海）',
     keyword: '客户名称 / 电话 / 信用代码',
@@ -373,6 +391,7 @@ export default {
     },
   },
   claims: {
+    partyNote: '您是此争议的一方，不能裁定；争议已转总经理裁定。',
     decidedBy: '裁决人',
     mine: '我的',
     department: '部门',

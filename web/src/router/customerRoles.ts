@@ -6,7 +6,7 @@ export const CUSTOMER_ROLES = {
   leadEntry: ['NETWORK_PROMOTER', 'BUSINESS_MANAGER'],
   leadPool: ['BUSINESS_MANAGER', 'GENERAL_MANAGER'],
   leadReport: ['BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR'],
-  claims: ['SALESPERSON', 'BUSINESS_MANAGER'],
+  claims: ['SALESPERSON', 'BUSINESS_MANAGER', 'GENERAL_MANAGER'],
   followUps: ['SALESPERSON', 'BUSINESS_MANAGER'],
   salesProfiles: ['BUSINESS_MANAGER'],
   /** Route visits (CUS-14): keepers edit their own routes; managers read their department's. */

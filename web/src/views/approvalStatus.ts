@@ -5,6 +5,7 @@ const TYPES: Record<ApprovalStatus, 'warning' | 'success' | 'danger' | 'info'> =
   APPROVED: 'success',
   REJECTED: 'danger',
   VOID: 'info',
+  CANCELLED: 'info',
 }
 
 export const statusType = (s: ApprovalStatus) => TYPES[s] ?? 'info'

@@ -61,7 +61,7 @@ class LeadDistributionIT extends IntegrationTest {
         String owner = asSystem(() -> jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", top).query(String.class).single());
         Api salesperson = login(owner);
         JsonNode detail = salesperson.get("/api/customers/" + lead).json();
-        assertThat(detail.path("customer").path("stage").asString()).isEqualTo("INTENTION");
+        assertThat(detail.path("customer").path("stage").asString()).isEqualTo("LEAD"); // CUS-3: assignment does not qualify it
         assertThat(detail.path("customer").path("firstContactDue").isNull()).isFalse();
         assertThat(detail.path("ownership").get(0).path("reason").asString()).isEqualTo("ASSIGNED");
         assertThat(detail.path("decisions").toString()).contains("lead-assignment");

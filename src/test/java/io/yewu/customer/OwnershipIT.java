@@ -102,4 +102,54 @@ class OwnershipIT extends IntegrationTest {
         assertThat(asSystem(() -> jdbc.sql("SELECT count(*) FROM customer WHERE owner_id = :u").param("u", userId("sales4")).query(Long.class).single()))
                 .isZero();
     }
+
+    private static java.util.List<String> titles(Api api) {
+        return api.get("/api/notifications?size=200").json().path("items").valueStream().map(n -> n.path("title").asString()).toList();
+    }
+
+    @Test
+    void CUS7_aManagerWhoOwnsTheCustomerNeverDecidesItsDisputeTheGeneralManagerDoes() {
+        String name = unique("经理客户");
+        Api manager = login("manager");
+        Api.Response filed = manager.post("/api/customers", CustomerFilingIT.customer(name, mobile()));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        long customer = filed.json().path("id").asLong();
+        Api sales1 = login("sales1");
+        long claim = sales1.post("/api/customers", CustomerFilingIT.customer(name, mobile())).json().path("claimId").asLong();
+        long dispute = sales1.post("/api/claims/" + claim + "/dispute", Map.of("statement", "我先拜访的")).json().path("id").asLong();
+
+        Api gm = login("gm");
+        assertThat(titles(gm)).contains("待裁定的归属争议：" + name);
+        assertThat(titles(manager)).doesNotContain("待裁定的归属争议：" + name);
+        Api.Response byParty = manager.post("/api/disputes/" + dispute + "/decide", Map.of("outcome", "KEEP", "reason", "我的客户", "version", 0));
+        assertThat(byParty.status()).isEqualTo(409);
+        assertThat(byParty.code()).isEqualTo("dispute-party");
+
+        JsonNode decided = gm.post("/api/disputes/" + dispute + "/decide", Map.of("outcome", "TRANSFER", "reason", "张伟实际跟进", "version", 0)).json();
+        assertThat(decided.path("status").asString()).isEqualTo("DECIDED");
+        assertThat(decided.path("decidedByName").asString()).isEqualTo("王总");
+        assertThat(ownerAt(customer, OffsetDateTime.now().plusSeconds(1))).isEqualTo(userId("sales1"));
+    }
+
+    @Test
+    void CUS8_aManagerWhoIsAPartyCannotTransferTheGeneralManagerCan() {
+        long customer = login("sales1").post("/api/customers", CustomerFilingIT.customer(unique("自转客户"), mobile())).json().path("id").asLong();
+        Api manager = login("manager");
+        Api.Response toSelf = manager.post("/api/customers/" + customer + "/transfer", Map.of("toUserId", userId("manager"), "reason", "我来跟"));
+        assertThat(toSelf.status()).isEqualTo(409);
+        assertThat(toSelf.code()).isEqualTo("transfer-party");
+        assertThat(ownerAt(customer, OffsetDateTime.now().plusSeconds(1))).isEqualTo(userId("sales1"));
+
+        long own = manager.post("/api/customers", CustomerFilingIT.customer(unique("经理自有"), mobile())).json().path("id").asLong();
+        assertThat(manager.post("/api/customers/" + own + "/transfer", Map.of("toUserId", userId("sales2"), "reason", "交出")).code())
+                .isEqualTo("transfer-party");
+        assertThat(manager.post("/api/customers/transfer", Map.of("fromUserId", userId("manager"), "toUserId", userId("sales2"),
+                "reason", "交出全部")).code()).isEqualTo("transfer-party");
+        assertThat(manager.post("/api/customers/transfer", Map.of("fromUserId", userId("sales2"), "toUserId", userId("manager"),
+                "reason", "接手全部")).code()).isEqualTo("transfer-party");
+
+        Api.Response byGm = login("gm").post("/api/customers/" + customer + "/transfer", Map.of("toUserId", userId("manager"), "reason", "重点客户由经理跟进"));
+        assertThat(byGm.status()).as(byGm.body()).isEqualTo(200);
+        assertThat(byGm.json().path("ownerName").asString()).isEqualTo("李经理");
+    }
 }

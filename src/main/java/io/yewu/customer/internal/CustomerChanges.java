@@ -9,17 +9,16 @@ import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
-import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.notification.Notifier;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.Versions;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +33,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Changes to a customer file: plain edits by whoever may work it; transfers by a manager (CUS-8); legal name,
- * credit code, invoice details and credit terms only through an approved change request (CUS-15).
+ * Changes to a customer file: plain edits by whoever may work it; transfers by a manager who is not a party to
+ * them (CUS-8); legal name, credit code, invoice details and credit terms only through an approved change request
+ * (CUS-15), filed by the owner or a manager, decided first by the manager responsible for the owner, and applied in
+ * the transaction of the approval that completes it — or that approval is refused with the reason.
  */
 @Service
 class CustomerChanges {
@@ -61,13 +62,16 @@ class CustomerChanges {
     private final Settings settings;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate tx;
+    private final Notifier notifier;
     private final ChangeRequestPolicy policy = new ChangeRequestPolicy();
+
+    /** The largest credit limit the column numeric(14, 2) holds. */
+    static final BigDecimal MAX_CREDIT_LIMIT = new BigDecimal("999999999999.99");
 
     CustomerChanges(JdbcClient jdbc, CustomerQueries customers, OwnershipLedger ledger, Approvals approvals,
                     DecisionRecords decisions, AuditTrail audit, Settings settings, JsonMapper json, Clock clock,
-                    TransactionTemplate tx) {
-        this.tx = tx;
+                    Notifier notifier) {
+        this.notifier = notifier;
         this.jdbc = jdbc;
         this.customers = customers;
         this.ledger = ledger;
@@ -125,7 +129,10 @@ class CustomerChanges {
         }
     }
 
-    /** CUS-8: only a manager transfers, with a reason; the ledger keeps who owned it before. */
+    /**
+     * CUS-8: only a manager transfers, with a reason, and never one who is a party to it (the customer's owner or
+     * the one receiving it): such a transfer is the general manager's to make. The ledger keeps who owned it before.
+     */
     @Transactional
     CustomerQueries.Customer transfer(YewuPrincipal manager, long id, long toUserId, String reason) {
         Roles.require(manager, Roles.MANAGERS);
@@ -133,6 +140,8 @@ class CustomerChanges {
         CustomerQueries.Customer c = customers.customer(manager, id);
         if (!c.inScope()) throw ProblemException.notFound("customer " + id);
         requireColleague(manager, toUserId);
+        if (PartyRule.isParty(manager.id(), c.ownerId(), toUserId)) throw ProblemException.conflict("transfer-party");
+        if (Objects.equals(c.ownerId(), toUserId)) throw ProblemException.invalid("toUserId", "transfer-same-owner");
         moveOne(manager, c.id(), c.ownerId(), toUserId, reason.strip());
         return customers.customer(manager, id);
     }
@@ -144,6 +153,8 @@ class CustomerChanges {
         if (reason == null || reason.isBlank()) throw ProblemException.invalid("reason", "required");
         requireColleague(manager, fromUserId);
         requireColleague(manager, toUserId);
+        if (PartyRule.isParty(manager.id(), fromUserId, toUserId)) throw ProblemException.conflict("transfer-party");
+        if (fromUserId == toUserId) throw ProblemException.invalid("toUserId", "transfer-same-owner");
         List<Long> ids = jdbc.sql("SELECT id FROM customer WHERE company_id = :c AND owner_id = :from ORDER BY id FOR UPDATE")
                 .param("c", manager.companyId()).param("from", fromUserId).query(Long.class).list();
         ids.forEach(id -> moveOne(manager, id, fromUserId, toUserId, reason.strip()));
@@ -168,11 +179,18 @@ class CustomerChanges {
         if (!ok) throw ProblemException.invalid("toUserId", "unknown", userId);
     }
 
-    /** CUS-15: files the request and starts its approval chain; the file changes only when the chain approves. */
+    /**
+     * CUS-15: files the request and starts its approval chain; the file changes only when the chain approves. Only
+     * the owner or a manager applies; a value that collides with another file or does not fit is refused now (422)
+     * and checked again when the last step approves.
+     */
     @Transactional
     long request(YewuPrincipal user, long customerId, ChangeRequest in) {
         CustomerQueries.Customer c = customers.customer(user, customerId);
         if (!c.inScope()) throw ProblemException.notFound("customer " + customerId);
+        boolean owner = c.ownerId() != null && c.ownerId() == user.id();
+        if (!owner && !Roles.any(user, Roles.MANAGERS)) throw ProblemException.forbidden("change-not-owner");
+        if ("CLOSED".equals(c.stage())) throw ProblemException.conflict("customer-closed");
         Map<String, Object> current = new LinkedHashMap<>();
         current.put("name", c.name());
         current.put("creditCode", c.creditCode());
@@ -184,6 +202,8 @@ class CustomerChanges {
         current.put("creditLimit", c.creditLimit());
         Map<String, Map<String, Object>> changes = diff(current, in.changes() == null ? Map.of() : in.changes());
         if (changes.isEmpty()) throw ProblemException.badRequest("change-nothing");
+        String taken = collision(user.companyId(), customerId, changes);
+        if (taken != null) throw ProblemException.invalid("changes." + taken, "duplicate-other-file");
         var before = new ChangeRequestPolicy.Terms(c.creditTermDays(), c.creditLimit());
         var after = new ChangeRequestPolicy.Terms(
                 changes.containsKey("creditTermDays") ? (Integer) changes.get("creditTermDays").get("new") : c.creditTermDays(),
@@ -209,36 +229,55 @@ class CustomerChanges {
                 .param("changes", json.writeValueAsString(changes))
                 .param("inv", investigation == null ? null : json.writeValueAsString(investigation))
                 .param("v", c.version()).param("decision", json.writeValueAsString(decision)).query(Long.class).single();
+        // the business-manager step goes to the manager responsible for the customer: the owner's manager
+        Long ownerId = c.ownerId();
+        List<StepSpec> steps = decision.outcome().stream()
+                .map(role -> role == RoleCode.BUSINESS_MANAGER && ownerId != null ? StepSpec.managerOf(ownerId) : StepSpec.role(role))
+                .toList();
         approvals.start(new ApprovalSpec(SUBJECT, String.valueOf(id), 0, "客户信息变更：" + c.name() + " / Customer change: " + c.name(),
-                user.id(), decision, decision.outcome().stream().map(StepSpec::role).toList()));
+                user.id(), decision, steps));
         audit.record("customer-change-request", id, "create", Changes.of().created("customerId", customerId)
                 .created("fields", String.join(",", changes.keySet())));
         return id;
     }
 
     /**
-     * Applies an approved request, or closes a rejected one. Runs after the approving transaction commits, on its own
-     * thread; the company is entered before the transaction opens, so its connection carries the company wall.
+     * Applies an approved request, or closes a rejected or cancelled one, in the transaction that decided the
+     * approval (a plain listener: same thread, same transaction, same company). A change that can no longer apply
+     * — its new name or credit code now belongs to another file, or a value the table refuses — throws: the
+     * approval is refused with that reason and its step stays pending, for the approver to reject.
      */
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(ApprovalCompleted event) {
         if (!SUBJECT.equals(event.subjectType())) return;
-        CompanyContext.runAs(event.companyId(), () -> tx.executeWithoutResult(s -> complete(event)));
-    }
-
-    private void complete(ApprovalCompleted event) {
         long requestId = Long.parseLong(event.subjectId());
         record Pending(long customerId, String changes) {}
-        Pending p = jdbc.sql("SELECT customer_id, changes::text FROM customer_change_request WHERE company_id = :c AND id = :id AND status = 'PENDING'")
+        Pending p = jdbc.sql("SELECT customer_id, changes::text FROM customer_change_request WHERE company_id = :c AND id = :id AND status = 'PENDING' FOR UPDATE")
                 .param("c", event.companyId()).param("id", requestId).query(Pending.class).optional().orElse(null);
         if (p == null) return;
-        boolean approved = event.outcome() == ApprovalCompleted.Outcome.APPROVED;
-        jdbc.sql("UPDATE customer_change_request SET status = :s, decided_at = now(), version = version + 1 WHERE company_id = :c AND id = :id")
-                .param("s", approved ? "APPROVED" : "REJECTED").param("c", event.companyId()).param("id", requestId).update();
-        if (!approved) return;
+        switch (event.outcome()) {
+            case CANCELLED -> {
+                jdbc.sql("""
+                        UPDATE customer_change_request SET status = 'CANCELLED', cancel_reason = :r, decided_at = now(),
+                               version = version + 1 WHERE company_id = :c AND id = :id""")
+                        .param("r", event.comment()).param("c", event.companyId()).param("id", requestId).update();
+                audit.record("customer-change-request", requestId, "cancel", Changes.of().put("status", "PENDING", "CANCELLED")
+                        .created("reason", event.comment()));
+                return;
+            }
+            case REJECTED -> {
+                jdbc.sql("UPDATE customer_change_request SET status = 'REJECTED', decided_at = now(), version = version + 1 WHERE company_id = :c AND id = :id")
+                        .param("c", event.companyId()).param("id", requestId).update();
+                return;
+            }
+            case APPROVED -> { }
+        }
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> changes = json.readValue(p.changes(), Map.class);
+        String taken = collision(event.companyId(), p.customerId(), changes);
+        if (taken != null) throw ProblemException.conflict("change-" + ("name".equals(taken) ? "name" : "credit-code") + "-taken");
+        jdbc.sql("UPDATE customer_change_request SET status = 'APPROVED', decided_at = now(), version = version + 1 WHERE company_id = :c AND id = :id")
+                .param("c", event.companyId()).param("id", requestId).update();
         Changes audited = Changes.of();
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((field, pair) -> {
@@ -250,10 +289,58 @@ class CustomerChanges {
         });
         // one statement: credit days and limit are checked together by the table
         String set = values.keySet().stream().map(f -> COLUMNS.get(f) + " = :" + f).collect(java.util.stream.Collectors.joining(", "));
-        jdbc.sql("UPDATE customer SET " + set + ", version = version + 1 WHERE company_id = :c AND id = :id")
-                .params(values).param("c", event.companyId()).param("id", p.customerId()).update();
-        rekey(event.companyId(), p.customerId());
+        try {
+            jdbc.sql("UPDATE customer SET " + set + ", version = version + 1 WHERE company_id = :c AND id = :id")
+                    .params(values).param("c", event.companyId()).param("id", p.customerId()).update();
+            rekey(event.companyId(), p.customerId());
+        } catch (DataIntegrityViolationException e) {
+            throw ProblemException.conflict("change-cannot-apply");
+        }
         audit.record("customer", p.customerId(), "change-approved", audited);
+    }
+
+    /** A request in flight no longer fits a customer that changed owner: it is cancelled (and its chain voided). */
+    @EventListener
+    void on(OwnershipLedger.OwnerChanged event) {
+        cancelPending(event.companyId(), event.customerId(), "客户归属已变更，申请自动撤销",
+                "The customer changed owner; the request was cancelled");
+    }
+
+    void cancelPending(long companyId, long customerId, String reasonZh, String reasonEn) {
+        record Cancelled(long id, long requestedBy) {}
+        List<Cancelled> cancelled = jdbc.sql("""
+                UPDATE customer_change_request SET status = 'CANCELLED', cancel_reason = :r, decided_at = now(), version = version + 1
+                WHERE company_id = :c AND customer_id = :id AND status = 'PENDING' RETURNING id, requested_by""")
+                .param("r", reasonZh).param("c", companyId).param("id", customerId).query(Cancelled.class).list();
+        for (Cancelled r : cancelled) {
+            approvals.voidFor(SUBJECT, String.valueOf(r.id()));
+            audit.record("customer-change-request", r.id(), "cancel", Changes.of().put("status", "PENDING", "CANCELLED")
+                    .created("reason", reasonZh));
+            notifier.notify(r.requestedBy(), "customer.change-cancelled", "客户信息变更申请已撤销", "Customer change request cancelled",
+                    reasonZh, reasonEn, "/customers/" + customerId);
+        }
+    }
+
+    /** The first requested identity field (name, credit code) whose new key belongs to another file, or null. */
+    private String collision(long companyId, long customerId, Map<String, Map<String, Object>> changes) {
+        for (String field : List.of("name", "creditCode")) {
+            if (!changes.containsKey(field)) continue;
+            Object value = changes.get(field).get("new");
+            if (value == null || value.toString().isBlank()) continue;
+            var keys = field.equals("name") ? CustomerKeys.of(value.toString(), null, List.of(), List.of())
+                    : CustomerKeys.of("", value.toString(), List.of(), List.of());
+            var kind = field.equals("name") ? CustomerKeys.Kind.NAME : CustomerKeys.Kind.CREDIT_CODE;
+            for (var key : keys) {
+                if (key.kind() != kind) continue;
+                boolean other = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM customer_key WHERE company_id = :c AND kind = :k AND value = :v
+                                       AND customer_id <> :id)""")
+                        .param("c", companyId).param("k", key.kind().name()).param("v", key.value()).param("id", customerId)
+                        .query(Boolean.class).single();
+                if (other) return field;
+            }
+        }
+        return null;
     }
 
     private void rekey(long companyId, long customerId) {
@@ -284,7 +371,13 @@ class CustomerChanges {
     }
 
     private static Object normalise(String field, Object value) {
+        if (value instanceof Map<?, ?> || value instanceof java.util.Collection<?> || value instanceof Boolean) {
+            throw ProblemException.invalid("changes." + field, "invalid");
+        }
         String text = value == null ? null : value.toString().strip();
+        if (text != null && text.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
+            throw ProblemException.invalid("changes." + field, "invalid");
+        }
         return switch (field) {
             case "name" -> {
                 if (text == null || text.isEmpty() || text.length() > 100) throw ProblemException.invalid("changes.name", "required");
@@ -305,6 +398,9 @@ class CustomerChanges {
                 try {
                     BigDecimal limit = text == null || text.isEmpty() ? null : new BigDecimal(text).setScale(2, RoundingMode.HALF_UP);
                     if (limit != null && limit.signum() <= 0) throw ProblemException.invalid("changes.creditLimit", "invalid");
+                    if (limit != null && limit.compareTo(MAX_CREDIT_LIMIT) > 0) {
+                        throw ProblemException.invalid("changes.creditLimit", "too-large", MAX_CREDIT_LIMIT.toPlainString());
+                    }
                     yield limit;
                 } catch (NumberFormatException ex) {
                     throw ProblemException.invalid("changes.creditLimit", "invalid");

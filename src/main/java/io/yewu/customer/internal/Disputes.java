@@ -29,7 +29,9 @@ import java.util.Map;
 /**
  * CUS-7 ownership disputes (特殊情况): the claimant opens one on their claim, both sides state their case
  * (协商解决), and the business manager decides — keep, transfer now, or transfer from a date — with a written
- * reason. The decision is audited and stored, and future receipts follow the ownership ledger it writes.
+ * reason. The decision is audited and stored, and future receipts follow the ownership ledger it writes. Whoever
+ * decides is never a party (the claimant or the owner): when the claimant's manager owns the customer, the dispute
+ * goes to the general manager.
  */
 @Service
 class Disputes {
@@ -104,8 +106,10 @@ class Disputes {
             notifier.notify(claim.ownerId(), "customer.dispute", "客户归属争议：" + claim.customerName(),
                     "Ownership dispute: " + claim.customerName(), user.displayName() + " 提出争议", user.displayName() + " opened a dispute", link);
         }
-        users.managerOf(user.id()).ifPresent(m -> notifier.notify(m, "customer.dispute", "待裁定的归属争议：" + claim.customerName(),
-                "Ownership dispute to decide: " + claim.customerName(), "", "", link));
+        for (long decider : deciders(user.id(), claim.ownerId())) {
+            notifier.notify(decider, "customer.dispute", "待裁定的归属争议：" + claim.customerName(),
+                    "Ownership dispute to decide: " + claim.customerName(), "", "", link);
+        }
         return id;
     }
 
@@ -161,6 +165,7 @@ class Disputes {
         Roles.require(manager, Roles.MANAGERS);
         Dispute d = get(manager, disputeId);
         if (!"OPEN".equals(d.status())) throw ProblemException.conflict("dispute-closed");
+        if (isParty(manager.id(), d.openedBy(), d.ownerId())) throw ProblemException.conflict("dispute-party");
         requireText("reason", in.reason());
         if (in.outcome() == null || !List.of("KEEP", "TRANSFER", "TRANSFER_FROM").contains(in.outcome())) {
             throw ProblemException.invalid("outcome", "invalid");
@@ -213,6 +218,22 @@ class Disputes {
             params.put("status", status);
         }
         return load(where, params, user.companyId());
+    }
+
+    /** CUS-7: a party to a dispute never decides it. */
+    static boolean isParty(long userId, long claimantId, Long ownerId) {
+        return PartyRule.isParty(userId, claimantId, ownerId);
+    }
+
+    /**
+     * Who decides: the claimant's manager, unless that manager is a party (owns the customer) — then the general
+     * manager(s) who are not parties.
+     */
+    private List<Long> deciders(long claimantId, Long ownerId) {
+        var manager = users.managerOf(claimantId).filter(m -> !isParty(m, claimantId, ownerId));
+        if (manager.isPresent()) return List.of(manager.get());
+        return users.withRole(io.yewu.platform.security.RoleCode.GENERAL_MANAGER, null).stream()
+                .filter(gm -> !isParty(gm, claimantId, ownerId)).toList();
     }
 
     private boolean mayRead(YewuPrincipal user, Dispute d) {

@@ -18,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -133,12 +131,11 @@ class LeadDistribution {
         Long[] owners = assigned.stream().map(Assigned::userId).toArray(Long[]::new);
         String[] decisionJson = assigned.stream().map(a -> json.writeValueAsString(a.decision())).toArray(String[]::new);
         jdbc.sql("""
-                UPDATE customer c SET owner_id = a.owner, stage = CASE c.stage WHEN 'LEAD' THEN 'INTENTION' ELSE c.stage END,
-                       intention_on = CASE c.stage WHEN 'LEAD' THEN :today ELSE c.intention_on END, assigned_at = :now,
+                UPDATE customer c SET owner_id = a.owner, assigned_at = :now,
                        first_contact_due = :due, first_contacted_at = NULL, overdue_flagged_at = NULL, version = c.version + 1
                 FROM unnest(CAST(:ids AS bigint[]), CAST(:owners AS bigint[])) AS a(id, owner)
                 WHERE c.company_id = :c AND c.id = a.id""")
-                .param("today", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai"))).param("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .param("now", now.atOffset(java.time.ZoneOffset.UTC))
                 .param("due", due.atOffset(java.time.ZoneOffset.UTC)).param("ids", leadIds).param("owners", owners).param("c", c)
                 .update();
         ledger.openAll(c, leadIds, owners, decisionJson, now, "ASSIGNED", manager.id());
@@ -151,6 +148,6 @@ class LeadDistribution {
         perOwner.forEach((owner, n) -> notifier.notify(owner, "customer.lead-assigned",
                 "分配给您 " + n + " 条新线索", n + " new lead(s) assigned to you",
                 "请在 " + snapshot.get(CustomerSettings.FIRST_CONTACT_DAYS) + " 天内首次联系",
-                "Contact them within " + snapshot.get(CustomerSettings.FIRST_CONTACT_DAYS) + " days", "/customers?stage=INTENTION"));
+                "Contact them within " + snapshot.get(CustomerSettings.FIRST_CONTACT_DAYS) + " days", "/customers?stage=LEAD"));
     }
 }

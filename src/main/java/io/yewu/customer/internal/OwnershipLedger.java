@@ -18,6 +18,9 @@ import java.util.Optional;
 @Component
 class OwnershipLedger implements CustomerOwnership {
 
+    /** Published synchronously, in the transaction, whenever the open period's owner changes (or it ends). */
+    record OwnerChanged(long companyId, long customerId) {}
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
@@ -67,6 +70,7 @@ class OwnershipLedger implements CustomerOwnership {
         if (previousOwner != null && previousOwner != ownerId) {
             events.publishEvent(new CustomerTransferred(companyId, customerId, previousOwner, ownerId, from, reason));
         }
+        if (!java.util.Objects.equals(previousOwner, ownerId)) events.publishEvent(new OwnerChanged(companyId, customerId));
     }
 
     /** Opens first periods for many pooled leads at once (bulk distribution). */
@@ -85,5 +89,6 @@ class OwnershipLedger implements CustomerOwnership {
                 .param("c", companyId).param("id", customerId).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
         jdbc.sql("UPDATE customer SET owner_id = NULL, version = version + 1 WHERE company_id = :c AND id = :id")
                 .param("c", companyId).param("id", customerId).update();
+        events.publishEvent(new OwnerChanged(companyId, customerId));
     }
 }

@@ -99,6 +99,75 @@ class ApprovalIT extends PlatformIntegrationTest {
         long mine = subject.submit("manager", newSubject(), 1);
         JsonNode steps = login("manager").get("/api/approvals/" + mine).json().path("steps");
         assertThat(steps.get(0).path("assigneeName").asString()).isEqualTo("王总");
+        // ... whose own later step covers it: one person never holds two steps of a chain
+        assertThat(steps.size()).isEqualTo(1);
+    }
+
+    @Test
+    void PLT3_aRepeatedStepGoesUpAndNobodyIsLeftForAThird() {
+        var twoManagers = java.util.List.of(StepSpec.role(io.yewu.platform.security.RoleCode.BUSINESS_MANAGER),
+                StepSpec.role(io.yewu.platform.security.RoleCode.BUSINESS_MANAGER));
+        long id = subject.submit("sales1", newSubject(), 1, twoManagers);
+        JsonNode steps = login("sales1").get("/api/approvals/" + id).json().path("steps");
+        assertThat(steps.get(0).path("assigneeName").asString()).isEqualTo("李经理");
+        assertThat(steps.get(1).path("assigneeName").asString()).isEqualTo("王总");
+
+        // the repeated step went up to the general manager, whose own later step covers it
+        var thenGm = new java.util.ArrayList<>(twoManagers);
+        thenGm.add(StepSpec.role(io.yewu.platform.security.RoleCode.GENERAL_MANAGER));
+        JsonNode covered = login("sales1").get("/api/approvals/" + subject.submit("sales1", newSubject(), 1, thenGm)).json().path("steps");
+        assertThat(covered.size()).isEqualTo(2);
+        assertThat(covered.get(1).path("assigneeName").asString()).isEqualTo("王总");
+
+        var three = new java.util.ArrayList<>(twoManagers);
+        three.add(StepSpec.role(io.yewu.platform.security.RoleCode.BUSINESS_MANAGER));
+        String s = newSubject();
+        assertThatThrownBy(() -> subject.submit("sales1", s, 1, three))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("approval-no-approver"));
+        assertThat(CompanyContext.callAs(subject.companyId(), () -> approvals.isPending(TestSubject.TYPE, s))).isFalse();
+    }
+
+    @Test
+    void PLT3_nobodyDecidesTwoStepsNotEvenAsADelegate() {
+        long id = subject.submit("sales1", newSubject(), 1);
+        Api gm = login("gm");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Api.Response delegation = gm.post("/api/me/delegations", Map.of("delegateId", subject.userId("manager"),
+                "startsOn", today.minusDays(1).toString(), "endsOn", today.plusDays(1).toString()));
+        assertThat(delegation.status()).as(delegation.body()).isEqualTo(201);
+        try {
+            Api manager = login("manager");
+            assertThat(manager.post("/api/approvals/" + id + "/approve", null).status()).isEqualTo(200);
+            Api.Response second = manager.post("/api/approvals/" + id + "/approve", Map.of("comment", "代王总"));
+            assertThat(second.status()).isEqualTo(403);
+            assertThat(second.code()).isEqualTo("approval-second-step");
+            assertThat(gm.post("/api/approvals/" + id + "/approve", null).json().path("status").asString()).isEqualTo("APPROVED");
+        } finally {
+            gm.delete("/api/me/delegations/" + delegation.json().path("id").asLong());
+        }
+    }
+
+    @Test
+    void PLT3_anAdministratorCancelsAStuckChainWithAReason() {
+        String s = newSubject();
+        long id = subject.submit("sales1", s, 1);
+        assertThat(login("sales1").post("/api/admin/approvals/" + id + "/cancel", Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(login("manager").get("/api/admin/approvals?size=200").status()).isEqualTo(403);
+
+        Api admin = login("admin");
+        assertThat(ids(admin.get("/api/admin/approvals?size=200"))).contains(id);
+        assertThat(admin.post("/api/admin/approvals/" + id + "/cancel", Map.of("reason", " ")).status()).isEqualTo(422);
+        Api.Response cancelled = admin.post("/api/admin/approvals/" + id + "/cancel", Map.of("reason", "审批人已离职"));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(admin.post("/api/admin/approvals/" + id + "/cancel", Map.of("reason", "again")).code()).isEqualTo("approval-not-pending");
+
+        assertThat(login("sales1").get("/api/approvals/" + id).json().path("status").asString()).isEqualTo("VOID");
+        assertThat(ids(admin.get("/api/admin/approvals?size=200"))).doesNotContain(id);
+        assertThat(login("manager").post("/api/approvals/" + id + "/approve", null).code()).isEqualTo("approval-not-pending");
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.forSubject(s).size() == 1);
+        assertThat(completed.forSubject(s).getFirst().outcome()).isEqualTo(ApprovalCompleted.Outcome.CANCELLED);
+        assertThat(completed.forSubject(s).getFirst().comment()).isEqualTo("审批人已离职");
+        assertThat(titles(login("sales1").get("/api/notifications?size=200"))).contains("审批已被管理员撤销：测试申请 " + s);
     }
 
     @Test

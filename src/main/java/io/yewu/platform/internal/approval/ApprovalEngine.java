@@ -67,7 +67,8 @@ class ApprovalEngine implements Approvals {
     @Override
     @Transactional
     public long start(ApprovalSpec spec) {
-        List<Long> assignees = approvers.resolve(spec.applicantId(), spec.steps());
+        List<ApproverResolution.Assignment> assigned = approvers.assign(spec.applicantId(), spec.steps());
+        List<Long> assignees = assigned.stream().map(ApproverResolution.Assignment::assigneeId).toList();
         Instant now = Instant.now();
         var d = spec.decision();
         var stored = new StoredDecision("approval-chain", d.outcome() instanceof Enum<?> e ? e.name() : String.valueOf(d.outcome()),
@@ -85,8 +86,8 @@ class ApprovalEngine implements Approvals {
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("approval-already-pending");
         }
-        for (int i = 0; i < assignees.size(); i++) {
-            var step = spec.steps().get(i);
+        for (int i = 0; i < assigned.size(); i++) {
+            var step = spec.steps().get(assigned.get(i).specIndex());
             jdbc.sql("""
                     INSERT INTO approval_step (company_id, request_id, seq, role_code, assignee_id, status)
                     VALUES (:c, :r, :seq, :role, :a, 'WAITING')""")
@@ -119,6 +120,10 @@ class ApprovalEngine implements Approvals {
             throw decidedAlready ? ProblemException.conflict("approval-not-pending")
                     : ProblemException.forbidden("approval-not-assignee");
         }
+        // nobody decides two steps of one chain, not even as someone's delegate
+        if (steps.stream().anyMatch(s -> s.status().equals("APPROVED") && Objects.equals(s.decidedBy(), me.id()))) {
+            throw ProblemException.forbidden("approval-second-step");
+        }
         String text = comment == null ? "" : comment.trim();
         if (!approve && text.isEmpty()) throw ProblemException.invalid("comment", "comment-required");
         Step step = mine.get();
@@ -136,10 +141,36 @@ class ApprovalEngine implements Approvals {
         if (!approve) {
             jdbc.sql("UPDATE approval_step SET status = 'VOID' WHERE request_id = :r AND company_id = :c AND status = 'WAITING'")
                     .param("r", requestId).param("c", company()).update();
-            complete(request, Outcome.REJECTED);
+            complete(request, Outcome.REJECTED, text);
         } else if (!activateNext(requestId, request.title(), now)) {
-            complete(request, Outcome.APPROVED);
+            complete(request, Outcome.APPROVED, text.isEmpty() ? null : text);
         }
+    }
+
+    /**
+     * An administrator ends a chain that nobody can or will decide (an approver left, the subject is stuck): the
+     * request becomes VOID, the capability is told ({@link Outcome#CANCELLED} with the reason) and the applicant
+     * notified.
+     */
+    @Transactional
+    void cancel(long requestId, YewuPrincipal admin, String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) throw ProblemException.invalid("reason", "required");
+        Request request = lock(requestId);
+        if (!request.status().equals("PENDING")) throw ProblemException.conflict("approval-not-pending");
+        jdbc.sql("""
+                UPDATE approval_step SET status = 'VOID'
+                WHERE request_id = :r AND company_id = :c AND status IN ('PENDING', 'WAITING') RETURNING id""")
+                .param("r", requestId).param("c", company()).query(Long.class).list()
+                .forEach(stepId -> dueTasks.cancel(REMINDER, String.valueOf(stepId)));
+        jdbc.sql("""
+                UPDATE approval_request SET status = 'VOID', completed_at = now(), version = version + 1
+                WHERE id = :id AND company_id = :c""").param("id", requestId).param("c", company()).update();
+        audit.record("approval", requestId, "cancel", Changes.of().put("status", "PENDING", "VOID")
+                .created("reason", text).created("cancelledBy", admin.id()));
+        events.publishEvent(new ApprovalCompleted(company(), request.id(), request.subjectType(), request.subjectId(),
+                request.subjectVersion(), Outcome.CANCELLED, text));
+        notices.completed(request.id(), request.title(), request.applicantId(), Outcome.CANCELLED);
     }
 
     @Override
@@ -196,13 +227,13 @@ class ApprovalEngine implements Approvals {
         return next.isPresent();
     }
 
-    private void complete(Request request, Outcome outcome) {
+    private void complete(Request request, Outcome outcome, String comment) {
         jdbc.sql("""
                 UPDATE approval_request SET status = :st, completed_at = now(), version = version + 1
                 WHERE id = :id AND company_id = :c""")
                 .param("st", outcome.name()).param("id", request.id()).param("c", company()).update();
         events.publishEvent(new ApprovalCompleted(company(), request.id(), request.subjectType(), request.subjectId(),
-                request.subjectVersion(), outcome));
+                request.subjectVersion(), outcome, comment));
         notices.completed(request.id(), request.title(), request.applicantId(), outcome);
     }
 

@@ -29,10 +29,14 @@ class ApprovalNotices {
     }
 
     void completed(long requestId, String title, long applicantId, Outcome outcome) {
-        boolean approved = outcome == Outcome.APPROVED;
-        notifier.notify(applicantId, approved ? "approval.approved" : "approval.rejected",
-                (approved ? "审批已通过：" : "审批被驳回：") + title, (approved ? "Approved: " : "Rejected: ") + title,
-                "", "", link(requestId));
+        switch (outcome) {
+            case APPROVED -> notifier.notify(applicantId, "approval.approved", "审批已通过：" + title, "Approved: " + title,
+                    "", "", link(requestId));
+            case REJECTED -> notifier.notify(applicantId, "approval.rejected", "审批被驳回：" + title, "Rejected: " + title,
+                    "", "", link(requestId));
+            case CANCELLED -> notifier.notify(applicantId, "approval.cancelled", "审批已被管理员撤销：" + title,
+                    "Cancelled by the administrator: " + title, "", "", link(requestId));
+        }
     }
 
     private void forApproverAndDelegates(long assigneeId, java.util.function.LongConsumer send) {

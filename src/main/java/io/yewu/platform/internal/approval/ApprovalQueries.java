@@ -66,6 +66,18 @@ class ApprovalQueries {
                 .orElseThrow(() -> ProblemException.notFound("approval " + id));
     }
 
+    /** Every pending chain of the company, oldest first: the administrator's view for cancelling stuck ones. */
+    Page<ApprovalView> open(PageQuery page, YewuPrincipal me) {
+        String fromWhere = FROM + "r.company_id = :c AND r.status = 'PENDING'";
+        List<ApprovalView> items = withSteps(me, jdbc.sql("""
+                SELECT r.id, r.subject_type, r.subject_id, r.subject_version, r.title, a.display_name AS applicant_name,
+                       r.status, r.created_at, r.completed_at, r.decision::text AS decision""" + fromWhere
+                        + " ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset")
+                .params(params(me)).param("limit", page.size()).param("offset", page.offset()).query(this::head).list());
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params(me)).query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
     Page<ApprovalView> list(String box, PageQuery page, YewuPrincipal me) {
         String fromWhere = FROM + VISIBLE + " AND " + boxCondition(box);
         List<ApprovalView> items = withSteps(me, heads(fromWhere, me, Map.of(), page.size(), page.offset()));

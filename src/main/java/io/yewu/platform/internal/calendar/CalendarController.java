@@ -21,7 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.RoleGroup;
+
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 /** PLT-4 administration (ADMIN role, enforced for /api/admin/** by the security chain). */
 @Allow(RoleCode.ADMIN)
@@ -31,10 +37,23 @@ class CalendarController {
 
     record DayChange(@NotNull Boolean off, @Size(max = 50) String name) {}
 
-    private final CalendarAdmin calendar;
+    record Reminder(List<Integer> missingYears) {}
 
-    CalendarController(CalendarAdmin calendar) {
+    private final CalendarAdmin calendar;
+    private final CalendarReminder reminder;
+    private final Clock clock;
+
+    CalendarController(CalendarAdmin calendar, CalendarReminder reminder, Clock clock) {
         this.calendar = calendar;
+        this.reminder = reminder;
+        this.clock = clock;
+    }
+
+    /** The banner: years whose official schedule is due and not entered yet (from 1 December for the next year). */
+    @GetMapping("/reminder")
+    @Allow(groups = RoleGroup.ADMINS)
+    Reminder reminder() {
+        return new Reminder(reminder.missingYears(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))));
     }
 
     @GetMapping("/{year:\\d{4}}")

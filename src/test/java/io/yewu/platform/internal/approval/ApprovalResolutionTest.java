@@ -5,6 +5,8 @@ import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -45,5 +47,47 @@ class ApprovalResolutionTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("approval-no-approver"));
         assertThatThrownBy(() -> resolution.resolve(4, StepSpec.role(RoleCode.CASHIER))).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> resolution.resolve(4, StepSpec.user(9))).isInstanceOf(ProblemException.class);
+    }
+
+    private static StepSpec step(String text) {
+        if (text.startsWith("managerOf:")) return StepSpec.managerOf(Long.parseLong(text.substring(10)));
+        if (text.startsWith("user:")) return StepSpec.user(Long.parseLong(text.substring(5)));
+        return StepSpec.role(RoleCode.valueOf(text));
+    }
+
+    @ParameterizedTest(name = "PLT-3: applicant {0}, steps {1} -> approvers {2}")
+    @CsvSource(delimiter = ';', value = {
+            "4; BUSINESS_MANAGER GENERAL_MANAGER; 3 2",
+            // the manager's own request: their step goes up to the general manager, whose later step covers it
+            "3; BUSINESS_MANAGER GENERAL_MANAGER; 2",
+            "3; BUSINESS_MANAGER GENERAL_MANAGER FINANCE; 2 5",
+            // nobody decides two steps: the second business-manager step goes up the line
+            "4; BUSINESS_MANAGER BUSINESS_MANAGER; 3 2",
+            "4; FINANCE FINANCE; 5 6",
+            "4; FINANCE FINANCE FINANCE; 5 6 2",
+            // the business-manager step for another user (the customer's owner) is that user's manager
+            "5; managerOf:4 FINANCE; 3 6",
+            // ... and goes up when that manager is the applicant
+            "3; managerOf:4 FINANCE; 2 5",
+            "4; managerOf:4; 3",
+    })
+    void PLT3_noOneDecidesTwoStepsOrTheirOwnRequest(long applicant, String steps, String expected) {
+        var specs = java.util.Arrays.stream(steps.split(" ")).map(ApprovalResolutionTest::step).toList();
+        var approvers = java.util.Arrays.stream(expected.split(" ")).map(Long::valueOf).toList();
+        List<Long> resolved = resolution.resolve(applicant, specs);
+        assertThat(resolved).containsExactlyElementsOf(approvers);
+        assertThat(resolved).doesNotHaveDuplicates().doesNotContain(applicant);
+    }
+
+    @ParameterizedTest(name = "PLT-3: applicant {0}, steps {1}: nobody else is left, the chain cannot start")
+    @CsvSource(delimiter = ';', value = {
+            "2; GENERAL_MANAGER",
+            "4; GENERAL_MANAGER GENERAL_MANAGER",
+            "4; BUSINESS_MANAGER BUSINESS_MANAGER BUSINESS_MANAGER",
+    })
+    void PLT3_aChainWithNobodyLeftForAStepIsRefused(long applicant, String steps) {
+        var specs = java.util.Arrays.stream(steps.split(" ")).map(ApprovalResolutionTest::step).toList();
+        assertThatThrownBy(() -> resolution.resolve(applicant, specs))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("approval-no-approver"));
     }
 }
