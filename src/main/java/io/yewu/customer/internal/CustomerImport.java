@@ -2,7 +2,11 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.settings.Settings;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.CellParser;
 import io.yewu.platform.transfer.CellParsers;
@@ -14,6 +18,7 @@ import io.yewu.platform.transfer.Importer;
 import io.yewu.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,12 +58,19 @@ class CustomerImport {
     private final Importer importer;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DecisionRecords decisions;
+    private final Settings settings;
+    private final JsonMapper json;
 
-    CustomerImport(JdbcClient jdbc, Importer importer, AuditTrail audit, Clock clock) {
+    CustomerImport(JdbcClient jdbc, Importer importer, AuditTrail audit, Clock clock, DecisionRecords decisions,
+                   Settings settings, JsonMapper json) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.audit = audit;
         this.clock = clock;
+        this.decisions = decisions;
+        this.settings = settings;
+        this.json = json;
     }
 
     ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads) {
@@ -106,6 +119,24 @@ class CustomerImport {
             return owner.get().map(name -> CellParser.<String>error("duplicate-existing", name))
                     .orElseGet(() -> CellParser.error("duplicate-pool"));
         };
+    }
+
+    /** CUS-4/CUS-5/CUS-6 for an imported row: checked against every file and the rest of the file, then owned or pooled. */
+    private Decision<String> ownershipDecision(YewuPrincipal user, boolean owned, boolean asLeads, Instant now) {
+        long version = settings.snapshotAt(now).version();
+        RuleHit unique = new RuleHit("CUS-6", "导入前逐行按名称、信用代码、电话、邮箱查重（含文件内重复），无重复",
+                "Each row was checked against every file and the rest of the import by name, credit code, phone and e-mail: no match",
+                Map.of("checkedKeys", List.of("NAME", "CREDIT_CODE", "PHONE", "EMAIL")));
+        Map<String, Object> who = Map.of("importedBy", user.displayName(), "importerIsSalesperson", user.hasRole(RoleCode.SALESPERSON),
+                "asLeads", asLeads, "importedAt", now.toString());
+        if (owned) {
+            return Decision.of("IMPORTER", version, unique, new RuleHit("CUS-4",
+                    "业务员导入的自有客户归导入人跟踪", "Customers a salesperson imports as their own belong to that salesperson", who));
+        }
+        return Decision.of("POOL", version, unique, new RuleHit("CUS-5",
+                "非业务员本人的导入（或按线索导入）进入线索池，由业务经理分配",
+                "An import as leads, or by anyone but a salesperson for themselves, lands in the pool for the business manager to distribute",
+                who));
     }
 
     private void write(YewuPrincipal user, List<Row> rows, boolean owned, boolean asLeads) {
@@ -167,12 +198,16 @@ class CustomerImport {
                 .param("emails", rows.stream().map(r -> r.email() == null ? null : CustomerKeys.email(r.email()).orElse(null)).toArray(String[]::new))
                 .param("positions", rows.stream().map(Row::position).toArray(String[]::new))
                 .update();
+        // who owns each imported row is an automated outcome: stored with its inputs (PLT-1), beside the period it opens
+        Decision<String> decision = ownershipDecision(user, owned, asLeads, now);
+        List<String> subjects = ids.stream().map(String::valueOf).toList();
+        decisions.recordAll("customer", subjects, owned ? "ownership" : "lead-entry", decision);
         if (owned) {
             jdbc.sql("""
-                    INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, recorded_by)
-                    SELECT :c, id, :owner, :at, 'IMPORT', :owner FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
+                    INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, decision, recorded_by)
+                    SELECT :c, id, :owner, :at, 'IMPORT', CAST(:decision AS jsonb), :owner FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
                     .param("c", c).param("owner", user.id()).param("at", now.atOffset(java.time.ZoneOffset.UTC))
-                    .param("ids", ids.toArray(Long[]::new)).update();
+                    .param("decision", json.writeValueAsString(decision)).param("ids", ids.toArray(Long[]::new)).update();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.yewu.customer.internal;
 
 import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.decision.StoredDecision;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
@@ -47,8 +48,9 @@ public class CustomerQueries {
     public record FollowUp(long id, String kind, OffsetDateTime happenedAt, String content, String nextStep,
                            LocalDate nextFollowUpOn, String authorName) {}
 
+    /** A period of ownership with the decisions that started and (CUS-9) ended it, for "为什么?" (PLT-1). */
     public record OwnershipPeriod(long ownerId, String ownerName, OffsetDateTime validFrom, OffsetDateTime validTo,
-                                  String reason) {}
+                                  String reason, StoredDecision decision, StoredDecision endDecision) {}
 
     public record Claim(long id, long customerId, String customerName, long claimantId, String claimantName, Long ownerId,
                         String ownerName, String attemptedName, String matchedOn, String status, OffsetDateTime createdAt,
@@ -124,10 +126,15 @@ public class CustomerQueries {
                 WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC LIMIT 100""")
                 .params(p).query(FollowUp.class).list() : List.of();
         List<OwnershipPeriod> ownership = jdbc.sql("""
-                SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason
+                SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason,
+                       o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at
                 FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id
                 WHERE o.company_id = :c AND o.customer_id = :id ORDER BY o.valid_from DESC""")
-                .params(p).query(OwnershipPeriod.class).list();
+                .params(p).query((rs, n) -> new OwnershipPeriod(rs.getLong("owner_id"), rs.getString("owner_name"),
+                        rs.getObject("valid_from", OffsetDateTime.class), rs.getObject("valid_to", OffsetDateTime.class),
+                        rs.getString("reason"), storedDecision(rs.getString("decision"), rs.getObject("recorded_at", OffsetDateTime.class)),
+                        storedDecision(rs.getString("end_decision"), rs.getObject("valid_to", OffsetDateTime.class))))
+                .list();
         List<Claim> claims = claims("cl.customer_id = :id", p);
         List<StoredDecision> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)) : List.of();
         List<ChangeRequest> requests = c.inScope() ? jdbc.sql("""
@@ -140,6 +147,16 @@ public class CustomerQueries {
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
                         parse(rs.getString("decision")))).list() : List.of();
         return new Detail(c, followUps, ownership, claims, stored, requests);
+    }
+
+    /** A decision kept as JSON beside an ownership period, read back as a stored decision; null when there is none. */
+    private StoredDecision storedDecision(String jsonText, OffsetDateTime at) {
+        if (jsonText == null) return null;
+        var node = json.readTree(jsonText);
+        var outcome = node.path("outcome");
+        List<RuleHit> hits = json.readValue(node.path("hits").toString(), new tools.jackson.core.type.TypeReference<List<RuleHit>>() {});
+        return new StoredDecision(null, outcome.isString() ? outcome.asString() : outcome.toString(), hits,
+                node.path("settingsVersion").asLong(), at);
     }
 
     private Object parse(String jsonText) {
