@@ -58,6 +58,29 @@ class Routes {
         return Page.of(items, page, total);
     }
 
+    /** One spreadsheet row per stop of every route in scope. */
+    record ExportedStop(String routeName, String ownerName, int position, String customerName, String city,
+                        String frequency, List<Integer> weekdays, int everyWeeks, Integer monthDay, LocalDate startsOn) {}
+
+    void eachStop(YewuPrincipal me, java.util.function.Consumer<ExportedStop> sink) {
+        DataScope.Condition scope = DataScope.of(me, "r.company_id", "r.owner_id");
+        try (var rows = jdbc.sql("""
+                SELECT r.name AS route_name, u.display_name AS owner_name, s.position, c.name AS customer_name, c.city,
+                       s.frequency, s.weekdays, s.every_weeks, s.month_day, s.starts_on
+                FROM visit_route r JOIN app_user u ON u.company_id = r.company_id AND u.id = r.owner_id
+                JOIN visit_route_stop s ON s.company_id = r.company_id AND s.route_id = r.id
+                JOIN customer c ON c.company_id = s.company_id AND c.id = s.customer_id
+                WHERE""" + " " + scope.sql() + " ORDER BY r.name, r.id, s.position")
+                .params(scope.params())
+                .query((rs, n) -> new ExportedStop(rs.getString("route_name"), rs.getString("owner_name"), rs.getInt("position"),
+                        rs.getString("customer_name"), rs.getString("city"), rs.getString("frequency"),
+                        weekdays(rs.getArray("weekdays")), rs.getInt("every_weeks"), rs.getObject("month_day", Integer.class),
+                        rs.getObject("starts_on", LocalDate.class)))
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     RouteView get(YewuPrincipal me, long id) {
         DataScope.Condition scope = DataScope.of(me, "r.company_id", "r.owner_id");
         RouteView head = jdbc.sql("""

@@ -97,6 +97,33 @@ class Visits {
         return Page.of(items, page, total);
     }
 
+    /** A visit as a spreadsheet row (the export). */
+    record Exported(LocalDate visitOn, String visitorName, String customerName, String city, String objective,
+                    String result, java.time.OffsetDateTime checkInAt, java.time.OffsetDateTime checkOutAt,
+                    Integer checkInDistanceM, Boolean checkInFar, boolean locationUnconfirmed) {
+        boolean counted() {
+            return checkInAt != null && checkOutAt != null;
+        }
+    }
+
+    /** Every visit of {@link #list}'s filter, streamed. */
+    void each(YewuPrincipal me, LocalDate from, LocalDate to, Long customerId, java.util.function.Consumer<Exported> sink) {
+        DataScope.Condition scope = DataScope.of(me, "v.company_id", "v.visitor_id");
+        try (var rows = jdbc.sql("""
+                SELECT v.visit_on, u.display_name AS visitor_name, c.name AS customer_name, c.city, v.objective, v.result,
+                       v.check_in_at, v.check_out_at, v.check_in_distance_m, v.check_in_far, v.location_unconfirmed
+                FROM visit v
+                JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
+                JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id
+                WHERE """ + scope.sql() + " AND (CAST(:from AS date) IS NULL OR v.visit_on >= :from)"
+                        + " AND (CAST(:to AS date) IS NULL OR v.visit_on <= :to)"
+                        + " AND (CAST(:cust AS bigint) IS NULL OR v.customer_id = :cust) ORDER BY v.visit_on DESC, v.id DESC")
+                .params(scope.params()).param("from", from).param("to", to).param("cust", customerId)
+                .query(Exported.class).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     /** The visit, or 404 when it is outside the reader's scope. */
     VisitView.Head head(YewuPrincipal me, long id) {
         DataScope.Condition scope = DataScope.of(me, "v.company_id", "v.visitor_id");
