@@ -89,6 +89,8 @@ export interface OwnershipEntry {
   validTo: string | null
   reason: string
   decision?: Decision | null
+  /** The decision that ended the period (CUS-9 pool return). */
+  endDecision?: Decision | null
 }
 
 export interface Claim {
@@ -235,8 +237,12 @@ export interface DueFollowUp {
   followUpId: number
   customerId: number
   customerName: string
+  /** PHONE, VISIT, MESSAGE or MEETING; a visit's check-out and its promises are VISIT follow-ups. */
+  kind: string
+  visitId: number | null
   nextFollowUpOn: string
   nextStep: string | null
+  authorId: number
   authorName: string
   overdue: boolean
 }

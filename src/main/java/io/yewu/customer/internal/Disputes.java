@@ -216,7 +216,7 @@ class Disputes {
         List<Dispute> items = load(where, params, user.companyId(), page);
         long total = jdbc.sql(Page.cappedCountSql("""
                  FROM ownership_dispute d JOIN customer c ON c.company_id = d.company_id AND c.id = d.customer_id
-                WHERE d.company_id = :company AND """ + where)).params(params).param("company", user.companyId())
+                WHERE d.company_id = :company AND""" + " " + where)).params(params).param("company", user.companyId())
                 .query(Long.class).single();
         return Page.of(items, page, total);
     }

@@ -38,7 +38,7 @@ public class FollowUps implements DueTaskHandler {
     public record NewFollowUp(String kind, OffsetDateTime happenedAt, String content, String nextStep, LocalDate nextFollowUpOn) {}
 
     record Due(long followUpId, long customerId, String customerName, String kind, Long visitId, LocalDate nextFollowUpOn,
-               String nextStep, String authorName, boolean overdue) {}
+               String nextStep, long authorId, String authorName, boolean overdue) {}
 
     static final String REMINDER = "customer.follow-up-reminder";
     private static final List<String> KINDS = List.of("PHONE", "VISIT", "MESSAGE", "MEETING");
@@ -164,7 +164,7 @@ public class FollowUps implements DueTaskHandler {
         params.put("company", user.companyId());
         return new Query("""
                 SELECT f.id AS follow_up_id, f.customer_id, c.name AS customer_name, f.kind, f.visit_id, f.next_follow_up_on,
-                       f.next_step, u.display_name AS author_name, f.next_follow_up_on < current_date AS overdue""" + fromWhere,
+                       f.next_step, f.author_id, u.display_name AS author_name, f.next_follow_up_on < current_date AS overdue""" + fromWhere,
                 fromWhere, params);
     }
 

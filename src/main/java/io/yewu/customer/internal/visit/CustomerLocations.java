@@ -90,6 +90,7 @@ class CustomerLocations {
 
     /** Proposals of customers in the manager's scope, newest first; {@code status} null for all. */
     Page<Proposal> proposals(YewuPrincipal me, String status, PageQuery page) {
+        requireManager(me);
         DataScope.Condition scope = DataScope.of(me, "c.company_id", "c.owner_id");
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("status", status == null || status.isBlank() ? null : status.trim());

@@ -115,7 +115,7 @@ class Visits {
                 FROM visit v
                 JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
                 JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id
-                WHERE """ + scope.sql() + " AND (CAST(:from AS date) IS NULL OR v.visit_on >= :from)"
+                WHERE""" + " " + scope.sql() + " AND (CAST(:from AS date) IS NULL OR v.visit_on >= :from)"
                         + " AND (CAST(:to AS date) IS NULL OR v.visit_on <= :to)"
                         + " AND (CAST(:cust AS bigint) IS NULL OR v.customer_id = :cust) ORDER BY v.visit_on DESC, v.id DESC")
                 .params(scope.params()).param("from", from).param("to", to).param("cust", customerId)

