@@ -299,3 +299,21 @@ export const locationApi = {
   reject: (id: number, version: number, reason: string) =>
     api.post<LocationProposal>(`/api/customer-locations/proposals/${id}/reject`, { version, reason }),
 }
+
+/** ISO week (e.g. `2026-W48`) of a calendar date `YYYY-MM-DD`. */
+export function isoWeekOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d))
+  const day = t.getUTCDay() || 7
+  t.setUTCDate(t.getUTCDate() + 4 - day) // the Thursday of the week decides its year
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1))
+  const week = Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7)
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+}
+
+/** `YYYY-MM-DD` shifted by some days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d + days))
+  return t.toISOString().slice(0, 10)
+}
