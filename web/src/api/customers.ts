@@ -106,6 +106,8 @@ export interface Claim {
   status: 'OPEN' | 'DISPUTED' | 'CLOSED'
   createdAt: string
   disputeId: number | null
+  /** The CUS-6 decision that kept the file with its owner. */
+  decision?: Decision | null
 }
 
 export interface Statement {

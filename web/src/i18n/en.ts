@@ -203,6 +203,18 @@ const en: typeof zh = {
     settingsVersion: 'Settings version',
     decidedAt: 'Decided at',
     none: 'No rule fired',
+    kinds: {
+      ownership: 'Ownership',
+      'lead-entry': 'Lead entered the pool',
+      'lead-assignment': 'Lead assignment',
+      dormancy: 'Dormancy',
+      'pool-return-warning': 'Pool return warning',
+      'pool-return': 'Returned to the pool',
+      'first-contact-overdue': 'First contact overdue',
+      'dispute-decision': 'Ownership dispute decided',
+      transfer: 'Transfer',
+      'check-in-distance': 'Check-in distance',
+    },
   },
   profile: {
     password: 'Change password',

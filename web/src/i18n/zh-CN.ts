@@ -193,6 +193,18 @@ export default {
     settingsVersion: '参数版本',
     decidedAt: '判定时间',
     none: '没有触发任何规则',
+    kinds: {
+      ownership: '客户归属',
+      'lead-entry': '线索入池',
+      'lead-assignment': '线索分配',
+      dormancy: '休眠判定',
+      'pool-return-warning': '退回公海提醒',
+      'pool-return': '退回公海',
+      'first-contact-overdue': '首次联系逾期',
+      'dispute-decision': '归属争议裁决',
+      transfer: '客户转移',
+      'check-in-distance': '签到距离',
+    },
   },
   profile: {
     password: '修改密码',

@@ -165,6 +165,10 @@ class AutomatedDecisionsIT extends IntegrationTest {
         assertThat(claimHit.path("inputs").path("matchedOn").asString()).isEqualTo("PHONE");
         assertThat(claimHit.path("inputs").path("attemptedName").asString()).isEqualTo(name + "分店");
         assertThat(claimHit.path("inputs").path("claimant").asString()).isNotBlank();
+        JsonNode listed = null;
+        for (JsonNode c : login("sales2").get("/api/claims?size=200").json().path("items")) if (c.path("id").asLong() == claim) listed = c;
+        assertThat(listed).as("the claim in the list").isNotNull();
+        assertThat(listed.path("decision").path("hits").get(0).path("ruleId").asString()).as("the claims list's 为什么?").isEqualTo("CUS-6");
 
         // CUS-5: an online lead enters the pool, and says who entered it
         Api.Response lead = login("promoter").post("/api/leads", CustomerFilingIT.customer(unique("网络决定"), mobile()));

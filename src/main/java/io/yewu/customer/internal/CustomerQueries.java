@@ -52,9 +52,16 @@ public class CustomerQueries {
     public record OwnershipPeriod(long ownerId, String ownerName, OffsetDateTime validFrom, OffsetDateTime validTo,
                                   String reason, StoredDecision decision, StoredDecision endDecision) {}
 
+    /** A claim with the CUS-6 decision that kept the file with its owner ("为什么?"). */
     public record Claim(long id, long customerId, String customerName, long claimantId, String claimantName, Long ownerId,
                         String ownerName, String attemptedName, String matchedOn, String status, OffsetDateTime createdAt,
-                        Long disputeId) {}
+                        Long disputeId, StoredDecision decision) {
+
+        Claim withDecision(StoredDecision d) {
+            return new Claim(id, customerId, customerName, claimantId, claimantName, ownerId, ownerName, attemptedName,
+                    matchedOn, status, createdAt, disputeId, d);
+        }
+    }
 
     public record ChangeRequest(long id, Object changes, Object creditInvestigation, String status, String requestedByName,
                                 OffsetDateTime createdAt, OffsetDateTime decidedAt, Object decision) {}
@@ -174,11 +181,13 @@ public class CustomerQueries {
                 SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name,
                        cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at,
                        (SELECT d.id FROM ownership_dispute d WHERE d.company_id = cl.company_id AND d.claim_id = cl.id
-                        ORDER BY d.id DESC LIMIT 1) AS dispute_id
+                        ORDER BY d.id DESC LIMIT 1) AS dispute_id, NULL AS decision
                 FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id
                 JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id
                 WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC, cl.id DESC LIMIT :limit OFFSET :offset""".formatted(where))
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Claim.class).list();
+        var why = decisions.latestFor("customer-claim", rows.stream().map(r -> String.valueOf(r.id())).toList(), "ownership");
+        rows = rows.stream().map(r -> r.withDecision(why.get(String.valueOf(r.id())))).toList();
         long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
         return Page.of(rows, page, total);
     }

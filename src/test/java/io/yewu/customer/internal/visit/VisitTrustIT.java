@@ -104,6 +104,33 @@ class VisitTrustIT extends VisitTestSupport {
         assertThat(login("gm").post(confirm, Map.of("version", 0)).status()).isEqualTo(200);
     }
 
+    @Test
+    void CUS14_importedLocationsAreTheCustomersUnlessAVisitorImportsThem() {
+        String byManager = "坐标导入甲" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String bySalesperson = "坐标导入乙" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String manager = "客户名称,城市,纬度,经度\n" + byManager + ",广州,23.1291,113.2644\n";
+        assertThat(login("manager").upload("/api/customers/import?mode=VALID_ROWS", "file", "a.csv",
+                manager.getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().path("imported").asInt()).isOne();
+        String sales = "客户名称,城市,纬度,经度\n" + bySalesperson + ",广州,23.2,113.3\n" + bySalesperson + "丙,广州,123,113\n";
+        Api.Response own = login("sales2").upload("/api/customers/import?mode=VALID_ROWS", "file", "b.csv",
+                sales.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(own.json().path("imported").asInt()).isOne();
+        assertThat(own.body()).as("a latitude beyond 90 is a row error").contains("坐标无效");
+
+        String source = asSystem(() -> jdbc.sql("""
+                SELECT l.source FROM customer_location l JOIN customer c ON c.id = l.customer_id WHERE c.name = :n""")
+                .param("n", byManager).query(String.class).single());
+        assertThat(source).isEqualTo("IMPORT");
+        long located = asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM customer_location l JOIN customer c ON c.id = l.customer_id WHERE c.name = :n""")
+                .param("n", bySalesperson).query(Long.class).single());
+        assertThat(located).as("a visitor's import only proposes").isZero();
+        String proposal = asSystem(() -> jdbc.sql("""
+                SELECT p.status FROM customer_location_proposal p JOIN customer c ON c.id = p.customer_id WHERE c.name = :n""")
+                .param("n", bySalesperson).query(String.class).single());
+        assertThat(proposal).isEqualTo("PENDING");
+    }
+
     private List<Long> reminders(long customer) {
         return asSystem(() -> jdbc.sql("""
                 SELECT f.id FROM due_task t JOIN follow_up f ON t.task_key = 'follow-up:' || f.id
