@@ -110,8 +110,8 @@ public class FollowUps implements DueTaskHandler {
             dueTasks.schedule(REMINDER, key(id), in.nextFollowUpOn().atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toInstant(),
                     Map.of("followUpId", id, "customerId", customerId, "userId", user.id()));
         }
-        audit.record("customer", customerId, "follow-up", Changes.of().created("kind", in.kind())
-                .created("nextFollowUpOn", in.nextFollowUpOn()).created("visitId", visitId));
+        Changes changes = Changes.of().created("kind", in.kind()).created("nextFollowUpOn", in.nextFollowUpOn());
+        audit.record("customer", customerId, "follow-up", visitId == null ? changes : changes.created("visitId", visitId));
         return id;
     }
 
