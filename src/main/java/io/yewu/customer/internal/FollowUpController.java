@@ -34,6 +34,12 @@ class FollowUpController {
         return followUps.due(CurrentUser.get(), "department".equals(scope), page);
     }
 
+    @GetMapping("/api/customers/{id}/follow-ups")
+    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS})
+    Page<CustomerQueries.FollowUp> forCustomer(@PathVariable long id, PageQuery page) {
+        return followUps.forCustomer(CurrentUser.get(), id, page);
+    }
+
     @GetMapping("/api/follow-ups/due/export")
     @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS})
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "mine") String scope, Locale locale) {

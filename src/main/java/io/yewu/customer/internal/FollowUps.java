@@ -115,6 +115,21 @@ public class FollowUps implements DueTaskHandler {
         return id;
     }
 
+    /** A customer's follow-ups, newest first, a page at a time (the file's book is never cut); 404 outside scope. */
+    Page<CustomerQueries.FollowUp> forCustomer(YewuPrincipal user, long customerId, PageQuery page) {
+        if (!customers.customer(user, customerId).inScope()) throw ProblemException.notFound("customer " + customerId);
+        String fromWhere = " FROM follow_up f WHERE f.company_id = :c AND f.customer_id = :id";
+        List<CustomerQueries.FollowUp> items = jdbc.sql("""
+                SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name
+                FROM follow_up f JOIN app_user u ON u.company_id = f.company_id AND u.id = f.author_id
+                WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC, f.id DESC LIMIT :limit OFFSET :offset""")
+                .param("c", user.companyId()).param("id", customerId).param("limit", page.size()).param("offset", page.offset())
+                .query(CustomerQueries.FollowUp.class).list();
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).param("c", user.companyId()).param("id", customerId)
+                .query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
     /** The author marks a follow-up's next contact done; its reminder is dropped. */
     @Transactional
     void done(YewuPrincipal user, long followUpId) {

@@ -4,6 +4,8 @@ import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.identity.UserDirectory;
+import io.yewu.platform.notification.Notifier;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.security.YewuPrincipal;
@@ -58,15 +60,19 @@ class CustomerLocations {
     private final Settings settings;
     private final DecisionRecords decisions;
     private final AuditTrail audit;
+    private final Notifier notifier;
+    private final UserDirectory users;
     private final CheckInDistancePolicy policy = new CheckInDistancePolicy();
 
     CustomerLocations(JdbcClient jdbc, VisibleCustomers customers, Settings settings, DecisionRecords decisions,
-                      AuditTrail audit) {
+                      AuditTrail audit, Notifier notifier, UserDirectory users) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.settings = settings;
         this.decisions = decisions;
         this.audit = audit;
+        this.notifier = notifier;
+        this.users = users;
     }
 
     /** The confirmed point (imported or manager-confirmed), if any. */
@@ -85,7 +91,12 @@ class CustomerLocations {
                 ON CONFLICT (company_id, customer_id) WHERE status = 'PENDING' DO NOTHING""")
                 .param("c", me.companyId()).param("cust", customerId).param("lat", at.lat()).param("lng", at.lng())
                 .param("visit", visitId).param("u", me.id()).update();
-        if (added > 0) audit.record("customer", customerId, "LOCATION_PROPOSED", Changes.of().created("visitId", visitId));
+        if (added == 0) return;
+        audit.record("customer", customerId, "LOCATION_PROPOSED", Changes.of().created("visitId", visitId));
+        String name = customers.require(me, customerId).name();
+        users.managerOf(me.id()).ifPresent(m -> notifier.notify(m, "customer.location-proposed", "客户位置待确认：" + name,
+                "Customer location to confirm: " + name, me.displayName() + " 签到时提交了建议位置",
+                me.displayName() + " proposed a location at check-in", "/visits/locations"));
     }
 
     /** Proposals of customers in the manager's scope, newest first; {@code status} null for all. */

@@ -25,6 +25,10 @@ class VisitTrustIT extends VisitTestSupport {
         return visitId(r);
     }
 
+    private JsonNode followUpsOf(Api api, long customer, int page) {
+        return api.get("/api/customers/" + customer + "/follow-ups?size=2&page=" + page).json();
+    }
+
     private JsonNode proposalOf(Api manager, long customer) {
         for (JsonNode p : manager.get("/api/customer-locations/proposals?status=ALL&size=200").json().path("items")) {
             if (p.path("customerId").asLong() == customer) return p;
@@ -60,6 +64,7 @@ class VisitTrustIT extends VisitTestSupport {
         assertThat(proposal.path("status").asString()).isEqualTo("PENDING");
         assertThat(proposal.path("visitId").asLong()).isEqualTo(visit);
         assertThat(proposal.path("lat").asDouble()).isEqualTo(23.1291);
+        assertThat(manager.get("/api/notifications?unreadOnly=true").body()).as("the manager is told").contains("客户位置待确认");
         long id = proposal.path("id").asLong();
         assertThat(sales2.post("/api/customer-locations/proposals/" + id + "/confirm", Map.of("version", 0)).status()).isEqualTo(403);
         assertThat(manager.post("/api/customer-locations/proposals/" + id + "/confirm", Map.of("version", 7)).status()).isEqualTo(409);
@@ -170,6 +175,10 @@ class VisitTrustIT extends VisitTestSupport {
         assertThat(sales2.post("/api/customers/" + customer + "/follow-ups", Map.of("kind", "PHONE", "content", "电话确认",
                 "nextFollowUpOn", TODAY.plusDays(10).toString())).status()).isEqualTo(201);
         assertThat(reminders(customer)).hasSize(4);
+        // the customer's book is paged, never cut: four follow-ups over two pages of two
+        assertThat(followUpsOf(sales2, customer, 0).path("total").asInt()).isEqualTo(4);
+        assertThat(followUpsOf(sales2, customer, 1).path("items").get(1).path("content").asString()).isEqualTo("送海报");
+        assertThat(login("sales1").get("/api/customers/" + customer + "/follow-ups").status()).isEqualTo(404);
 
         // the promise falls due: listed until marked done
         long promise = rows.getFirst().id();
