@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, request, test, type Page } from '@playwright/test'
 import { loginOk, shot } from './helpers'
 
 // CUS-14 on the desktop: a salesperson keeps a route (线路) and looks at the week's plan completion (拜访完成率).
@@ -19,6 +19,26 @@ async function put(page: Page, url: string, body: unknown) {
   const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
   const res = await page.request.put(url, { data: body, headers: { 'X-XSRF-TOKEN': token } })
   expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
+}
+
+/**
+ * A JSON PUT as the business manager, in a session of its own: the customer's location is one the visitor cannot
+ * set (CUS-14), so the manager pins it.
+ */
+async function putAsManager(page: Page, url: string, body: unknown) {
+  const api = await request.newContext({ baseURL: new URL(page.url()).origin })
+  const csrf = async () => {
+    await api.get('/api/auth/csrf')
+    return (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? ''
+  }
+  const login = await api.post('/api/auth/login', {
+    data: { username: 'manager', password: 'Yewu@2026' },
+    headers: { 'X-XSRF-TOKEN': await csrf() },
+  })
+  expect(login.ok(), `manager login: ${login.status()}`).toBeTruthy()
+  const res = await api.put(url, { data: body, headers: { 'X-XSRF-TOKEN': await csrf() } })
+  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
+  await api.dispose()
 }
 
 /** Lets dialogs and field errors finish their entry animation before a screenshot. */
@@ -109,8 +129,8 @@ test('CUS-14: a salesperson keeps a route and sees the week plan completion', as
   await shot(page, 'routes-06-form-en')
   await dialog.locator('[data-test=route-cancel]').click()
 
-  // A visit checked in 3 km from the customer's pinned location is flagged, with its decision, on the customer's visits tab.
-  await put(page, `/api/customers/${customer.id}/location`, { lat: 23.1291, lng: 113.2644 })
+  // A visit checked in 3 km from the customer's confirmed location is flagged, with its decision, on the customer's visits tab.
+  await putAsManager(page, `/api/customers/${customer.id}/location`, { lat: 23.1291, lng: 113.2644 })
   const visit = await post<{ visit: { id: number; version: number } }>(page, '/api/visits', { customerId: customer.id })
   await put(page, `/api/visits/${visit.visit.id}`, {
     version: visit.visit.version,

@@ -89,6 +89,8 @@ export interface OwnershipEntry {
   validTo: string | null
   reason: string
   decision?: Decision | null
+  /** The decision that ended the period (CUS-9 pool return). */
+  endDecision?: Decision | null
 }
 
 export interface Claim {
@@ -104,6 +106,8 @@ export interface Claim {
   status: 'OPEN' | 'DISPUTED' | 'CLOSED'
   createdAt: string
   disputeId: number | null
+  /** The CUS-6 decision that kept the file with its owner. */
+  decision?: Decision | null
 }
 
 export interface Statement {
@@ -235,8 +239,12 @@ export interface DueFollowUp {
   followUpId: number
   customerId: number
   customerName: string
+  /** PHONE, VISIT, MESSAGE or MEETING; a visit's check-out and its promises are VISIT follow-ups. */
+  kind: string
+  visitId: number | null
   nextFollowUpOn: string
   nextStep: string | null
+  authorId: number
   authorName: string
   overdue: boolean
 }

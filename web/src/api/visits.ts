@@ -1,4 +1,4 @@
-import { api, request, send } from './http'
+import { api, download, request, send } from './http'
 import type { Decision } from './types'
 
 /** Route visits (CUS-14): the client side of /api/visits. */
@@ -51,8 +51,11 @@ export interface VisitHead {
   checkInDistanceM: number | null
   checkInFar: boolean | null
   checkOutAt: string | null
+  /** The confirmed (imported or manager-confirmed) location the check-in is measured from. */
   customerLat: number | null
   customerLng: number | null
+  /** Checked in while the customer had no confirmed location (位置待确认); measured once a manager confirms one. */
+  locationUnconfirmed: boolean
   counted: boolean
   version: number
 }
@@ -210,6 +213,7 @@ export interface VisitSummary {
   checkOutAt: string | null
   checkInFar: boolean | null
   checkInDistanceM: number | null
+  locationUnconfirmed: boolean
   objective: string
   result: string
   /** The check-in distance decision (CUS-14), when the visit has checked in. */
@@ -222,6 +226,8 @@ export interface PersonCompletion {
   planned: number
   done: number
   unplannedDone: number
+  /** Done visits whose customer had no confirmed location (位置待确认). */
+  locationUnconfirmed: number
   /** done / planned; null when nothing was planned. */
   rate: number | null
 }
@@ -259,6 +265,39 @@ export const routesApi = {
 
 export const completionApi = {
   get: (week?: string, userId?: number | null) => api.get<Completion>('/api/visits/completion', { week, userId }),
+  exportFile: (week?: string, userId?: number | null) =>
+    download('/api/visits/completion/export', { week, userId }, 'visit-completion.xlsx'),
+}
+
+/** A customer location proposed by a first check-in, for a manager to confirm or reject (CUS-14). */
+export interface LocationProposal {
+  id: number
+  customerId: number
+  customerName: string
+  city: string
+  address: string
+  ownerName: string | null
+  lat: number
+  lng: number
+  visitId: number | null
+  proposedBy: number
+  proposedByName: string
+  proposedAt: string
+  status: 'PENDING' | 'CONFIRMED' | 'REJECTED'
+  decidedByName: string | null
+  decidedAt: string | null
+  reason: string
+  confirmedLat: number | null
+  confirmedLng: number | null
+  version: number
+}
+
+export const locationApi = {
+  /** Problems (another manager must confirm one's own proposal, already decided, version) are shown by the client. */
+  confirm: (id: number, version: number) =>
+    api.post<LocationProposal>(`/api/customer-locations/proposals/${id}/confirm`, { version }),
+  reject: (id: number, version: number, reason: string) =>
+    api.post<LocationProposal>(`/api/customer-locations/proposals/${id}/reject`, { version, reason }),
 }
 
 /** ISO week (e.g. `2026-W48`) of a calendar date `YYYY-MM-DD`. */

@@ -13,6 +13,8 @@ export const CUSTOMER_ROLES = {
   routes: ['SALESPERSON', 'ACCOUNT_MANAGER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR'],
   visitCompletion: ['SALESPERSON', 'ACCOUNT_MANAGER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR'],
   marketInfo: ['BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR', 'MARKET_MANAGER'],
+  /** Managers confirm the customer locations first check-ins propose (CUS-14). */
+  locationProposals: ['BUSINESS_MANAGER', 'GENERAL_MANAGER'],
   mobileVisits: ['SALESPERSON', 'ACCOUNT_MANAGER'],
 }
 

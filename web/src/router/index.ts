@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'sales-profiles', component: () => import('@/views/leads/SalesProfilesView.vue'), meta: { roles: R.salesProfiles } },
       { path: 'routes', component: () => import('@/views/visits/RoutesView.vue'), meta: { roles: R.routes } },
       { path: 'visits/completion', component: () => import('@/views/visits/VisitCompletionView.vue'), meta: { roles: R.visitCompletion } },
+      { path: 'visits/locations', component: () => import('@/views/visits/LocationProposalsView.vue'), meta: { roles: R.locationProposals } },
       { path: 'visits/market-info', component: () => import('@/views/visits/MarketInfoView.vue'), meta: { roles: R.marketInfo } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },

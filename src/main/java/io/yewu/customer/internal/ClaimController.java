@@ -2,6 +2,7 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -40,15 +41,24 @@ class ClaimController {
 
     @GetMapping("/api/claims/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "mine") String box, Locale locale) {
-        var all = disputes.claims(CurrentUser.get(), "department".equals(box), new PageQuery(0, PageQuery.MAX_SIZE, null)).items();
+        var user = CurrentUser.get();
+        boolean department = "department".equals(box);
+        boolean zh = ExportWords.zh(locale);
         List<ExcelExport.Column<CustomerQueries.Claim>> columns = List.of(
                 new ExcelExport.Column<>("客户", "Customer", CustomerQueries.Claim::customerName),
                 new ExcelExport.Column<>("申诉人", "Claimant", CustomerQueries.Claim::claimantName),
                 new ExcelExport.Column<>("归属业务员", "Owner", CustomerQueries.Claim::ownerName),
-                new ExcelExport.Column<>("匹配项", "Matched on", CustomerQueries.Claim::matchedOn),
-                new ExcelExport.Column<>("状态", "Status", CustomerQueries.Claim::status),
+                new ExcelExport.Column<>("匹配项", "Matched on", c -> ExportWords.matchedOn(c.matchedOn(), zh)),
+                new ExcelExport.Column<>("状态", "Status", c -> ExportWords.claimStatus(c.status(), zh)),
                 new ExcelExport.Column<>("时间", "At", CustomerQueries.Claim::createdAt));
-        return ExcelExport.response("claims", locale, columns, sink -> all.forEach(sink));
+        // every claim, a page at a time: an export is never cut at one page
+        return ExcelExport.response("claims", locale, columns, sink -> {
+            for (int p = 0; ; p++) {
+                var page = disputes.claims(user, department, new PageQuery(p, PageQuery.MAX_SIZE, null));
+                page.items().forEach(sink);
+                if (page.items().size() < PageQuery.MAX_SIZE) return;
+            }
+        });
     }
 
     @PostMapping("/api/claims/{id}/dispute")
@@ -59,8 +69,26 @@ class ClaimController {
     }
 
     @GetMapping("/api/disputes")
-    List<Disputes.Dispute> list(@RequestParam(required = false) String status) {
-        return disputes.list(CurrentUser.get(), status);
+    Page<Disputes.Dispute> list(@RequestParam(required = false) String status, PageQuery page) {
+        return disputes.list(CurrentUser.get(), status, page);
+    }
+
+    @GetMapping("/api/disputes/export")
+    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS})
+    ResponseEntity<StreamingResponseBody> exportDisputes(@RequestParam(required = false) String status, Locale locale) {
+        var user = CurrentUser.get();
+        boolean zh = ExportWords.zh(locale);
+        List<ExcelExport.Column<Disputes.Dispute>> columns = List.of(
+                new ExcelExport.Column<>("客户", "Customer", Disputes.Dispute::customerName),
+                new ExcelExport.Column<>("申诉人", "Claimant", Disputes.Dispute::claimantName),
+                new ExcelExport.Column<>("归属业务员", "Owner", Disputes.Dispute::ownerName),
+                new ExcelExport.Column<>("状态", "Status", d -> ExportWords.disputeStatus(d.status(), zh)),
+                new ExcelExport.Column<>("裁决结果", "Outcome", d -> ExportWords.disputeOutcome(d.outcome(), zh)),
+                new ExcelExport.Column<>("生效时间", "Effective from", Disputes.Dispute::effectiveFrom),
+                new ExcelExport.Column<>("理由", "Reason", Disputes.Dispute::reason),
+                new ExcelExport.Column<>("裁决人", "Decided by", Disputes.Dispute::decidedByName),
+                new ExcelExport.Column<>("提出时间", "Opened at", Disputes.Dispute::createdAt));
+        return ExcelExport.response("disputes", locale, columns, sink -> disputes.each(user, status, sink));
     }
 
     @GetMapping("/api/disputes/{id}")

@@ -143,7 +143,7 @@ public class CustomerFiling {
                 .update();
         if (inserted < keys.size()) throw new LostRace();
         insertContacts(user.companyId(), id, in.contacts());
-        Decision<String> decision = filedDecision(lead, now);
+        Decision<String> decision = filedDecision(user, lead, keys, now, source);
         decisions.record("customer", String.valueOf(id), lead ? "lead-entry" : "ownership", decision);
         if (!lead) ledger.open(user.companyId(), id, user.id(), now, "FILED", null, json.writeValueAsString(decision), user.id());
         audit.record("customer", id, lead ? "enter-lead" : "file", Changes.of().created("name", in.name().strip())
@@ -151,16 +151,24 @@ public class CustomerFiling {
         return id;
     }
 
-    private Decision<String> filedDecision(boolean lead, Instant now) {
+    /** The decision of a new file, with the inputs it read: which keys were checked, who filed, from where. */
+    private Decision<String> filedDecision(YewuPrincipal user, boolean lead, Set<CustomerKeys.Key> keys, Instant now,
+                                           String source) {
         long version = settings.snapshotAt(now).version();
+        List<String> checked = keys.stream().map(k -> k.kind().name()).distinct().sorted().toList();
+        Map<String, Object> duplicates = Map.of("checkedKeys", checked, "matches", 0);
         if (lead) {
-            return Decision.of("POOL", version, new RuleHit("CUS-5", "网络信息进入线索池，由业务经理分配",
-                    "Online leads enter the pool until the business manager distributes them", Map.of()));
+            return Decision.of("POOL", version,
+                    new RuleHit("CUS-6", "录入前按名称、信用代码、电话、邮箱查重，无重复", "No existing file matched name, credit code, phone or e-mail", duplicates),
+                    new RuleHit("CUS-5", "网络信息进入线索池，由业务经理分配",
+                            "Online leads enter the pool until the business manager distributes them",
+                            Map.of("enteredBy", user.displayName(), "source", source)));
         }
         return Decision.of("FILER", version,
-                new RuleHit("CUS-6", "建档前按名称、信用代码、电话、邮箱查重，无重复", "No existing file matched name, credit code, phone or e-mail", Map.of()),
+                new RuleHit("CUS-6", "建档前按名称、信用代码、电话、邮箱查重，无重复", "No existing file matched name, credit code, phone or e-mail", duplicates),
                 new RuleHit("CUS-4", "自行开发的客户归建档业务员跟踪，回款计入其名下",
-                        "A self-found customer belongs to the salesperson who filed it; its receipts are credited to them", Map.of()));
+                        "A self-found customer belongs to the salesperson who filed it; its receipts are credited to them",
+                        Map.of("owner", user.displayName(), "ownerId", user.id(), "source", source, "filedAt", now.toString())));
     }
 
     private void insertContacts(long companyId, long customerId, List<CustomerInput.Contact> contacts) {
@@ -202,7 +210,10 @@ public class CustomerFiling {
                 Decision.of(match.ownerId() == null ? "LEAD_STAYS_IN_POOL" : "OWNER_KEEPS", settings.snapshotAt(clock.instant()).version(),
                         new RuleHit("CUS-6", "先建档者负责跟踪：已存在的客户归原业务员，本次建档记为申诉",
                                 "First filer owns: the existing owner keeps the customer; this attempt is recorded as a claim",
-                                Map.of("matchedOn", match.matchedOn(), "customerId", match.customerId()))));
+                                Map.of("matchedOn", match.matchedOn(), "customerId", match.customerId(),
+                                        "customerName", match.name(), "attemptedName", in.name().strip(),
+                                        "claimant", user.displayName(),
+                                        "owner", match.ownerName() == null ? "—" : match.ownerName()))));
         audit.record("customer-claim", claimId, "create", Changes.of().created("customerId", match.customerId())
                 .created("claimant", user.displayName()).created("matchedOn", match.matchedOn()));
         String link = "/claims";

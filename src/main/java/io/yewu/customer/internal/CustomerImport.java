@@ -2,7 +2,11 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.settings.Settings;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.CellParser;
 import io.yewu.platform.transfer.CellParsers;
@@ -14,6 +18,7 @@ import io.yewu.platform.transfer.Importer;
 import io.yewu.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,20 +50,42 @@ class CustomerImport {
     static final ImportColumn<String> FORMAT = ImportColumn.optional("businessFormat", "业态", "businessFormat", CellParsers.text(50));
     static final ImportColumn<String> CATEGORY = ImportColumn.optional("productCategory", "产品类别", "productCategory", CellParsers.text(50));
     static final ImportColumn<String> TAGS = ImportColumn.optional("tags", "标签", "tags", CellParsers.text(200));
+    /** The customer's location for the check-in distance (CUS-14); kept only when both are given. */
+    static final ImportColumn<Double> LAT = ImportColumn.optional("lat", "纬度", "lat", coordinate(90));
+    static final ImportColumn<Double> LNG = ImportColumn.optional("lng", "经度", "lng", coordinate(180));
 
     private record Row(String name, String creditCode, String city, String address, String contact, String phone,
-                       String email, String position, String customerClass, String format, String category, List<String> tags) {}
+                       String email, String position, String customerClass, String format, String category, List<String> tags,
+                       Double lat, Double lng) {}
+
+    private static CellParser<Double> coordinate(double limit) {
+        return s -> {
+            try {
+                double v = Double.parseDouble(s.strip());
+                return Double.isFinite(v) && Math.abs(v) <= limit ? CellParser.ok(v) : CellParser.error("coordinate", limit);
+            } catch (NumberFormatException e) {
+                return CellParser.error("coordinate", limit);
+            }
+        };
+    }
 
     private final JdbcClient jdbc;
     private final Importer importer;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DecisionRecords decisions;
+    private final Settings settings;
+    private final JsonMapper json;
 
-    CustomerImport(JdbcClient jdbc, Importer importer, AuditTrail audit, Clock clock) {
+    CustomerImport(JdbcClient jdbc, Importer importer, AuditTrail audit, Clock clock, DecisionRecords decisions,
+                   Settings settings, JsonMapper json) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.audit = audit;
         this.clock = clock;
+        this.decisions = decisions;
+        this.settings = settings;
+        this.json = json;
     }
 
     ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads) {
@@ -84,10 +112,10 @@ class CustomerImport {
         ImportColumn<String> email = ImportColumn.optional("email", "邮箱", "email",
                 unique(companyId, seen, CustomerKeys.Kind.EMAIL, s -> CustomerKeys.email(s).orElse(null)));
         return new ImportSpec<>(List.of(name, CREDIT_CODE, CITY, ADDRESS, CONTACT, phone, email, POSITION, CLASS, FORMAT,
-                CATEGORY, TAGS), r -> new Row(r.get(name), r.get(CREDIT_CODE), r.get(CITY), r.get(ADDRESS), r.get(CONTACT),
+                CATEGORY, TAGS, LAT, LNG), r -> new Row(r.get(name), r.get(CREDIT_CODE), r.get(CITY), r.get(ADDRESS), r.get(CONTACT),
                 r.get(phone), r.get(email), r.get(POSITION), r.get(CLASS), r.get(FORMAT), r.get(CATEGORY),
                 r.get(TAGS) == null ? List.of() : Arrays.stream(r.get(TAGS).split("[,，;；]")).map(String::strip)
-                        .filter(t -> !t.isEmpty()).limit(10).toList()));
+                        .filter(t -> !t.isEmpty()).limit(10).toList(), r.get(LAT), r.get(LNG)));
     }
 
     private CellParser<String> unique(long companyId, Set<String> seen, CustomerKeys.Kind kind,
@@ -106,6 +134,49 @@ class CustomerImport {
             return owner.get().map(name -> CellParser.<String>error("duplicate-existing", name))
                     .orElseGet(() -> CellParser.error("duplicate-pool"));
         };
+    }
+
+    /**
+     * Imported coordinates (CUS-14): from someone who visits customers (salesperson, account manager) they only
+     * propose a point for a manager to confirm, since a visitor never sets the point they are measured from; from
+     * anyone else (a manager, the administrator) they are the customer's location.
+     */
+    private void importLocations(YewuPrincipal user, List<Long> ids, List<Row> rows) {
+        List<Long> located = new ArrayList<>();
+        List<Double> lats = new ArrayList<>();
+        List<Double> lngs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).lat() == null || rows.get(i).lng() == null) continue;
+            located.add(ids.get(i));
+            lats.add(rows.get(i).lat());
+            lngs.add(rows.get(i).lng());
+        }
+        if (located.isEmpty()) return;
+        boolean visitor = user.hasRole(RoleCode.SALESPERSON) || user.hasRole(RoleCode.ACCOUNT_MANAGER);
+        String insert = visitor
+                ? "INSERT INTO customer_location_proposal (company_id, customer_id, lat, lng, proposed_by) SELECT :c, id, lat, lng, :u"
+                : "INSERT INTO customer_location (company_id, customer_id, lat, lng, source, set_by) SELECT :c, id, lat, lng, 'IMPORT', :u";
+        jdbc.sql(insert + " FROM unnest(CAST(:ids AS bigint[]), CAST(:lats AS float8[]), CAST(:lngs AS float8[])) AS x(id, lat, lng)")
+                .param("c", user.companyId()).param("u", user.id()).param("ids", located.toArray(Long[]::new))
+                .param("lats", lats.toArray(Double[]::new)).param("lngs", lngs.toArray(Double[]::new)).update();
+    }
+
+    /** CUS-4/CUS-5/CUS-6 for an imported row: checked against every file and the rest of the file, then owned or pooled. */
+    private Decision<String> ownershipDecision(YewuPrincipal user, boolean owned, boolean asLeads, Instant now) {
+        long version = settings.snapshotAt(now).version();
+        RuleHit unique = new RuleHit("CUS-6", "导入前逐行按名称、信用代码、电话、邮箱查重（含文件内重复），无重复",
+                "Each row was checked against every file and the rest of the import by name, credit code, phone and e-mail: no match",
+                Map.of("checkedKeys", List.of("NAME", "CREDIT_CODE", "PHONE", "EMAIL")));
+        Map<String, Object> who = Map.of("importedBy", user.displayName(), "importerIsSalesperson", user.hasRole(RoleCode.SALESPERSON),
+                "asLeads", asLeads, "importedAt", now.toString());
+        if (owned) {
+            return Decision.of("IMPORTER", version, unique, new RuleHit("CUS-4",
+                    "业务员导入的自有客户归导入人跟踪", "Customers a salesperson imports as their own belong to that salesperson", who));
+        }
+        return Decision.of("POOL", version, unique, new RuleHit("CUS-5",
+                "非业务员本人的导入（或按线索导入）进入线索池，由业务经理分配",
+                "An import as leads, or by anyone but a salesperson for themselves, lands in the pool for the business manager to distribute",
+                who));
     }
 
     private void write(YewuPrincipal user, List<Row> rows, boolean owned, boolean asLeads) {
@@ -167,12 +238,17 @@ class CustomerImport {
                 .param("emails", rows.stream().map(r -> r.email() == null ? null : CustomerKeys.email(r.email()).orElse(null)).toArray(String[]::new))
                 .param("positions", rows.stream().map(Row::position).toArray(String[]::new))
                 .update();
+        importLocations(user, ids, rows);
+        // who owns each imported row is an automated outcome: stored with its inputs (PLT-1), beside the period it opens
+        Decision<String> decision = ownershipDecision(user, owned, asLeads, now);
+        List<String> subjects = ids.stream().map(String::valueOf).toList();
+        decisions.recordAll("customer", subjects, owned ? "ownership" : "lead-entry", decision);
         if (owned) {
             jdbc.sql("""
-                    INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, recorded_by)
-                    SELECT :c, id, :owner, :at, 'IMPORT', :owner FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
+                    INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, decision, recorded_by)
+                    SELECT :c, id, :owner, :at, 'IMPORT', CAST(:decision AS jsonb), :owner FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
                     .param("c", c).param("owner", user.id()).param("at", now.atOffset(java.time.ZoneOffset.UTC))
-                    .param("ids", ids.toArray(Long[]::new)).update();
+                    .param("decision", json.writeValueAsString(decision)).param("ids", ids.toArray(Long[]::new)).update();
         }
     }
 }

@@ -12,6 +12,7 @@ import io.yewu.platform.settings.SettingsSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +39,12 @@ class CustomerLifecycleJob implements RecurringJob {
     private final Notifier notifier;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final JsonMapper json;
     private final PoolReturnPolicy policy = new PoolReturnPolicy();
+    private final DormancyPolicy dormancy = new DormancyPolicy();
 
     CustomerLifecycleJob(JdbcClient jdbc, Settings settings, OwnershipLedger ledger, DecisionRecords decisions,
-                         AuditTrail audit, Notifier notifier, TransactionTemplate tx, Clock clock) {
+                         AuditTrail audit, Notifier notifier, TransactionTemplate tx, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.ledger = ledger;
@@ -50,6 +53,7 @@ class CustomerLifecycleJob implements RecurringJob {
         this.notifier = notifier;
         this.tx = tx;
         this.clock = clock;
+        this.json = json;
     }
 
     @Override
@@ -78,14 +82,25 @@ class CustomerLifecycleJob implements RecurringJob {
         if (rules.enabled()) returnNeglected(companyId, now, rules, snapshot.version());
     }
 
+    private record Dormant(long id, String previous, OffsetDateTime lastOrderAt) {}
+
+    /** CUS-3: set-based over the candidates; each one's decision is stored with its inputs (PLT-1). */
     private void markDormant(long companyId, Instant now, SettingsSnapshot snapshot) {
-        OffsetDateTime limit = now.minus(Duration.ofDays(snapshot.get(CustomerSettings.DORMANT_DAYS))).atOffset(ZoneOffset.UTC);
-        List<Long> dormant = jdbc.sql("""
-                UPDATE customer SET stage = 'DORMANT', version = version + 1
-                WHERE company_id = :c AND stage IN ('FIRST_ORDER', 'ACTIVE') AND last_order_at < :limit RETURNING id""")
-                .param("c", companyId).param("limit", limit).query(Long.class).list();
-        dormant.forEach(id -> audit.record("customer", id, "dormant", Changes.of().put("stage", "ACTIVE", "DORMANT")
-                .created("dormantDays", snapshot.get(CustomerSettings.DORMANT_DAYS))));
+        long days = snapshot.get(CustomerSettings.DORMANT_DAYS);
+        OffsetDateTime limit = now.minus(Duration.ofDays(days)).atOffset(ZoneOffset.UTC);
+        List<Dormant> dormant = jdbc.sql("""
+                WITH due AS (SELECT id, stage, last_order_at FROM customer
+                             WHERE company_id = :c AND stage IN ('FIRST_ORDER', 'ACTIVE') AND last_order_at < :limit FOR UPDATE)
+                UPDATE customer c SET stage = 'DORMANT', version = c.version + 1 FROM due
+                WHERE c.company_id = :c AND c.id = due.id
+                RETURNING c.id, due.stage AS previous, due.last_order_at""")
+                .param("c", companyId).param("limit", limit).query(Dormant.class).list();
+        for (Dormant d : dormant) {
+            Decision<String> decision = dormancy.decide(d.previous(), d.lastOrderAt().toInstant(), now, days, snapshot.version());
+            decisions.record("customer", String.valueOf(d.id()), "dormancy", decision);
+            audit.record("customer", d.id(), "dormant", Changes.of().put("stage", d.previous(), "DORMANT")
+                    .created("dormantDays", days));
+        }
     }
 
     private void returnNeglected(long companyId, Instant now, PoolReturnPolicy.Rules rules, long version) {
@@ -107,11 +122,12 @@ class CustomerLifecycleJob implements RecurringJob {
                     if (c.warned()) continue;
                     jdbc.sql("UPDATE customer SET pool_warned_at = :now WHERE company_id = :c AND id = :id")
                             .param("now", now.atOffset(ZoneOffset.UTC)).param("c", companyId).param("id", c.id()).update();
+                    decisions.record("customer", String.valueOf(c.id()), "pool-return-warning", d);
                     notifier.notify(c.ownerId(), "customer.pool-return-warning", "客户即将退回公海：" + c.name(),
                             "Customer returns to the pool soon: " + c.name(), "请尽快跟进", "Follow up soon", "/customers/" + c.id());
                 }
                 case RETURN -> {
-                    ledger.close(companyId, c.id(), now);
+                    ledger.close(companyId, c.id(), now, json.writeValueAsString(d));
                     if ("INTENTION".equals(c.stage())) {
                         jdbc.sql("UPDATE customer SET stage = 'LEAD' WHERE company_id = :c AND id = :id")
                                 .param("c", companyId).param("id", c.id()).update();

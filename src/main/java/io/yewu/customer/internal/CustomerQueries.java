@@ -1,6 +1,7 @@
 package io.yewu.customer.internal;
 
 import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.decision.StoredDecision;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
@@ -47,12 +48,20 @@ public class CustomerQueries {
     public record FollowUp(long id, String kind, OffsetDateTime happenedAt, String content, String nextStep,
                            LocalDate nextFollowUpOn, String authorName) {}
 
+    /** A period of ownership with the decisions that started and (CUS-9) ended it, for "为什么?" (PLT-1). */
     public record OwnershipPeriod(long ownerId, String ownerName, OffsetDateTime validFrom, OffsetDateTime validTo,
-                                  String reason) {}
+                                  String reason, StoredDecision decision, StoredDecision endDecision) {}
 
+    /** A claim with the CUS-6 decision that kept the file with its owner ("为什么?"). */
     public record Claim(long id, long customerId, String customerName, long claimantId, String claimantName, Long ownerId,
                         String ownerName, String attemptedName, String matchedOn, String status, OffsetDateTime createdAt,
-                        Long disputeId) {}
+                        Long disputeId, StoredDecision decision) {
+
+        Claim withDecision(StoredDecision d) {
+            return new Claim(id, customerId, customerName, claimantId, claimantName, ownerId, ownerName, attemptedName,
+                    matchedOn, status, createdAt, disputeId, d);
+        }
+    }
 
     public record ChangeRequest(long id, Object changes, Object creditInvestigation, String status, String requestedByName,
                                 OffsetDateTime createdAt, OffsetDateTime decidedAt, Object decision) {}
@@ -124,10 +133,15 @@ public class CustomerQueries {
                 WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC LIMIT 100""")
                 .params(p).query(FollowUp.class).list() : List.of();
         List<OwnershipPeriod> ownership = jdbc.sql("""
-                SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason
+                SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason,
+                       o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at
                 FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id
                 WHERE o.company_id = :c AND o.customer_id = :id ORDER BY o.valid_from DESC""")
-                .params(p).query(OwnershipPeriod.class).list();
+                .params(p).query((rs, n) -> new OwnershipPeriod(rs.getLong("owner_id"), rs.getString("owner_name"),
+                        rs.getObject("valid_from", OffsetDateTime.class), rs.getObject("valid_to", OffsetDateTime.class),
+                        rs.getString("reason"), storedDecision(rs.getString("decision"), rs.getObject("recorded_at", OffsetDateTime.class)),
+                        storedDecision(rs.getString("end_decision"), rs.getObject("valid_to", OffsetDateTime.class))))
+                .list();
         List<Claim> claims = claims("cl.customer_id = :id", p);
         List<StoredDecision> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)) : List.of();
         List<ChangeRequest> requests = c.inScope() ? jdbc.sql("""
@@ -140,6 +154,16 @@ public class CustomerQueries {
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
                         parse(rs.getString("decision")))).list() : List.of();
         return new Detail(c, followUps, ownership, claims, stored, requests);
+    }
+
+    /** A decision kept as JSON beside an ownership period, read back as a stored decision; null when there is none. */
+    private StoredDecision storedDecision(String jsonText, OffsetDateTime at) {
+        if (jsonText == null) return null;
+        var node = json.readTree(jsonText);
+        var outcome = node.path("outcome");
+        List<RuleHit> hits = json.readValue(node.path("hits").toString(), new tools.jackson.core.type.TypeReference<List<RuleHit>>() {});
+        return new StoredDecision(null, outcome.isString() ? outcome.asString() : outcome.toString(), hits,
+                node.path("settingsVersion").asLong(), at);
     }
 
     private Object parse(String jsonText) {
@@ -157,11 +181,13 @@ public class CustomerQueries {
                 SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name,
                        cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at,
                        (SELECT d.id FROM ownership_dispute d WHERE d.company_id = cl.company_id AND d.claim_id = cl.id
-                        ORDER BY d.id DESC LIMIT 1) AS dispute_id
+                        ORDER BY d.id DESC LIMIT 1) AS dispute_id, NULL AS decision
                 FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id
                 JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id
                 WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC, cl.id DESC LIMIT :limit OFFSET :offset""".formatted(where))
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Claim.class).list();
+        var why = decisions.latestFor("customer-claim", rows.stream().map(r -> String.valueOf(r.id())).toList(), "ownership");
+        rows = rows.stream().map(r -> r.withDecision(why.get(String.valueOf(r.id())))).toList();
         long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
         return Page.of(rows, page, total);
     }

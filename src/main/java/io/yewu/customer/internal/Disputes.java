@@ -114,14 +114,14 @@ class Disputes {
     }
 
     Dispute get(YewuPrincipal user, long id) {
-        Dispute d = load("d.id = :id", Map.of("id", id), user.companyId()).stream().findFirst()
+        Dispute d = load("d.id = :id", Map.of("id", id), user.companyId(), new PageQuery(0, 1, null)).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("dispute " + id));
         if (!mayRead(user, d)) throw ProblemException.notFound("dispute " + id);
         return d;
     }
 
     /** Disputes with their statements: two queries however many disputes. */
-    private List<Dispute> load(String where, Map<String, Object> params, long companyId) {
+    private List<Dispute> load(String where, Map<String, Object> params, long companyId, PageQuery page) {
         List<Dispute> disputes = jdbc.sql("""
                 SELECT d.id, d.claim_id, d.customer_id, c.name AS customer_name, d.opened_by, ob.display_name AS claimant_name,
                        c.owner_id, ou.display_name AS owner_name, d.status, d.outcome, d.effective_from, d.reason,
@@ -129,8 +129,8 @@ class Disputes {
                 FROM ownership_dispute d JOIN customer c ON c.company_id = d.company_id AND c.id = d.customer_id
                 JOIN app_user ob ON ob.id = d.opened_by LEFT JOIN app_user ou ON ou.id = c.owner_id
                 LEFT JOIN app_user db ON db.id = d.decided_by
-                WHERE d.company_id = :company AND %s ORDER BY d.created_at DESC LIMIT 200""".formatted(where))
-                .params(params).param("company", companyId)
+                WHERE d.company_id = :company AND %s ORDER BY d.created_at DESC, d.id DESC LIMIT :limit OFFSET :offset""".formatted(where))
+                .params(params).param("company", companyId).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new Dispute(rs.getLong("id"), rs.getLong("claim_id"), rs.getLong("customer_id"),
                         rs.getString("customer_name"), rs.getLong("opened_by"), rs.getString("claimant_name"),
                         rs.getObject("owner_id", Long.class), rs.getString("owner_name"), rs.getString("status"),
@@ -208,7 +208,8 @@ class Disputes {
         return get(manager, disputeId);
     }
 
-    List<Dispute> list(YewuPrincipal user, String status) {
+    /** The disputes the user takes part in or oversees, a page at a time (never cut silently). */
+    Page<Dispute> list(YewuPrincipal user, String status, PageQuery page) {
         var scope = DataScope.of(user, "d.company_id", "d.opened_by");
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("me", user.id());
@@ -217,7 +218,21 @@ class Disputes {
             where += " AND d.status = :status";
             params.put("status", status);
         }
-        return load(where, params, user.companyId());
+        List<Dispute> items = load(where, params, user.companyId(), page);
+        long total = jdbc.sql(Page.cappedCountSql("""
+                 FROM ownership_dispute d JOIN customer c ON c.company_id = d.company_id AND c.id = d.customer_id
+                WHERE d.company_id = :company AND""" + " " + where)).params(params).param("company", user.companyId())
+                .query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
+    /** Every dispute of {@link #list}, a page at a time into the sink (the export). */
+    void each(YewuPrincipal user, String status, java.util.function.Consumer<Dispute> sink) {
+        for (int p = 0; ; p++) {
+            Page<Dispute> page = list(user, status, new PageQuery(p, PageQuery.MAX_SIZE, null));
+            page.items().forEach(sink);
+            if (page.items().size() < PageQuery.MAX_SIZE) return;
+        }
     }
 
     /** CUS-7: a party to a dispute never decides it. */

@@ -2,6 +2,7 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -63,8 +64,20 @@ class LeadController {
     }
 
     @GetMapping("/overdue")
-    List<LeadQueries.Overdue> overdue() {
-        return leads.overdue(CurrentUser.get());
+    Page<LeadQueries.Overdue> overdue(PageQuery page) {
+        return leads.overdue(CurrentUser.get(), page);
+    }
+
+    @GetMapping("/overdue/export")
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
+    ResponseEntity<StreamingResponseBody> overdueExport(Locale locale) {
+        var user = CurrentUser.get();
+        List<ExcelExport.Column<LeadQueries.Overdue>> columns = List.of(
+                new ExcelExport.Column<>("线索", "Lead", LeadQueries.Overdue::name),
+                new ExcelExport.Column<>("业务员", "Salesperson", LeadQueries.Overdue::ownerName),
+                new ExcelExport.Column<>("分配时间", "Assigned at", LeadQueries.Overdue::assignedAt),
+                new ExcelExport.Column<>("首次联系期限", "First contact due", LeadQueries.Overdue::firstContactDue));
+        return ExcelExport.response("overdue-leads", locale, columns, sink -> leads.eachOverdue(user, sink));
     }
 
     @GetMapping("/report")

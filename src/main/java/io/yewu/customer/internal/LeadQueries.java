@@ -76,15 +76,33 @@ class LeadQueries {
         return Page.of(entries, page, total);
     }
 
-    List<Overdue> overdue(YewuPrincipal user) {
+    /** CUS-12: assigned leads past their first-contact deadline and still not contacted, a page at a time. */
+    Page<Overdue> overdue(YewuPrincipal user, PageQuery page) {
         var scope = DataScope.of(user, "c.company_id", "c.owner_id");
-        return jdbc.sql("""
-                SELECT c.id, c.name, c.owner_id, u.display_name AS owner_name, c.assigned_at, c.first_contact_due
-                FROM customer c JOIN app_user u ON u.id = c.owner_id
-                WHERE %s AND c.first_contacted_at IS NULL AND c.first_contact_due < :now
-                ORDER BY c.first_contact_due LIMIT 500""".formatted(scope.sql()))
-                .params(scope.params()).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+        String fromWhere = """
+                 FROM customer c JOIN app_user u ON u.company_id = c.company_id AND u.id = c.owner_id
+                WHERE %s AND c.first_contacted_at IS NULL AND c.first_contact_due < :now""".formatted(scope.sql());
+        OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        List<Overdue> items = jdbc.sql("SELECT c.id, c.name, c.owner_id, u.display_name AS owner_name, c.assigned_at, c.first_contact_due"
+                        + fromWhere + " ORDER BY c.first_contact_due, c.id LIMIT :limit OFFSET :offset")
+                .params(scope.params()).param("now", now).param("limit", page.size()).param("offset", page.offset())
                 .query(Overdue.class).list();
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).param("now", now).query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
+    /** Every overdue lead, streamed (the export). */
+    void eachOverdue(YewuPrincipal user, java.util.function.Consumer<Overdue> sink) {
+        var scope = DataScope.of(user, "c.company_id", "c.owner_id");
+        try (var rows = jdbc.sql("""
+                SELECT c.id, c.name, c.owner_id, u.display_name AS owner_name, c.assigned_at, c.first_contact_due
+                FROM customer c JOIN app_user u ON u.company_id = c.company_id AND u.id = c.owner_id
+                WHERE %s AND c.first_contacted_at IS NULL AND c.first_contact_due < :now
+                ORDER BY c.first_contact_due, c.id""".formatted(scope.sql()))
+                .params(scope.params()).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .query(Overdue.class).stream()) {
+            rows.forEach(sink);
+        }
     }
 
     /** CUS-11: leads received, contacted and converted per salesperson in the period; spread = most − least received. */

@@ -83,10 +83,13 @@ class OwnershipLedger implements CustomerOwnership {
                 .param("at", from.atOffset(java.time.ZoneOffset.UTC)).param("reason", reason).param("by", by).update();
     }
 
-    /** Closes the open period: the customer goes back to the pool (CUS-9). */
-    void close(long companyId, long customerId, Instant at) {
-        jdbc.sql("UPDATE customer_ownership SET valid_to = :at WHERE company_id = :c AND customer_id = :id AND valid_to IS NULL")
-                .param("c", companyId).param("id", customerId).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
+    /** Closes the open period: the customer goes back to the pool (CUS-9); the decision that ended it is kept with it. */
+    void close(long companyId, long customerId, Instant at, String endDecisionJson) {
+        jdbc.sql("""
+                UPDATE customer_ownership SET valid_to = :at, end_decision = CAST(:decision AS jsonb)
+                WHERE company_id = :c AND customer_id = :id AND valid_to IS NULL""")
+                .param("c", companyId).param("id", customerId).param("at", at.atOffset(java.time.ZoneOffset.UTC))
+                .param("decision", endDecisionJson).update();
         jdbc.sql("UPDATE customer SET owner_id = NULL, version = version + 1 WHERE company_id = :c AND id = :id")
                 .param("c", companyId).param("id", customerId).update();
         events.publishEvent(new OwnerChanged(companyId, customerId));

@@ -17,6 +17,11 @@ public interface DecisionRecords {
      */
     long record(String subjectType, String subjectId, String kind, Decision<?> decision);
 
+    /** The same decision about many subjects at once (a batch of imported rows), in one statement. */
+    default void recordAll(String subjectType, java.util.Collection<String> subjectIds, String kind, Decision<?> decision) {
+        subjectIds.forEach(id -> record(subjectType, id, kind, decision));
+    }
+
     /** Every decision about a subject, newest first. */
     List<StoredDecision> forSubject(String subjectType, String subjectId);
 

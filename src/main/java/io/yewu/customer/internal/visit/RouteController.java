@@ -1,7 +1,13 @@
 package io.yewu.customer.internal.visit;
 
+import io.yewu.customer.internal.ExportWords;
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.transfer.ExcelExport;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import java.util.Locale;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import jakarta.validation.Valid;
@@ -36,6 +42,33 @@ class RouteController {
     @GetMapping
     Page<RouteView.Summary> list(PageQuery page) {
         return routes.list(CurrentUser.get(), page);
+    }
+
+    @GetMapping("/export")
+    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS, RoleGroup.RETAIL_FIELD})
+    ResponseEntity<StreamingResponseBody> export(Locale locale) {
+        var user = CurrentUser.get();
+        boolean zh = ExportWords.zh(locale);
+        List<ExcelExport.Column<Routes.ExportedStop>> columns = List.of(
+                new ExcelExport.Column<>("线路", "Route", Routes.ExportedStop::routeName),
+                new ExcelExport.Column<>("负责人", "Owner", Routes.ExportedStop::ownerName),
+                new ExcelExport.Column<>("顺序", "Order", Routes.ExportedStop::position),
+                new ExcelExport.Column<>("客户", "Customer", Routes.ExportedStop::customerName),
+                new ExcelExport.Column<>("城市", "City", Routes.ExportedStop::city),
+                new ExcelExport.Column<>("频率", "Frequency", s -> ExportWords.frequency(s.frequency(), zh)),
+                new ExcelExport.Column<>("拜访日", "Visit days", s -> s.monthDay() != null
+                        ? (zh ? "每月 " + s.monthDay() + " 日" : "Day " + s.monthDay() + " of the month")
+                        : weekdays(s.weekdays(), zh)),
+                new ExcelExport.Column<>("间隔周数", "Every N weeks", Routes.ExportedStop::everyWeeks),
+                new ExcelExport.Column<>("开始日期", "Starts on", Routes.ExportedStop::startsOn));
+        return ExcelExport.response("routes", locale, columns, sink -> routes.eachStop(user, sink));
+    }
+
+    private static final List<String> WEEKDAYS_ZH = List.of("周一", "周二", "周三", "周四", "周五", "周六", "周日");
+    private static final List<String> WEEKDAYS_EN = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
+    private static String weekdays(List<Integer> days, boolean zh) {
+        return days.stream().map(d -> (zh ? WEEKDAYS_ZH : WEEKDAYS_EN).get(d - 1)).collect(java.util.stream.Collectors.joining(zh ? "、" : ", "));
     }
 
     @GetMapping("/{id}")

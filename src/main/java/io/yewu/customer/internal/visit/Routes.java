@@ -58,6 +58,29 @@ class Routes {
         return Page.of(items, page, total);
     }
 
+    /** One spreadsheet row per stop of every route in scope. */
+    record ExportedStop(String routeName, String ownerName, int position, String customerName, String city,
+                        String frequency, List<Integer> weekdays, int everyWeeks, Integer monthDay, LocalDate startsOn) {}
+
+    void eachStop(YewuPrincipal me, java.util.function.Consumer<ExportedStop> sink) {
+        DataScope.Condition scope = DataScope.of(me, "r.company_id", "r.owner_id");
+        try (var rows = jdbc.sql("""
+                SELECT r.name AS route_name, u.display_name AS owner_name, s.position, c.name AS customer_name, c.city,
+                       s.frequency, s.weekdays, s.every_weeks, s.month_day, s.starts_on
+                FROM visit_route r JOIN app_user u ON u.company_id = r.company_id AND u.id = r.owner_id
+                JOIN visit_route_stop s ON s.company_id = r.company_id AND s.route_id = r.id
+                JOIN customer c ON c.company_id = s.company_id AND c.id = s.customer_id
+                WHERE""" + " " + scope.sql() + " ORDER BY r.name, r.id, s.position")
+                .params(scope.params())
+                .query((rs, n) -> new ExportedStop(rs.getString("route_name"), rs.getString("owner_name"), rs.getInt("position"),
+                        rs.getString("customer_name"), rs.getString("city"), rs.getString("frequency"),
+                        weekdays(rs.getArray("weekdays")), rs.getInt("every_weeks"), rs.getObject("month_day", Integer.class),
+                        rs.getObject("starts_on", LocalDate.class)))
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     RouteView get(YewuPrincipal me, long id) {
         DataScope.Condition scope = DataScope.of(me, "r.company_id", "r.owner_id");
         RouteView head = jdbc.sql("""
@@ -90,6 +113,7 @@ class Routes {
                 .param("c", me.companyId()).param("u", me.id()).param("name", input.name().trim())
                 .query(Long.class).single();
         insertStops(me, id, input.stops());
+        keepHistory(me.companyId(), id);
         audit.record("visit_route", id, "CREATE", Changes.of().created("name", input.name().trim())
                 .created("stops", customerIds(input.stops())));
         return get(me, id);
@@ -103,6 +127,7 @@ class Routes {
         jdbc.sql("DELETE FROM visit_route_stop WHERE company_id = :c AND route_id = :id")
                 .param("c", me.companyId()).param("id", id).update();
         insertStops(me, id, input.stops());
+        keepHistory(me.companyId(), id);
         audit.record("visit_route", id, "UPDATE", Changes.of().put("name", before.name(), input.name().trim())
                 .put("stops", before.stops().stream().map(RouteView.Stop::customerId).toList(), customerIds(input.stops())));
         return get(me, id);
@@ -124,6 +149,7 @@ class Routes {
             jdbc.sql("UPDATE visit_route_stop SET position = :p WHERE company_id = :c AND route_id = :id AND customer_id = :cust")
                     .param("p", i + 1).param("c", me.companyId()).param("id", id).param("cust", customerIds.get(i)).update();
         }
+        keepHistory(me.companyId(), id);
         audit.record("visit_route", id, "REORDER", Changes.of().put("stops", current, customerIds));
         return get(me, id);
     }
@@ -134,7 +160,27 @@ class Routes {
         if (version == null) throw ProblemException.invalid("version", "required");
         Versions.requireUpdated(jdbc.sql("DELETE FROM visit_route WHERE company_id = :c AND id = :id AND version = :v")
                 .param("c", me.companyId()).param("id", id).param("v", version).update());
+        keepHistory(me.companyId(), id);
         audit.record("visit_route", id, "DELETE", Changes.of().put("name", before.name(), null));
+    }
+
+    /**
+     * Closes the route's current plan and keeps the new one (none after a delete), so a past week's completion is
+     * computed from the plan as it stood then (CUS-14, docs/decisions/0010-decisions-followups.md).
+     */
+    private void keepHistory(long companyId, long routeId) {
+        jdbc.sql("""
+                UPDATE visit_route_stop_history SET valid_to = now()
+                WHERE company_id = :c AND route_id = :r AND valid_to IS NULL""")
+                .param("c", companyId).param("r", routeId).update();
+        jdbc.sql("""
+                INSERT INTO visit_route_stop_history (company_id, route_id, owner_id, route_name, position, customer_id,
+                                                      frequency, weekdays, every_weeks, month_day, starts_on, valid_from)
+                SELECT s.company_id, s.route_id, r.owner_id, r.name, s.position, s.customer_id, s.frequency, s.weekdays,
+                       s.every_weeks, s.month_day, s.starts_on, now()
+                FROM visit_route_stop s JOIN visit_route r ON r.company_id = s.company_id AND r.id = s.route_id
+                WHERE s.company_id = :c AND s.route_id = :r""")
+                .param("c", companyId).param("r", routeId).update();
     }
 
     private RouteView requireOwn(YewuPrincipal me, long id) {

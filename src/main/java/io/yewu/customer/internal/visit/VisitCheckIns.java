@@ -1,5 +1,6 @@
 package io.yewu.customer.internal.visit;
 
+import io.yewu.customer.internal.FollowUps;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.calendar.WorkCalendar;
@@ -30,16 +31,18 @@ class VisitCheckIns {
     private final Settings settings;
     private final DecisionRecords decisions;
     private final AuditTrail audit;
+    private final FollowUps followUps;
     private final CheckInDistancePolicy policy = new CheckInDistancePolicy();
 
     VisitCheckIns(JdbcClient jdbc, Visits visits, CustomerLocations locations, Settings settings,
-                  DecisionRecords decisions, AuditTrail audit) {
+                  DecisionRecords decisions, AuditTrail audit, FollowUps followUps) {
         this.jdbc = jdbc;
         this.visits = visits;
         this.locations = locations;
         this.settings = settings;
         this.decisions = decisions;
         this.audit = audit;
+        this.followUps = followUps;
     }
 
     @Transactional
@@ -49,22 +52,25 @@ class VisitCheckIns {
         if (visit.checkInAt() != null) throw ProblemException.conflict("visit-already-checked-in");
         // checking in on another day than the visit's would let a record count for a day it did not happen
         if (!visit.visitOn().equals(LocalDate.now(WorkCalendar.ZONE))) throw ProblemException.conflict("visit-not-today");
+        // measured only from a point the visitor cannot set; without one the check-in proposes where it stood
         CheckInDistancePolicy.Point customer = locations.find(me.companyId(), visit.customerId()).orElse(null);
-        if (customer == null && here != null) locations.setFromCheckIn(me, visit.customerId(), here);
+        if (customer == null && here != null) locations.propose(me, visit.customerId(), id, here);
         SettingsSnapshot snapshot = settings.snapshotAt(Instant.now());
         Decision<CheckInDistancePolicy.Verdict> verdict =
                 policy.check(here, customer, snapshot.get(VisitSettings.CHECK_IN_RADIUS), snapshot.version());
         int updated = jdbc.sql("""
                 UPDATE visit SET check_in_at = now(), check_in_lat = :lat, check_in_lng = :lng,
-                       check_in_distance_m = :distance, check_in_far = :far, version = version + 1
+                       check_in_distance_m = :distance, check_in_far = :far,
+                       location_unconfirmed = :unconfirmed, version = version + 1
                 WHERE company_id = :c AND id = :id AND check_in_at IS NULL""")
                 .param("lat", here == null ? null : here.lat()).param("lng", here == null ? null : here.lng())
                 .param("distance", verdict.outcome().distanceMetres()).param("far", verdict.outcome().far())
-                .param("c", me.companyId()).param("id", id).update();
+                .param("unconfirmed", verdict.outcome().locationUnconfirmed()).param("c", me.companyId()).param("id", id).update();
         if (updated == 0) throw ProblemException.conflict("visit-already-checked-in");
         decisions.record("visit", String.valueOf(id), "check-in-distance", verdict);
         audit.record("visit", id, "CHECK_IN", Changes.of().created("located", here != null)
-                .created("distanceMetres", verdict.outcome().distanceMetres()).created("far", verdict.outcome().far()));
+                .created("distanceMetres", verdict.outcome().distanceMetres()).created("far", verdict.outcome().far())
+                .created("locationUnconfirmed", verdict.outcome().locationUnconfirmed()));
         return visits.get(me, id);
     }
 
@@ -84,7 +90,24 @@ class VisitCheckIns {
                 .param("c", me.companyId()).param("id", id).update();
         if (updated == 0) throw ProblemException.conflict("visit-already-checked-out");
         audit.record("visit", id, "CHECK_OUT", Changes.of().created("located", here != null));
+        // a completed visit is a contact with the customer (CUS-13): recorded by the one follow-up writer, so CUS-9
+        // and CUS-12 see it; the next visit's date (step 8) is its next contact, with its own reminder
+        followUps.recordForVisit(me, visit.customerId(), id, new FollowUps.NewFollowUp("VISIT", null,
+                followUpContent(visit), visit.objective(), nextContact(visit)));
         return visits.get(me, id);
+    }
+
+    private static String followUpContent(VisitView.Head visit) {
+        if (!visit.result().isBlank()) return visit.result();
+        if (!visit.objective().isBlank()) return visit.objective();
+        return "完成拜访";
+    }
+
+    /** The next visit's day when it lies ahead; a date already past is no reminder. */
+    private static LocalDate nextContact(VisitView.Head visit) {
+        if (visit.nextVisitAt() == null) return null;
+        LocalDate on = visit.nextVisitAt().atZoneSameInstant(WorkCalendar.ZONE).toLocalDate();
+        return on.isBefore(LocalDate.now(WorkCalendar.ZONE)) ? null : on;
     }
 
     /** Null when the client sent no position (denied, or no GPS); half a position is a mistake. */

@@ -2,7 +2,10 @@ package io.yewu.customer.internal.visit;
 
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.calendar.WorkCalendar;
+import io.yewu.customer.internal.ExportWords;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
@@ -68,6 +71,46 @@ class VisitController {
     @GetMapping("/plan")
     VisitPlans.DayPlan plan(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return plans.plan(CurrentUser.get(), date == null ? LocalDate.now(WorkCalendar.ZONE) : date);
+    }
+
+    @GetMapping("/completion/export")
+    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS, RoleGroup.RETAIL_FIELD})
+    ResponseEntity<StreamingResponseBody> completionExport(@RequestParam(required = false) String week,
+                                                           @RequestParam(required = false) Long userId, Locale locale) {
+        VisitPlans.Completion completion = plans.completion(CurrentUser.get(), week, userId);
+        List<ExcelExport.Column<VisitPlans.PersonCompletion>> columns = List.of(
+                new ExcelExport.Column<>("周次", "Week", p -> completion.week()),
+                new ExcelExport.Column<>("拜访人", "Visitor", VisitPlans.PersonCompletion::name),
+                new ExcelExport.Column<>("计划拜访", "Planned", VisitPlans.PersonCompletion::planned),
+                new ExcelExport.Column<>("已完成", "Done", VisitPlans.PersonCompletion::done),
+                new ExcelExport.Column<>("计划外完成", "Done unplanned", VisitPlans.PersonCompletion::unplannedDone),
+                new ExcelExport.Column<>("位置待确认", "Location unconfirmed", VisitPlans.PersonCompletion::locationUnconfirmed),
+                new ExcelExport.Column<>("完成率", "Completion rate", p -> p.rate() == null ? null
+                        : p.rate().movePointRight(2).stripTrailingZeros().toPlainString() + "%"));
+        return ExcelExport.response("visit-completion", locale, columns, sink -> completion.people().forEach(sink));
+    }
+
+    @GetMapping("/export")
+    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS, RoleGroup.RETAIL_FIELD})
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                 @RequestParam(required = false) Long customerId, Locale locale) {
+        YewuPrincipal me = CurrentUser.get();
+        boolean zh = ExportWords.zh(locale);
+        List<ExcelExport.Column<Visits.Exported>> columns = List.of(
+                new ExcelExport.Column<>("拜访日期", "Visit date", Visits.Exported::visitOn),
+                new ExcelExport.Column<>("拜访人", "Visitor", Visits.Exported::visitorName),
+                new ExcelExport.Column<>("客户", "Customer", Visits.Exported::customerName),
+                new ExcelExport.Column<>("城市", "City", Visits.Exported::city),
+                new ExcelExport.Column<>("拜访目标", "Objective", Visits.Exported::objective),
+                new ExcelExport.Column<>("实际结果", "Result", Visits.Exported::result),
+                new ExcelExport.Column<>("签到时间", "Checked in", Visits.Exported::checkInAt),
+                new ExcelExport.Column<>("签退时间", "Checked out", Visits.Exported::checkOutAt),
+                new ExcelExport.Column<>("计入完成", "Counted", v -> ExportWords.yesNo(v.counted(), zh)),
+                new ExcelExport.Column<>("签到距离（米）", "Check-in distance (m)", Visits.Exported::checkInDistanceM),
+                new ExcelExport.Column<>("距离过远", "Too far", v -> ExportWords.yesNo(v.checkInFar(), zh)),
+                new ExcelExport.Column<>("位置待确认", "Location unconfirmed", v -> ExportWords.yesNo(v.locationUnconfirmed(), zh)));
+        return ExcelExport.response("visits", locale, columns, sink -> visits.each(me, from, to, customerId, sink));
     }
 
     @GetMapping("/completion")

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -24,9 +25,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The day's plan and the weekly plan completion (CUS-14), both computed from the routes as they are now (routes
- * keep no history). A planned stop counts as done when the same person completed a visit (check-in and check-out)
- * to that customer on that day; closed customers are neither planned nor counted.
+ * The day's plan and the weekly plan completion (CUS-14). The day's plan comes from the routes as they are now; the
+ * weekly completion from the plan as it stood: each day of the week is planned from the route stops in force at the
+ * end of that day (or now, for today and later days), kept in {@code visit_route_stop_history}, so changing a route
+ * never rewrites a past week. A planned stop counts as done when the same person completed a visit (check-in and
+ * check-out) to that customer on that day; closed customers are neither planned nor counted. Done visits whose
+ * customer had no confirmed location are counted and reported as "location unconfirmed" (位置待确认).
  */
 @Service
 class VisitPlans {
@@ -38,7 +42,8 @@ class VisitPlans {
 
     record DayPlan(LocalDate date, boolean workingDay, List<PlanItem> items) {}
 
-    record PersonCompletion(long userId, String name, int planned, int done, int unplannedDone, BigDecimal rate) {}
+    record PersonCompletion(long userId, String name, int planned, int done, int unplannedDone, int locationUnconfirmed,
+                            BigDecimal rate) {}
 
     record Completion(String week, LocalDate from, LocalDate to, List<PersonCompletion> people) {}
 
@@ -46,7 +51,15 @@ class VisitPlans {
 
     private record Customer(String name, String city, String address) {}
 
-    private record VisitState(long id, long customerId, LocalDate visitOn, boolean checkedIn, boolean checkedOut) {}
+    private record VisitState(long id, long customerId, LocalDate visitOn, boolean checkedIn, boolean checkedOut,
+                              boolean locationUnconfirmed) {}
+
+    /** A stop as it stood between two instants. */
+    private record PastStop(DayPlanner.Stop stop, Instant from, Instant to) {
+        boolean heldAt(Instant t) {
+            return !from.isAfter(t) && (to == null || to.isAfter(t));
+        }
+    }
 
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
@@ -83,23 +96,52 @@ class VisitPlans {
     }
 
     private PersonCompletion completionOf(long companyId, Person person, LocalDate monday, LocalDate sunday, WorkCalendar work) {
-        List<DayPlanner.Stop> stops = stops(companyId, person.id());
+        Instant now = Instant.now();
+        List<PastStop> history = history(companyId, person.id(), monday, sunday);
         Set<String> planned = new HashSet<>();
+        Set<Long> closed = new HashSet<>();
         for (LocalDate d = monday; !d.isAfter(sunday); d = d.plusDays(1)) {
             LocalDate day = d;
+            Instant endOfDay = day.plusDays(1).atStartOfDay(WorkCalendar.ZONE).toInstant();
+            Instant asOf = endOfDay.isAfter(now) ? now : endOfDay;
+            List<DayPlanner.Stop> stops = history.stream().filter(h -> h.heldAt(asOf)).map(PastStop::stop).toList();
+            stops.stream().filter(DayPlanner.Stop::customerClosed).forEach(s -> closed.add(s.customerId()));
             planner.plan(day, work.isWorkingDay(day), stops).forEach(s -> planned.add(s.customerId() + "@" + day));
         }
-        Set<Long> closed = stops.stream().filter(DayPlanner.Stop::customerClosed).map(DayPlanner.Stop::customerId)
-                .collect(Collectors.toSet());
         int done = 0;
         int unplanned = 0;
+        int unconfirmed = 0;
         for (VisitState v : visits(companyId, person.id(), monday, sunday)) {
             if (!v.checkedOut() || closed.contains(v.customerId())) continue;
             if (planned.contains(v.customerId() + "@" + v.visitOn())) done++; else unplanned++;
+            if (v.locationUnconfirmed()) unconfirmed++;
         }
         BigDecimal rate = planned.isEmpty() ? null
                 : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(planned.size()), 4, RoundingMode.HALF_UP);
-        return new PersonCompletion(person.id(), person.displayName(), planned.size(), done, unplanned, rate);
+        return new PersonCompletion(person.id(), person.displayName(), planned.size(), done, unplanned, unconfirmed, rate);
+    }
+
+    /** Every version of the person's route stops that held at some moment of the week. */
+    private List<PastStop> history(long companyId, long ownerId, LocalDate monday, LocalDate sunday) {
+        return jdbc.sql("""
+                SELECT h.route_id, h.route_name, h.position, h.customer_id, c.stage = 'CLOSED' AS closed, h.frequency,
+                       h.weekdays, h.every_weeks, h.month_day, h.starts_on, h.valid_from, h.valid_to
+                FROM visit_route_stop_history h
+                JOIN customer c ON c.company_id = h.company_id AND c.id = h.customer_id
+                WHERE h.company_id = :c AND h.owner_id = :u AND h.valid_from < :to AND (h.valid_to IS NULL OR h.valid_to > :from)""")
+                .param("c", companyId).param("u", ownerId)
+                .param("from", monday.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .param("to", sunday.plusDays(1).atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .query((rs, n) -> new PastStop(new DayPlanner.Stop(rs.getLong("route_id"), rs.getString("route_name"),
+                        rs.getInt("position"), rs.getLong("customer_id"), rs.getBoolean("closed"),
+                        new VisitFrequency(VisitFrequency.Kind.valueOf(rs.getString("frequency")),
+                                Routes.weekdays(rs.getArray("weekdays")).stream().map(DayOfWeek::of).collect(Collectors.toSet()),
+                                rs.getInt("every_weeks"), rs.getObject("month_day", Integer.class),
+                                rs.getObject("starts_on", LocalDate.class))),
+                        rs.getObject("valid_from", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("valid_to", java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject("valid_to", java.time.OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     private List<Person> people(YewuPrincipal me, Long userId, LocalDate from, LocalDate to) {
@@ -111,11 +153,15 @@ class VisitPlans {
         }
         return jdbc.sql("""
                 SELECT u.id, u.display_name FROM app_user u
-                WHERE (EXISTS (SELECT 1 FROM visit_route r WHERE r.company_id = u.company_id AND r.owner_id = u.id)
+                WHERE (EXISTS (SELECT 1 FROM visit_route_stop_history h WHERE h.company_id = u.company_id AND h.owner_id = u.id
+                               AND h.valid_from < :toEnd AND (h.valid_to IS NULL OR h.valid_to > :fromStart))
                     OR EXISTS (SELECT 1 FROM visit v WHERE v.company_id = u.company_id AND v.visitor_id = u.id
                                AND v.visit_on BETWEEN :from AND :to))
                   AND""" + " " + scope.sql() + " ORDER BY u.display_name, u.id")
-                .params(scope.params()).param("from", from).param("to", to).query(Person.class).list();
+                .params(scope.params()).param("from", from).param("to", to)
+                .param("fromStart", from.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .param("toEnd", to.plusDays(1).atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .query(Person.class).list();
     }
 
     private List<DayPlanner.Stop> stops(long companyId, long ownerId) {
@@ -138,7 +184,8 @@ class VisitPlans {
 
     private List<VisitState> visits(long companyId, long visitorId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT id, customer_id, visit_on, check_in_at IS NOT NULL AS checked_in, check_out_at IS NOT NULL AS checked_out
+                SELECT id, customer_id, visit_on, check_in_at IS NOT NULL AS checked_in, check_out_at IS NOT NULL AS checked_out,
+                       location_unconfirmed
                 FROM visit WHERE company_id = :c AND visitor_id = :u AND visit_on BETWEEN :from AND :to""")
                 .param("c", companyId).param("u", visitorId).param("from", from).param("to", to)
                 .query(VisitState.class).list();

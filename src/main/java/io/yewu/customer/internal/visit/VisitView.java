@@ -19,7 +19,7 @@ record VisitView(Head visit, List<StockLine> stock, List<Competitor> competitors
                 boolean signatureRequired, String signedBy, OffsetDateTime nextVisitAt,
                 OffsetDateTime checkInAt, Double checkInLat, Double checkInLng, Integer checkInDistanceM,
                 Boolean checkInFar, OffsetDateTime checkOutAt, Double checkOutLat, Double checkOutLng,
-                Double customerLat, Double customerLng, long version) {
+                Double customerLat, Double customerLng, boolean locationUnconfirmed, long version) {
 
         /** A visit counts only with both a check-in and a check-out. */
         @JsonProperty("counted")
@@ -40,8 +40,12 @@ record VisitView(Head visit, List<StockLine> stock, List<Competitor> competitors
 
     record Photo(long id, int step, String contentType, long sizeBytes, OffsetDateTime createdAt) {}
 
-    /** A visit in a list, with what a customer's visits tab shows; the decision is the check-in distance's (CUS-14). */
+    /**
+     * A visit in a list, with what a customer's visits tab shows; the decision is the check-in distance's (CUS-14).
+     * {@code locationUnconfirmed}: checked in while the customer had no confirmed location (位置待确认).
+     */
     record Summary(long id, long visitorId, String visitorName, long customerId, String customerName,
                    LocalDate visitOn, OffsetDateTime checkInAt, OffsetDateTime checkOutAt, Boolean checkInFar,
-                   Integer checkInDistanceM, String objective, String result, StoredDecision distanceDecision) {}
+                   Integer checkInDistanceM, boolean locationUnconfirmed, String objective, String result,
+                   StoredDecision distanceDecision) {}
 }

@@ -1,5 +1,6 @@
 package io.yewu.customer.internal.visit;
 
+import io.yewu.customer.internal.FollowUps;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.calendar.WorkCalendar;
@@ -39,7 +40,7 @@ class Visits {
                    v.racks_ok, v.outdoor_notes, v.greeting, v.display_notes, v.new_products, v.promotions,
                    v.market_notes, v.signature_required, v.signed_by, v.next_visit_at, v.check_in_at, v.check_in_lat,
                    v.check_in_lng, v.check_in_distance_m, v.check_in_far, v.check_out_at, v.check_out_lat,
-                   v.check_out_lng, l.lat AS customer_lat, l.lng AS customer_lng, v.version
+                   v.check_out_lng, l.lat AS customer_lat, l.lng AS customer_lng, v.location_unconfirmed, v.version
             FROM visit v
             JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
             JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id
@@ -52,16 +53,18 @@ class Visits {
     private final Settings settings;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final FollowUps followUps;
     private final SuggestedOrder suggestedOrder = new SuggestedOrder();
 
     Visits(JdbcClient jdbc, VisibleCustomers customers, DecisionRecords decisions, Settings settings,
-           AuditTrail audit, JsonMapper json) {
+           AuditTrail audit, JsonMapper json, FollowUps followUps) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.decisions = decisions;
         this.settings = settings;
         this.audit = audit;
         this.json = json;
+        this.followUps = followUps;
     }
 
     Page<VisitView.Summary> list(YewuPrincipal me, LocalDate from, LocalDate to, Long customerId, PageQuery page) {
@@ -71,7 +74,7 @@ class Visits {
                 + " AND (CAST(:cust AS bigint) IS NULL OR v.customer_id = :cust)";
         List<VisitView.Summary> items = jdbc.sql("""
                 SELECT v.id, v.visitor_id, u.display_name AS visitor_name, v.customer_id, c.name AS customer_name,
-                       v.visit_on, v.check_in_at, v.check_out_at, v.check_in_far, v.check_in_distance_m, v.objective, v.result
+                       v.visit_on, v.check_in_at, v.check_out_at, v.check_in_far, v.check_in_distance_m, v.location_unconfirmed, v.objective, v.result
                 FROM visit v
                 JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
                 JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id""" + where
@@ -82,16 +85,43 @@ class Visits {
                         rs.getLong("customer_id"), rs.getString("customer_name"), rs.getObject("visit_on", LocalDate.class),
                         rs.getObject("check_in_at", java.time.OffsetDateTime.class),
                         rs.getObject("check_out_at", java.time.OffsetDateTime.class), rs.getObject("check_in_far", Boolean.class),
-                        rs.getObject("check_in_distance_m", Integer.class), rs.getString("objective"), rs.getString("result"),
-                        null))
+                        rs.getObject("check_in_distance_m", Integer.class), rs.getBoolean("location_unconfirmed"),
+                        rs.getString("objective"), rs.getString("result"), null))
                 .list();
         var distance = decisions.latestFor("visit", items.stream().map(v -> String.valueOf(v.id())).toList(), "check-in-distance");
         items = items.stream().map(v -> new VisitView.Summary(v.id(), v.visitorId(), v.visitorName(), v.customerId(),
                 v.customerName(), v.visitOn(), v.checkInAt(), v.checkOutAt(), v.checkInFar(), v.checkInDistanceM(),
-                v.objective(), v.result(), distance.get(String.valueOf(v.id())))).toList();
+                v.locationUnconfirmed(), v.objective(), v.result(), distance.get(String.valueOf(v.id())))).toList();
         long total = jdbc.sql(Page.cappedCountSql(" FROM visit v" + where)).params(scope.params())
                 .param("from", from).param("to", to).param("cust", customerId).query(Long.class).single();
         return Page.of(items, page, total);
+    }
+
+    /** A visit as a spreadsheet row (the export). */
+    record Exported(LocalDate visitOn, String visitorName, String customerName, String city, String objective,
+                    String result, java.time.OffsetDateTime checkInAt, java.time.OffsetDateTime checkOutAt,
+                    Integer checkInDistanceM, Boolean checkInFar, boolean locationUnconfirmed) {
+        boolean counted() {
+            return checkInAt != null && checkOutAt != null;
+        }
+    }
+
+    /** Every visit of {@link #list}'s filter, streamed. */
+    void each(YewuPrincipal me, LocalDate from, LocalDate to, Long customerId, java.util.function.Consumer<Exported> sink) {
+        DataScope.Condition scope = DataScope.of(me, "v.company_id", "v.visitor_id");
+        try (var rows = jdbc.sql("""
+                SELECT v.visit_on, u.display_name AS visitor_name, c.name AS customer_name, c.city, v.objective, v.result,
+                       v.check_in_at, v.check_out_at, v.check_in_distance_m, v.check_in_far, v.location_unconfirmed
+                FROM visit v
+                JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
+                JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id
+                WHERE""" + " " + scope.sql() + " AND (CAST(:from AS date) IS NULL OR v.visit_on >= :from)"
+                        + " AND (CAST(:to AS date) IS NULL OR v.visit_on <= :to)"
+                        + " AND (CAST(:cust AS bigint) IS NULL OR v.customer_id = :cust) ORDER BY v.visit_on DESC, v.id DESC")
+                .params(scope.params()).param("from", from).param("to", to).param("cust", customerId)
+                .query(Exported.class).stream()) {
+            rows.forEach(sink);
+        }
     }
 
     /** The visit, or 404 when it is outside the reader's scope. */
@@ -180,20 +210,21 @@ class Visits {
         return get(me, id);
     }
 
-    /** A promise to the customer becomes a follow-up task (CUS-13) on its due date, so the reminders find it. */
+    /**
+     * A promise to the customer is a follow-up (CUS-13) through the one follow-up writer, with the promise's due date
+     * as its next contact: its own reminder is scheduled and CUS-9/CUS-12 see the contact.
+     */
     @Transactional
     VisitView promise(YewuPrincipal me, long id, VisitInput.Promise in) {
         VisitView.Head visit = requireOwn(me, id);
         if (in.dueOn().isBefore(visit.visitOn())) throw ProblemException.invalid("dueOn", "visit-promise-due");
-        long followUp = jdbc.sql("""
-                INSERT INTO follow_up (company_id, customer_id, author_id, kind, happened_at, content, next_step, next_follow_up_on)
-                VALUES (:c, :cust, :u, 'VISIT', now(), :text, :text, :due) RETURNING id""")
-                .param("c", me.companyId()).param("cust", visit.customerId()).param("u", me.id())
-                .param("text", in.text().trim()).param("due", in.dueOn()).query(Long.class).single();
+        String text = in.text().trim();
+        long followUp = followUps.recordForVisit(me, visit.customerId(), id,
+                new FollowUps.NewFollowUp("VISIT", null, text, text, in.dueOn()));
         jdbc.sql("INSERT INTO visit_promise (company_id, visit_id, follow_up_id, text, due_on) VALUES (:c, :v, :f, :text, :due)")
-                .param("c", me.companyId()).param("v", id).param("f", followUp).param("text", in.text().trim())
+                .param("c", me.companyId()).param("v", id).param("f", followUp).param("text", text)
                 .param("due", in.dueOn()).update();
-        audit.record("visit", id, "PROMISE", Changes.of().created("promise", in.text().trim()).created("dueOn", in.dueOn()));
+        audit.record("visit", id, "PROMISE", Changes.of().created("promise", text).created("dueOn", in.dueOn()));
         return get(me, id);
     }
 

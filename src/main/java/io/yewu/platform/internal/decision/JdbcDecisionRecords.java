@@ -38,6 +38,18 @@ class JdbcDecisionRecords implements DecisionRecords {
     }
 
     @Override
+    public void recordAll(String subjectType, java.util.Collection<String> subjectIds, String kind, Decision<?> decision) {
+        if (subjectIds.isEmpty()) return;
+        jdbc.sql("""
+                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
+                SELECT :c, :t, s, :k, :o, CAST(:h AS jsonb), :v FROM unnest(CAST(:ids AS text[])) AS s""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("ids", subjectIds.toArray(String[]::new))
+                .param("k", kind).param("o", outcomeText(decision.outcome(), json))
+                .param("h", json.writeValueAsString(decision.hits())).param("v", decision.settingsVersion())
+                .update();
+    }
+
+    @Override
     public List<StoredDecision> forSubject(String subjectType, String subjectId) {
         return jdbc.sql("""
                 SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record

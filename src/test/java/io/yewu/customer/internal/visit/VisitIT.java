@@ -50,8 +50,9 @@ class VisitIT extends VisitTestSupport {
         assertThat(in.status()).isEqualTo(200);
         JsonNode head = in.json().path("visit");
         assertThat(head.path("checkInAt").isNull()).isFalse();
-        assertThat(head.path("checkInDistanceM").isNull()).as("first check-in pins the customer").isTrue();
-        assertThat(head.path("customerLat").asDouble()).isEqualTo(23.1291);
+        assertThat(head.path("checkInDistanceM").isNull()).as("no confirmed location: nothing measured").isTrue();
+        assertThat(head.path("customerLat").isNull()).as("the visitor cannot set the customer's location").isTrue();
+        assertThat(head.path("locationUnconfirmed").asBoolean()).isTrue();
         assertThat(head.path("counted").asBoolean()).isFalse();
         assertThat(sales1.post("/api/visits/" + visit + "/check-in", null).code()).isEqualTo("visit-already-checked-in");
 
@@ -101,8 +102,9 @@ class VisitIT extends VisitTestSupport {
     void CUS14_aCheckInFarFromTheCustomerIsFlaggedWithADecision() {
         Api sales1 = login("sales1");
         long customer = customer("sales1", "己店");
-        assertThat(sales1.put("/api/customers/" + customer + "/location", Map.of("lat", 23.1291, "lng", 113.2644)).status()).isEqualTo(200);
-        assertThat(login("sales2").put("/api/customers/" + customer + "/location", Map.of("lat", 1, "lng", 1)).status()).isEqualTo(404);
+        assertThat(sales1.put("/api/customers/" + customer + "/location", Map.of("lat", 23.1291, "lng", 113.2644)).status())
+                .as("the visitor cannot set the point it is measured from").isEqualTo(403);
+        assertThat(login("manager").put("/api/customers/" + customer + "/location", Map.of("lat", 23.1291, "lng", 113.2644)).status()).isEqualTo(200);
         long visit = newVisit(sales1, customer);
 
         assertThat(sales1.post("/api/visits/" + visit + "/check-in", Map.of("lat", 23.1)).code()).isEqualTo("validation");
@@ -111,6 +113,7 @@ class VisitIT extends VisitTestSupport {
         JsonNode head = in.json().path("visit");
         assertThat(head.path("checkInDistanceM").asInt()).isBetween(1_950, 2_050);
         assertThat(head.path("checkInFar").asBoolean()).isTrue();
+        assertThat(head.path("locationUnconfirmed").asBoolean()).isFalse();
         JsonNode decision = in.json().path("decisions").get(0);
         assertThat(decision.path("kind").asString()).isEqualTo("check-in-distance");
         assertThat(decision.path("hits").get(0).path("ruleId").asString()).isEqualTo("CUS-14");

@@ -46,12 +46,16 @@ class VisitPoliciesTest {
         assertThat(d.hits().getFirst().inputs()).containsEntry("radiusMetres", radius);
     }
 
-    @Test
-    void CUS14_withoutBothLocationsNothingIsMeasuredOrFlagged() {
+    @ParameterizedTest(name = "CUS-14: check-in located {0}, confirmed customer location {1} -> unconfirmed {2}")
+    @CsvSource({"false, true, false", "true, false, true", "false, false, true"})
+    void CUS14_withoutBothLocationsNothingIsMeasuredAndAnUnconfirmedLocationIsMarked(boolean located, boolean confirmed,
+                                                                                   boolean unconfirmed) {
         CheckInDistancePolicy.Point p = new CheckInDistancePolicy.Point(23.1, 113.3);
-        CheckInDistancePolicy policy = new CheckInDistancePolicy();
-        assertThat(policy.check(null, p, 500, 0).outcome()).isEqualTo(new CheckInDistancePolicy.Verdict(null, false));
-        assertThat(policy.check(p, null, 500, 0).outcome()).isEqualTo(new CheckInDistancePolicy.Verdict(null, false));
+        Decision<CheckInDistancePolicy.Verdict> d = new CheckInDistancePolicy().check(located ? p : null, confirmed ? p : null, 500, 0);
+        assertThat(d.outcome()).isEqualTo(new CheckInDistancePolicy.Verdict(null, false, unconfirmed));
+        assertThat(d.ruleIds()).containsExactly("CUS-14");
+        assertThat(d.hits().getFirst().inputs()).containsEntry("customerLocationConfirmed", confirmed)
+                .containsEntry("checkInLocated", located);
     }
 
     @Test
