@@ -29,6 +29,7 @@ public final class DatabaseAvailability implements AutoCloseable {
     private volatile String downReason;
     private volatile HikariDataSource pool;
     private volatile boolean closed;
+    private String lastProbeFailure;
     private Thread prober;
 
     /** True while the database is known not to answer. */
@@ -65,7 +66,12 @@ public final class DatabaseAvailability implements AutoCloseable {
                 return;
             }
             if (closed) return;
-            if (probe().answered()) {
+            Probe probe = probe(true);
+            if (!probe.answered() && !probe.reason().equals(lastProbeFailure)) {
+                lastProbeFailure = probe.reason();
+                log.info("Database still unavailable: {}", lastProbeFailure);
+            }
+            if (probe.answered()) {
                 synchronized (this) {
                     downReason = null;
                 }
@@ -83,9 +89,10 @@ public final class DatabaseAvailability implements AutoCloseable {
 
     /**
      * Asks the database for an answer within {@link #PROBE_BUDGET}. Runs in its own thread so that a hung connection
-     * cannot hold the caller. A slow answer (a busy pool) is not counted as unreachable.
+     * cannot hold the caller. A slow answer (a busy pool) is not counted as unreachable. Unless {@code untilAnswered}
+     * (the prober), it gives up as soon as the database is known to be down.
      */
-    Probe probe() {
+    Probe probe(boolean untilAnswered) {
         HikariDataSource p = pool;
         if (p == null) return new Probe("no connection pool", false);
         CompletableFuture<Probe> answer = CompletableFuture.supplyAsync(() -> {
@@ -95,11 +102,22 @@ public final class DatabaseAvailability implements AutoCloseable {
                 return new Probe(String.valueOf(e.getMessage()), DatabaseUnavailableFilter.isConnectionFailure(e));
             }
         }, r -> Thread.ofVirtual().name("yewu-db-probe").start(r));
+        long deadline = System.nanoTime() + PROBE_BUDGET.toNanos();
         try {
-            return answer.get(PROBE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return new Probe("the database did not answer within " + PROBE_BUDGET.toMillis() + " ms", false);
+            while (true) {
+                try {
+                    return answer.get(20, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    String known = downReason; // the watchdog may know better meanwhile: answer at once
+                    if (known != null && !untilAnswered) {
+                        return new Probe(known, true);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        answer.cancel(true);
+                        return new Probe("the database did not answer within " + PROBE_BUDGET.toMillis() + " ms", false);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             return new Probe(String.valueOf(e.getCause()), false);
         } catch (InterruptedException e) {

@@ -8,7 +8,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
@@ -126,12 +128,20 @@ class DatabaseConfiguration {
         return () -> {
             String reason = availability.downReason();
             if (reason == null) {
-                DatabaseAvailability.Probe probe = availability.probe();
+                DatabaseAvailability.Probe probe = availability.probe(false);
                 reason = probe.reason();
                 if (probe.unreachable()) availability.markDown(reason);
             }
             return reason == null ? Health.up().withDetail("database", "PostgreSQL").build()
                     : Health.down().withDetail("database", "PostgreSQL").withDetail("reason", reason).build();
+        };
+    }
+
+    /** Once the application starts stopping, a dying embedded server is no longer started again. */
+    @Bean
+    ApplicationListener<ContextClosedEvent> stopWatchingEmbeddedDatabase(EmbeddedDatabaseHolder embedded) {
+        return event -> {
+            if (embedded.db() != null) embedded.db().stopWatching();
         };
     }
 

@@ -213,7 +213,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 return;
             }
             if (closed) return;
-            if (ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)) continue;
+            if (alive(postmasterPid)) continue;
             availability.markDown("the embedded PostgreSQL server (PID " + postmasterPid + ") exited");
             restart();
         }
@@ -226,6 +226,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 if (closed) return;
                 try {
                     endOrphans();
+                    forgetDeadPostmaster();
                     stopQuietly(postgres); // releases the library's lock on the data directory
                     postgres = launch(dataDirectory.resolveSibling(PASSWORD_FILE));
                     postmasterPid = readPostmasterPid();
@@ -257,17 +258,50 @@ final class EmbeddedDatabase implements AutoCloseable {
                         && (binary == null || Path.of(c).equals(binary))).orElse(false))
                 .toList();
         orphans.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         for (ProcessHandle orphan : orphans) {
-            try {
-                orphan.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IOException("An orphaned process of the embedded server did not end: " + orphan.pid(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Interrupted", e);
+            while (alive(orphan.pid())) { // a zombie has let go of the shared memory already
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("An orphaned process of the embedded server did not end: " + orphan.pid());
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("Interrupted", e);
+                }
             }
         }
         if (!orphans.isEmpty()) log.warn("Ended {} orphaned processes of the embedded PostgreSQL server", orphans.size());
+    }
+
+    /**
+     * Removes the dead postmaster's {@code postmaster.pid} once it and every process it left are known gone (Linux,
+     * where {@link #endOrphans()} finds them): otherwise stopping the dead server waits until the process that adopted
+     * the killed postmaster reaps it, and the new server's start waits as well.
+     */
+    private void forgetDeadPostmaster() throws IOException {
+        if (!Files.isDirectory(Path.of("/proc/self")) || alive(postmasterPid)) return;
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (Files.exists(pidFile) && readPostmasterPid() == postmasterPid) Files.delete(pidFile);
+    }
+
+    /**
+     * Whether the process runs. A killed postmaster stays a zombie until whoever adopted it reaps it (here that took a
+     * second), and a zombie counts as alive for {@link ProcessHandle#isAlive()}: so on Linux its state is read.
+     */
+    static boolean alive(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            try {
+                String line = Files.readString(stat);
+                char state = line.substring(line.lastIndexOf(')') + 2).charAt(0);
+                return state != 'Z' && state != 'X' && state != 'x';
+            } catch (IOException | RuntimeException e) {
+                return false; // gone
+            }
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private Path binaryOf(long pid) {
@@ -291,10 +325,15 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
+    /** No more restarts: the application is stopping (called as its context starts closing). */
+    void stopWatching() {
         closed = true;
         if (watchdog != null) watchdog.interrupt();
+    }
+
+    @Override
+    public void close() throws IOException {
+        stopWatching();
         synchronized (lifecycle) {
             if (postgres != null) postgres.close();
         }
