@@ -37,9 +37,10 @@ class EmbeddedDatabaseCrashIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** As installed: durable, with the scheduler polling (it meets the dead database too). */
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(YewuApplication.class).run("--server.port=0", "--yewu.data-dir=" + dataDir,
-                "--yewu.db.url=", "--yewu.scheduler.enabled=false", "--yewu.db.durable=true");
+                "--yewu.db.url=", "--yewu.db.durable=true");
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
