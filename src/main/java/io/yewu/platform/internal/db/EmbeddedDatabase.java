@@ -234,6 +234,13 @@ final class EmbeddedDatabase implements AutoCloseable {
                     return;
                 } catch (IOException | RuntimeException e) {
                     log.error("Starting the embedded PostgreSQL server again failed (attempt {})", attempt, e);
+                    // the failed start keeps the library's lock on "epg-lock" in this JVM: a new file for the next try
+                    // (a server it may have left running is ended with the orphans then)
+                    try {
+                        Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+                    } catch (IOException ignored) {
+                        // the next attempt reports it
+                    }
                 }
             }
             try {
