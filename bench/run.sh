@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/yewu-bench}
 PORT=${BENCH_PORT:-18180}
-export PGHOST=localhost PGPORT=${BENCH_PG_PORT:-54329} PGUSER=postgres PGDATABASE=postgres
+export PGHOST=127.0.0.1 PGPORT=${BENCH_PG_PORT:-54329} PGUSER=postgres PGDATABASE=postgres
+# the embedded server's superuser password, generated on its first start (docs/operations.md)
+pg_password() { if [ -f "$BENCH_DIR/pgdata.password" ]; then PGPASSWORD=$(cat "$BENCH_DIR/pgdata.password"); export PGPASSWORD; fi; }
+pg_password
 BASE=http://localhost:$PORT
 JAR=target/yewu.jar
 CREATE_SECONDS=${CREATE_SECONDS:-20}
@@ -115,11 +118,12 @@ coldstart() {
 case "${1:-all}" in
   start) start >/dev/null ;;
   stop) stop ;;
-  load) load ;;
-  measure) measure ;;
+  load) pg_password; load ;;
+  measure) pg_password; measure ;;
   coldstart) coldstart ;;
   all)
     start >/dev/null
+    pg_password
     [ "$(sql "SELECT count(*) FROM app_user WHERE username = 'bench01'")" = 1 ] || load
     measure
     coldstart

@@ -22,4 +22,11 @@ class DurableEmbeddedDatabaseIT {
         assertThat(jdbc.sql("SELECT current_setting('TimeZone')").query(String.class).single()).isEqualTo("Asia/Shanghai");
         assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("yewu_app");
     }
+
+    /** The migrations run as the embedded server's superuser, so the name search keeps its index (docs/operations.md). */
+    @Test
+    void searchOperatorsAreLeakproofSoIndexesWorkBehindTheWall() {
+        assertThat(jdbc.sql("SELECT bool_and(proleakproof) FROM pg_proc WHERE proname IN ('texticlike', 'similarity_op', 'arraycontains')")
+                .query(Boolean.class).single()).isTrue();
+    }
 }

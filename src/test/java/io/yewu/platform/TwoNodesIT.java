@@ -68,10 +68,13 @@ class TwoNodesIT {
         String dataDir = Files.createTempDirectory("yewu-two-nodes").toString();
         node1 = node("node-1", "yewu.data-dir=" + dataDir, "yewu.db.url=", "yewu.db.embedded-port=" + dbPort,
                 "yewu.db.durable=false");
+        // node 1's embedded server takes a password (kept beside its data directory) and listens on 127.0.0.1
+        String password = Files.readString(java.nio.file.Path.of(dataDir, "pgdata.password")).strip();
         node2 = node("node-2", "yewu.data-dir=" + dataDir + "/node2", "yewu.demo-data=false",
-                "yewu.db.url=jdbc:postgresql://localhost:" + dbPort + "/postgres", "yewu.db.user=postgres", "yewu.db.password=");
+                "yewu.db.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "yewu.db.user=postgres",
+                "yewu.db.password=" + password);
         // a scratch table for the handler, created as the owner and opened to the application role
-        new SimpleOwner(dbPort).execute("""
+        new SimpleOwner(dbPort, password).execute("""
                 CREATE TABLE two_nodes_fired (task_key text NOT NULL, node text NOT NULL);
                 GRANT SELECT, INSERT ON two_nodes_fired TO yewu_app""");
     }
@@ -131,9 +134,9 @@ class TwoNodesIT {
     }
 
     /** Runs DDL as the database owner, outside the application's pool and its company wall. */
-    private record SimpleOwner(int port) {
+    private record SimpleOwner(int port, String password) {
         void execute(String sql) {
-            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
                  var st = c.createStatement()) {
                 st.execute(sql);
             } catch (java.sql.SQLException e) {

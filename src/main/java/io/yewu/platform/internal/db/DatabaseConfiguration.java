@@ -2,11 +2,15 @@ package io.yewu.platform.internal.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
@@ -15,82 +19,137 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * PostgreSQL only: an external server when {@code yewu.db.url} is set, otherwise an embedded PostgreSQL 17 under
  * the data directory, durable (fsync and synchronous commit on) unless {@code yewu.db.durable=false} (tests).
- * The application pool runs as role {@code yewu_app} so the company wall applies; migrations run as the owner.
+ * <p>Two logins (docs/operations.md): migrations run as the owner ({@code yewu.db.user}); the application pool logs
+ * in as {@code yewu.db.app-user} (default {@code yewu_app}), a login role that owns nothing, is no superuser and
+ * cannot bypass row-level security, so no statement (not even {@code RESET ROLE}) can lift the company wall.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
-    record Target(String url, String user, String password) {}
-
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(Environment env) throws IOException {
+    DatabaseAvailability databaseAvailability() {
+        return new DatabaseAvailability();
+    }
+
+    /** The embedded server, or an empty holder when an external server is configured. */
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(Environment env, DatabaseAvailability availability) throws IOException {
         String url = env.getProperty("yewu.db.url", "");
         if (!url.isBlank()) {
-            return EmbeddedDatabase.none();
+            return new EmbeddedDatabaseHolder(null);
         }
         if (env.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("Profile 'prod' refuses the embedded database: set YEWU_DB_URL, YEWU_DB_USER, YEWU_DB_PASSWORD");
         }
-        Path dir = Path.of(env.getProperty("yewu.data-dir", System.getProperty("user.home") + "/.yewu")).resolve("pgdata");
-        Files.createDirectories(dir);
+        Path dataDir = Path.of(env.getProperty("yewu.data-dir", System.getProperty("user.home") + "/.yewu"));
         boolean durable = env.getProperty("yewu.db.durable", Boolean.class, true);
         String onOff = durable ? "on" : "off";
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false) // Spring stops it, after the connection pool
-                .setPort(env.getProperty("yewu.db.embedded-port", Integer.class, 0))
-                .setServerConfig("fsync", onOff)
-                .setServerConfig("synchronous_commit", onOff)
-                .setServerConfig("full_page_writes", onOff)
-                .setServerConfig("timezone", "Asia/Shanghai")
-                .setServerConfig("max_connections", "200")
-                .start();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("fsync", onOff);
+        config.put("synchronous_commit", onOff);
+        config.put("full_page_writes", onOff);
+        config.put("timezone", "Asia/Shanghai");
+        config.put("max_connections", "200");
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, env.getProperty("yewu.db.embedded-port", Integer.class, 0),
+                config, availability);
         log.warn("""
 
                 ************************************************************************
                 *  Yewu is running on the EMBEDDED PostgreSQL in {}
-                *  (durable: {}). For production set YEWU_DB_URL / YEWU_DB_USER / YEWU_DB_PASSWORD.
-                ************************************************************************""", dir, durable);
-        return new EmbeddedDatabase(pg);
+                *  (durable: {}, 127.0.0.1:{}, password in {}).
+                *  For production set YEWU_DB_URL / YEWU_DB_USER / YEWU_DB_PASSWORD.
+                ************************************************************************""",
+                db.dataDirectory(), durable, db.port(), dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE));
+        return new EmbeddedDatabaseHolder(db);
     }
 
     @Bean
-    Target databaseTarget(Environment env, EmbeddedDatabase embedded) {
-        if (embedded.postgres() != null) {
-            return new Target(embedded.postgres().getJdbcUrl("postgres", "postgres"), "postgres", "");
+    DatabaseLogins databaseLogins(Environment env, EmbeddedDatabaseHolder embedded) {
+        String appUser = env.getProperty("yewu.db.app-user", "");
+        String appPassword = env.getProperty("yewu.db.app-password", "");
+        if (embedded.db() != null) {
+            EmbeddedDatabase db = embedded.db();
+            return DatabaseLogins.of(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.password(), appUser, appPassword);
         }
-        return new Target(env.getRequiredProperty("yewu.db.url"), env.getProperty("yewu.db.user", "yewu"),
-                env.getProperty("yewu.db.password", ""));
+        return DatabaseLogins.of(env.getRequiredProperty("yewu.db.url"), env.getProperty("yewu.db.user", "yewu"),
+                env.getProperty("yewu.db.password", ""), appUser, appPassword);
     }
 
     @Bean
     @Primary
-    DataSource dataSource(Target target, Environment env) {
+    DataSource dataSource(DatabaseLogins logins, Environment env, DatabaseAvailability availability) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(target.url());
-        config.setUsername(target.user());
-        config.setPassword(target.password());
+        config.setJdbcUrl(logins.url());
+        config.setUsername(logins.appUser());
+        config.setPassword(logins.appPassword());
         config.setMaximumPoolSize(env.getProperty("yewu.db.pool-size", Integer.class, 16));
         config.setPoolName("yewu");
-        // custom plans always: a generic plan cannot see that a two-character ILIKE pattern makes the trigram
+        // short waits: a request that cannot get a connection answers 503 soon instead of hanging (docs/operations.md)
+        config.setConnectionTimeout(env.getProperty("yewu.db.connection-timeout", Duration.class, Duration.ofSeconds(2)).toMillis());
+        config.setValidationTimeout(500);
+        // SET ROLE: a login role that is a member of yewu_app (YEWU_DB_APP_USER) works with exactly its rights.
+        // Custom plans always: a generic plan cannot see that a two-character ILIKE pattern makes the trigram
         // index useless, and once cached it turned a 2 ms search into a 120 ms one (docs/performance.md)
         config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'; SET plan_cache_mode = force_custom_plan");
-        config.setInitializationFailTimeout(-1); // the role exists only once Flyway has migrated
-        return new CompanyWallDataSource(new HikariDataSource(config));
+        config.setInitializationFailTimeout(-1); // the login exists only once the migration has provisioned it
+        HikariDataSource pool = new HikariDataSource(config);
+        availability.attach(pool);
+        return new CompanyWallDataSource(pool);
     }
 
     @Bean
     @FlywayDataSource
-    DataSource migrationDataSource(Target target) throws ClassNotFoundException {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), target.url(), target.user(), target.password());
+    DataSource migrationDataSource(DatabaseLogins logins) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), logins.url(), logins.ownerUser(), logins.ownerPassword());
+    }
+
+    /** Migrates as the owner, then makes sure the application's login exists and is safe (AppLogin). */
+    @Bean
+    FlywayMigrationStrategy migrateThenProvisionAppLogin(DatabaseLogins logins) {
+        return flyway -> {
+            flyway.migrate();
+            AppLogin.provision(flyway.getConfiguration().getDataSource(), logins);
+        };
+    }
+
+    /** Health of the database without waiting on it: DOWN at once while it is known down, else a bounded probe. */
+    @Bean
+    HealthIndicator dbHealthIndicator(DatabaseAvailability availability) {
+        return () -> {
+            String reason = availability.downReason();
+            if (reason == null) {
+                DatabaseAvailability.Probe probe = availability.probe(false);
+                reason = probe.reason();
+                if (probe.unreachable()) availability.markDown(reason);
+            }
+            return reason == null ? Health.up().withDetail("database", "PostgreSQL").build()
+                    : Health.down().withDetail("database", "PostgreSQL").withDetail("reason", reason).build();
+        };
+    }
+
+    /** Once the application starts stopping, a dying embedded server is no longer started again. */
+    @Bean
+    ApplicationListener<ContextClosedEvent> stopWatchingEmbeddedDatabase(EmbeddedDatabaseHolder embedded) {
+        return event -> {
+            if (embedded.db() != null) embedded.db().stopWatching();
+        };
+    }
+
+    /** Stops the embedded server (if any) with the context, after the pool. */
+    record EmbeddedDatabaseHolder(EmbeddedDatabase db) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (db != null) db.close();
+        }
     }
 }

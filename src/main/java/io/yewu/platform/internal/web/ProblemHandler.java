@@ -1,5 +1,7 @@
 package io.yewu.platform.internal.web;
 
+import io.yewu.platform.internal.db.DatabaseAvailability;
+import io.yewu.platform.internal.db.DatabaseUnavailableFilter;
 import io.yewu.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -44,10 +46,12 @@ class ProblemHandler {
 
     private final MessageSource messages;
     private final Problems problems;
+    private final DatabaseAvailability availability;
 
-    ProblemHandler(MessageSource messages, Problems problems) {
+    ProblemHandler(MessageSource messages, Problems problems, DatabaseAvailability availability) {
         this.messages = messages;
         this.problems = problems;
+        this.availability = availability;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -155,6 +159,13 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailableFilter.isConnectionFailure(e)) { // the database went away under the request
+            availability.markDown(String.valueOf(e.getMessage()));
+            ResponseEntity<ProblemDetail> unavailable = respond(HttpStatus.SERVICE_UNAVAILABLE,
+                    DatabaseUnavailableFilter.CODE, new Object[0], List.of(), request);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(unavailable.getBody());
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", new Object[0], List.of(), request);
     }
