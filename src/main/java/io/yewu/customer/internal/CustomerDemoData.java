@@ -180,12 +180,12 @@ class CustomerDemoData {
                                            ELSE c.intention_on END,
                        last_order_at = p.last_order,
                        assigned_at = coalesce(p.assigned, c.assigned_at), first_contact_due = coalesce(p.due, c.first_contact_due)
-                FROM unnest(CAST(:ids AS bigint[]), CAST(:stages AS text[]), CAST(:created AS timestamptz[]),
-                            CAST(:orders AS timestamptz[]), CAST(:assigned AS timestamptz[]), CAST(:due AS timestamptz[]))
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:stages AS text[]), CAST(CAST(:created AS text[]) AS timestamptz[]),
+                            CAST(CAST(:orders AS text[]) AS timestamptz[]), CAST(CAST(:assigned AS text[]) AS timestamptz[]), CAST(CAST(:due AS text[]) AS timestamptz[]))
                      AS p(id, stage, created, last_order, assigned, due)
                 WHERE c.company_id = :c AND c.id = p.id""")
-                .param("ids", id).param("stages", stage).param("created", created).param("orders", lastOrder)
-                .param("assigned", assigned).param("due", contactDue).param("c", companyId).update();
+                .param("ids", id).param("stages", stage).param("created", texts(created)).param("orders", texts(lastOrder))
+                .param("assigned", texts(assigned)).param("due", texts(contactDue)).param("c", companyId).update();
         // the one ownership period of each file starts when it was filed or assigned
         jdbc.sql("""
                 UPDATE customer_ownership o SET valid_from = coalesce(c.assigned_at, c.created_at)
@@ -220,13 +220,13 @@ class CustomerDemoData {
                 INSERT INTO follow_up (company_id, customer_id, author_id, kind, happened_at, content, next_step, next_follow_up_on)
                 SELECT :c, f.customer, f.author, f.kind, f.at, f.content, f.next, f.next_on
                 FROM unnest(CAST(:customers AS bigint[]), CAST(:authors AS bigint[]), CAST(:kinds AS text[]),
-                            CAST(:ats AS timestamptz[]), CAST(:contents AS text[]), CAST(:nexts AS text[]),
-                            CAST(:nextOns AS date[])) WITH ORDINALITY AS f(customer, author, kind, at, content, next, next_on, n)
+                            CAST(CAST(:ats AS text[]) AS timestamptz[]), CAST(:contents AS text[]), CAST(:nexts AS text[]),
+                            CAST(CAST(:nextOns AS text[]) AS date[])) WITH ORDINALITY AS f(customer, author, kind, at, content, next, next_on, n)
                 ORDER BY f.n RETURNING id""")
                 .param("c", companyId).param("customers", customer.toArray(Long[]::new))
                 .param("authors", author.toArray(Long[]::new)).param("kinds", kind.toArray(String[]::new))
-                .param("ats", at.toArray(OffsetDateTime[]::new)).param("contents", content.toArray(String[]::new))
-                .param("nexts", next.toArray(String[]::new)).param("nextOns", nextOn.toArray(LocalDate[]::new))
+                .param("ats", texts(at.toArray())).param("contents", content.toArray(String[]::new))
+                .param("nexts", next.toArray(String[]::new)).param("nextOns", texts(nextOn.toArray()))
                 .query(Long.class).list();
         jdbc.sql("""
                 UPDATE customer c SET last_follow_up_at = f.last,
@@ -334,6 +334,11 @@ class CustomerDemoData {
 
     private static DemoCustomerPlan.Customer nth(List<DemoCustomerPlan.Customer> plan, String filer, DemoCustomerPlan.Kind kind, int n) {
         return plan.stream().filter(c -> c.filer().equals(filer) && c.kind() == kind).skip(n).findFirst().orElse(null);
+    }
+
+    /** Dates and times as ISO text: the driver binds no arrays of java.time values. */
+    private static String[] texts(Object[] values) {
+        return Arrays.stream(values).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 
     /** CUS-10: what each salesperson knows, so the ranking of the pool has a knowledge match to show. */
