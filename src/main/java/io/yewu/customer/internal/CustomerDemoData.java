@@ -3,6 +3,7 @@ package io.yewu.customer.internal;
 import io.yewu.customer.internal.visit.VisitDemoData;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
+import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.demo.DemoCompanyCreated;
 import io.yewu.platform.scheduling.DueTasks;
 import io.yewu.platform.security.CompanyContext;
@@ -19,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -40,15 +42,24 @@ import java.util.function.Supplier;
 
 /**
  * The demo company's customer side, written once when the platform has created 演示公司 ({@link DemoCompanyCreated}):
- * the book of {@link DemoCustomerPlan} placed around today (Beijing time). Files, leads, distributions, claims, a
- * dispute and change requests go through the same services as the API, acting as the demo users, so keys, ownership
- * periods, decisions, approvals and audit rows are real; what only history can produce (a file made weeks ago, an
- * order months ago, past follow-ups) is then set with a few set-based statements. All in one transaction: a failure
+ * the book of {@link DemoCustomerPlan} placed around today (Beijing time). The book itself (files, keys, contacts,
+ * ownership periods, decisions, audit rows, past follow-ups) is written set-based, checked by the same validation and
+ * keyed by the same normalisation as {@link CustomerFiling}, so a few hundred files take a handful of statements; the
+ * distribution, claims, the dispute, the change requests (with their approval chains) and the routes go through the
+ * services the API uses, acting as the demo users. All in one transaction: a failure
  * leaves the company without customers and the application starts anyway. {@code yewu.demo-data.customers=0} turns it
  * off (the integration tests do, to start from an empty book).
  */
 @Component
 class CustomerDemoData {
+
+    /** A customer id that prints as itself: several audit rows of one customer in one map. */
+    private record CustomerRef(long id) {
+        @Override
+        public String toString() {
+            return String.valueOf(id);
+        }
+    }
 
     /** What was written, for the log line and the tests. */
     record Summary(int customers, int followUps, int routes, int visits, long millis) {}
@@ -65,13 +76,15 @@ class CustomerDemoData {
     private final VisitDemoData visits;
     private final DueTasks dueTasks;
     private final AuditTrail audit;
+    private final DecisionRecords decisions;
+    private final JsonMapper json;
     private final Settings settings;
     private final Clock clock;
     private final int size;
 
     CustomerDemoData(JdbcClient jdbc, TransactionTemplate tx, CustomerFiling filing, LeadDistribution distribution,
                      Disputes disputes, CustomerChanges changes, VisitDemoData visits, DueTasks dueTasks, AuditTrail audit,
-                     Settings settings, Clock clock, @Value("${yewu.demo-data.customers:300}") int size) {
+                     DecisionRecords decisions, JsonMapper json, Settings settings, Clock clock, @Value("${yewu.demo-data.customers:300}") int size) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.filing = filing;
@@ -81,6 +94,8 @@ class CustomerDemoData {
         this.visits = visits;
         this.dueTasks = dueTasks;
         this.audit = audit;
+        this.decisions = decisions;
+        this.json = json;
         this.settings = settings;
         this.clock = clock;
         this.size = size;
@@ -116,23 +131,22 @@ class CustomerDemoData {
         skills(companyId, people);
 
         List<DemoCustomerPlan.Customer> plan = DemoCustomerPlan.of(size);
-        Map<Integer, Long> ids = new LinkedHashMap<>();
-        for (DemoCustomerPlan.Customer c : plan) {
-            YewuPrincipal filer = people.get(c.filer());
-            CustomerFiling.Mode mode = c.kind().online() ? CustomerFiling.Mode.LEAD_ENTRY : CustomerFiling.Mode.SALESPERSON_FILES;
-            ids.put(c.no(), as(filer, () -> filing.file(filer, c.input(), mode)));
-        }
-
+        long t0 = System.nanoTime();
+        Map<Integer, Long> ids = fileAll(companyId, plan, people, now, today);
         YewuPrincipal manager = people.get("manager");
         List<LeadDistribution.Assignment> toAssign = plan.stream()
                 .filter(c -> c.kind() == DemoCustomerPlan.Kind.DISTRIBUTED_TODAY || c.kind() == DemoCustomerPlan.Kind.FIRST_CONTACT_OVERDUE)
                 .map(c -> new LeadDistribution.Assignment(ids.get(c.no()), null)).toList();
         if (!toAssign.isEmpty()) as(manager, () -> distribution.distribute(manager, toAssign));
 
-        placeInTime(companyId, plan, ids, now, today);
+        long t1 = System.nanoTime();
+        backdateAssignments(companyId, plan, ids, now, today);
+        long t2 = System.nanoTime();
         int followUps = followUps(companyId, plan, ids, people, today);
+        long t3 = System.nanoTime();
         claimsAndDisputes(people, plan, ids);
         changeRequests(people, plan, ids);
+        long t4 = System.nanoTime();
 
         Map<YewuPrincipal, List<VisitDemoData.Stop>> books = new LinkedHashMap<>();
         for (String username : DemoCustomerPlan.SALESPEOPLE) {
@@ -142,56 +156,189 @@ class CustomerDemoData {
                     .map(c -> new VisitDemoData.Stop(ids.get(c.no()), c.input().city())).toList());
         }
         VisitDemoData.Written written = visits.write(books, now, this::as);
+        long t5 = System.nanoTime();
+        log.info("PROFILE file+distribute {} place {} followups {} claims+changes {} visits {}", (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         return new int[]{plan.size(), followUps, written.routes(), written.visits()};
     }
 
-    /** Files, ownership periods and stages as they would stand after the weeks and months the plan describes. */
-    private void placeInTime(long companyId, List<DemoCustomerPlan.Customer> plan, Map<Integer, Long> ids, Instant now,
-                             LocalDate today) {
+    /**
+     * Files the whole book as {@link CustomerFiling} files one customer — the same validation, normalised keys,
+     * contacts, first ownership period with its decision, decision record and audit row — but set-based, each file
+     * already standing where the plan places it in time (filed weeks ago, last order months ago). The unique keys
+     * still decide: a planned duplicate would fail the generation, never make a second file.
+     */
+    private Map<Integer, Long> fileAll(long companyId, List<DemoCustomerPlan.Customer> plan, Map<String, YewuPrincipal> people,
+                                       Instant now, LocalDate today) {
         int n = plan.size();
-        Long[] id = new Long[n];
-        String[] stage = new String[n];
-        OffsetDateTime[] created = new OffsetDateTime[n];
-        OffsetDateTime[] lastOrder = new OffsetDateTime[n];
-        OffsetDateTime[] assigned = new OffsetDateTime[n];
-        OffsetDateTime[] contactDue = new OffsetDateTime[n];
-        long contactDays = settings.snapshotAt(now).get(CustomerSettings.FIRST_CONTACT_DAYS);
+        String[] name = new String[n], code = new String[n], city = new String[n], address = new String[n],
+                format = new String[n], cls = new String[n], source = new String[n], stage = new String[n],
+                category = new String[n], notes = new String[n], tags = new String[n], created = new String[n],
+                intentionOn = new String[n], lastOrder = new String[n];
+        Boolean[] keyAccount = new Boolean[n];
+        Long[] owner = new Long[n], department = new Long[n], by = new Long[n];
         for (int i = 0; i < n; i++) {
             DemoCustomerPlan.Customer c = plan.get(i);
-            id[i] = ids.get(c.no());
-            stage[i] = c.kind().online() ? null : c.kind().stage();
-            created[i] = c.createdDaysAgo() == 0 ? now.atOffset(ZoneOffset.UTC)
+            CustomerInput in = c.input();
+            var problems = CustomerValidation.validate(in);
+            if (!problems.isEmpty()) throw new IllegalStateException("demo file " + in.name() + " is invalid: " + problems);
+            YewuPrincipal filer = people.get(c.filer());
+            boolean lead = c.kind().online();
+            name[i] = in.name().strip();
+            code[i] = CustomerValidation.blank(in.creditCode()) ? null : CustomerKeys.creditCode(in.creditCode()).orElseThrow();
+            city[i] = Cities.canonical(in.city()).orElseThrow();
+            address[i] = text(in.address());
+            format[i] = text(in.businessFormat());
+            cls[i] = text(in.customerClass());
+            keyAccount[i] = Boolean.TRUE.equals(in.keyAccount());
+            source[i] = lead ? "ONLINE" : "SELF";
+            stage[i] = lead ? "LEAD" : c.kind().name();
+            owner[i] = lead ? null : filer.id();
+            department[i] = filer.departmentId();
+            category[i] = text(in.productCategory());
+            notes[i] = text(in.notes());
+            tags[i] = String.join("|", in.tags().stream().map(String::strip).toList());
+            OffsetDateTime at = c.createdDaysAgo() == 0 ? now.atOffset(ZoneOffset.UTC)
                     : today.minusDays(c.createdDaysAgo()).atTime(LocalTime.of(9, 0).plusMinutes(7L * (c.no() % 60)))
                     .atZone(SHANGHAI).toOffsetDateTime();
+            created[i] = at.toString();
+            intentionOn[i] = lead ? null : at.atZoneSameInstant(SHANGHAI).toLocalDate().toString();
             lastOrder[i] = c.lastOrderDaysAgo() == null ? null
-                    : today.minusDays(c.lastOrderDaysAgo()).atTime(14, 30).atZone(SHANGHAI).toOffsetDateTime();
-            if (c.kind() == DemoCustomerPlan.Kind.FIRST_CONTACT_OVERDUE) {
-                assigned[i] = created[i].plusDays(2).plusHours(1);
-                contactDue[i] = assigned[i].plus(Duration.ofDays(contactDays));
+                    : today.minusDays(c.lastOrderDaysAgo()).atTime(14, 30).atZone(SHANGHAI).toOffsetDateTime().toString();
+            by[i] = filer.id();
+        }
+        Map<String, Long> idByName = new java.util.HashMap<>();
+        jdbc.sql("""
+                INSERT INTO customer (company_id, name, credit_code, city, address, business_format, customer_class,
+                    key_account, source, stage, owner_id, department_id, product_category, notes, tags, intention_on,
+                    last_order_at, created_by, created_at)
+                SELECT :c, f.name, f.code, f.city, f.address, f.format, f.cls, f.ka, f.source, f.stage, f.owner, f.dept,
+                       f.category, f.notes, CASE f.tags WHEN '' THEN '{}' ELSE string_to_array(f.tags, '|') END,
+                       CAST(f.intention AS date), CAST(f.last_order AS timestamptz), f.by, CAST(f.created AS timestamptz)
+                FROM unnest(CAST(:names AS text[]), CAST(:codes AS text[]), CAST(:cities AS text[]), CAST(:addresses AS text[]),
+                            CAST(:formats AS text[]), CAST(:classes AS text[]), CAST(:kas AS boolean[]), CAST(:sources AS text[]),
+                            CAST(:stages AS text[]), CAST(:owners AS bigint[]), CAST(:depts AS bigint[]),
+                            CAST(:categories AS text[]), CAST(:notes AS text[]), CAST(:tags AS text[]),
+                            CAST(:intentions AS text[]), CAST(:orders AS text[]), CAST(:bys AS bigint[]), CAST(:created AS text[]))
+                     WITH ORDINALITY AS f(name, code, city, address, format, cls, ka, source, stage, owner, dept, category,
+                                          notes, tags, intention, last_order, by, created, n)
+                ORDER BY f.n
+                RETURNING id, name""")
+                .param("c", companyId).param("names", name).param("codes", code).param("cities", city)
+                .param("addresses", address).param("formats", format).param("classes", cls).param("kas", keyAccount)
+                .param("sources", source).param("stages", stage).param("owners", owner).param("depts", department)
+                .param("categories", category).param("notes", notes).param("tags", tags).param("intentions", intentionOn)
+                .param("orders", lastOrder).param("bys", by).param("created", created)
+                .query(rs -> { idByName.put(rs.getString("name"), rs.getLong("id")); });
+        Map<Integer, Long> ids = new LinkedHashMap<>();
+        plan.forEach(c -> ids.put(c.no(), idByName.get(c.input().name().strip())));
+
+        List<Long> keyCustomer = new ArrayList<>();
+        List<String> keyKind = new ArrayList<>();
+        List<String> keyValue = new ArrayList<>();
+        List<Long> contactCustomer = new ArrayList<>();
+        List<String> contactName = new ArrayList<>(), contactPhone = new ArrayList<>(), contactEmail = new ArrayList<>(),
+                contactPosition = new ArrayList<>();
+        for (DemoCustomerPlan.Customer c : plan) {
+            CustomerInput in = c.input();
+            long id = ids.get(c.no());
+            for (CustomerKeys.Key key : CustomerKeys.of(in.name(), in.creditCode(), in.phones(), in.emails())) {
+                keyCustomer.add(id);
+                keyKind.add(key.kind().name());
+                keyValue.add(key.value());
+            }
+            for (CustomerInput.Contact contact : in.contacts()) {
+                contactCustomer.add(id);
+                contactName.add(contact.name().strip());
+                contactPhone.add(CustomerValidation.blank(contact.phone()) ? "" : CustomerKeys.phone(contact.phone()).orElseThrow());
+                contactEmail.add(CustomerValidation.blank(contact.email()) ? "" : CustomerKeys.email(contact.email()).orElseThrow());
+                contactPosition.add(text(contact.position()));
             }
         }
-        // one statement for the files. Leads keep the stage the entry or the distribution gave them; a file's intention
-        // date is the day it was filed, a distributed lead's the day it was assigned
         jdbc.sql("""
-                UPDATE customer c SET stage = coalesce(p.stage, c.stage), created_at = p.created,
-                       intention_on = CASE WHEN p.stage IS NOT NULL THEN (p.created AT TIME ZONE 'Asia/Shanghai')::date
-                                           WHEN c.intention_on IS NOT NULL AND p.assigned IS NOT NULL
-                                                THEN (p.assigned AT TIME ZONE 'Asia/Shanghai')::date
-                                           ELSE c.intention_on END,
-                       last_order_at = p.last_order,
-                       assigned_at = coalesce(p.assigned, c.assigned_at), first_contact_due = coalesce(p.due, c.first_contact_due)
-                FROM unnest(CAST(:ids AS bigint[]), CAST(:stages AS text[]), CAST(CAST(:created AS text[]) AS timestamptz[]),
-                            CAST(CAST(:orders AS text[]) AS timestamptz[]), CAST(CAST(:assigned AS text[]) AS timestamptz[]), CAST(CAST(:due AS text[]) AS timestamptz[]))
-                     AS p(id, stage, created, last_order, assigned, due)
-                WHERE c.company_id = :c AND c.id = p.id""")
-                .param("ids", id).param("stages", stage).param("created", texts(created)).param("orders", texts(lastOrder))
-                .param("assigned", texts(assigned)).param("due", texts(contactDue)).param("c", companyId).update();
-        // the one ownership period of each file starts when it was filed or assigned
+                INSERT INTO customer_key (company_id, kind, value, customer_id)
+                SELECT :c, k.kind, k.value, k.customer FROM unnest(CAST(:kinds AS text[]), CAST(:vals AS text[]),
+                    CAST(:customers AS bigint[])) AS k(kind, value, customer)""")
+                .param("c", companyId).param("kinds", keyKind.toArray(String[]::new))
+                .param("vals", keyValue.toArray(String[]::new)).param("customers", keyCustomer.toArray(Long[]::new)).update();
         jdbc.sql("""
-                UPDATE customer_ownership o SET valid_from = coalesce(c.assigned_at, c.created_at)
-                FROM customer c WHERE o.company_id = :c AND c.company_id = :c AND c.id = o.customer_id
-                  AND o.valid_to IS NULL AND o.customer_id = ANY(CAST(:ids AS bigint[]))""")
-                .param("c", companyId).param("ids", id).update();
+                INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position)
+                SELECT :c, k.customer, k.name, k.phone, k.email, k.position
+                FROM unnest(CAST(:customers AS bigint[]), CAST(:names AS text[]), CAST(:phones AS text[]),
+                            CAST(:emails AS text[]), CAST(:positions AS text[])) WITH ORDINALITY AS k(customer, name, phone, email, position, n)
+                ORDER BY k.n""")
+                .param("c", companyId).param("customers", contactCustomer.toArray(Long[]::new))
+                .param("names", contactName.toArray(String[]::new)).param("phones", contactPhone.toArray(String[]::new))
+                .param("emails", contactEmail.toArray(String[]::new)).param("positions", contactPosition.toArray(String[]::new))
+                .update();
+
+        // CUS-4: the filer owns a self-found customer from the moment it was filed; leads wait in the pool (CUS-5)
+        var fileDecision = filing.filedDecision(false, now);
+        var leadDecision = filing.filedDecision(true, now);
+        Map<String, Object> filed = new LinkedHashMap<>();
+        Map<String, Object> entered = new LinkedHashMap<>();
+        List<Long> ownedIds = new ArrayList<>(), ownerIds = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long id = ids.get(plan.get(i).no());
+            if (owner[i] == null) {
+                entered.put(String.valueOf(id), leadDecision);
+            } else {
+                filed.put(String.valueOf(id), fileDecision);
+                ownedIds.add(id);
+                ownerIds.add(owner[i]);
+                from.add(created[i]);
+            }
+        }
+        jdbc.sql("""
+                INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, decision, recorded_by)
+                SELECT :c, o.customer, o.owner, CAST(o.at AS timestamptz), 'FILED', CAST(:decision AS jsonb), o.owner
+                FROM unnest(CAST(:customers AS bigint[]), CAST(:owners AS bigint[]), CAST(:ats AS text[])) AS o(customer, owner, at)""")
+                .param("c", companyId).param("customers", ownedIds.toArray(Long[]::new)).param("owners", ownerIds.toArray(Long[]::new))
+                .param("ats", from.toArray(String[]::new)).param("decision", json.writeValueAsString(fileDecision)).update();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, io.yewu.platform.decision.Decision<?>> filedDecisions = (Map) filed;
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, io.yewu.platform.decision.Decision<?>> enteredDecisions = (Map) entered;
+        decisions.recordAll("customer", "ownership", filedDecisions);
+        decisions.recordAll("customer", "lead-entry", enteredDecisions);
+        for (String username : people.keySet()) {
+            YewuPrincipal filer = people.get(username);
+            Map<Long, Changes> files = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (!plan.get(i).filer().equals(username)) continue;
+                files.put(ids.get(plan.get(i).no()), Changes.of().created("name", name[i])
+                        .created("city", plan.get(i).input().city().strip()).created("source", source[i]));
+            }
+            String action = username.equals(DemoCustomerPlan.PROMOTER) ? "enter-lead" : "file";
+            as(filer, () -> {
+                audit.recordAll("customer", action, files);
+                return null;
+            });
+        }
+        return ids;
+    }
+
+    /** The leads distributed "ten days ago": assignment, first-contact deadline and ownership period moved back. */
+    private void backdateAssignments(long companyId, List<DemoCustomerPlan.Customer> plan, Map<Integer, Long> ids, Instant now,
+                                     LocalDate today) {
+        long contactDays = settings.snapshotAt(now).get(CustomerSettings.FIRST_CONTACT_DAYS);
+        for (DemoCustomerPlan.Customer c : plan) {
+            if (c.kind() != DemoCustomerPlan.Kind.FIRST_CONTACT_OVERDUE) continue;
+            OffsetDateTime assigned = today.minusDays(c.createdDaysAgo() - 2L).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime();
+            jdbc.sql("""
+                    UPDATE customer SET assigned_at = :at, first_contact_due = :due,
+                           intention_on = CASE WHEN intention_on IS NULL THEN NULL ELSE CAST(:day AS date) END
+                    WHERE company_id = :c AND id = :id""")
+                    .param("at", assigned).param("due", assigned.plusDays(contactDays)).param("day", assigned.toLocalDate().toString())
+                    .param("c", companyId).param("id", ids.get(c.no())).update();
+            jdbc.sql("UPDATE customer_ownership SET valid_from = :at WHERE company_id = :c AND customer_id = :id AND valid_to IS NULL")
+                    .param("at", assigned).param("c", companyId).param("id", ids.get(c.no())).update();
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
     }
 
     /** Past follow-ups in one statement, each with its audit row; reminders for those due today or later. */
@@ -237,13 +384,18 @@ class CustomerDemoData {
                 .param("c", companyId).update();
         Map<Long, Integer> lastOfCustomer = new LinkedHashMap<>();
         for (int i = 0; i < customer.size(); i++) lastOfCustomer.put(customer.get(i), i);
-        Map<Long, YewuPrincipal> byId = new LinkedHashMap<>();
-        people.values().forEach(p -> byId.put(p.id(), p));
-        for (int i = 0; i < customer.size(); i++) {
-            int row = i;
-            as(byId.get(author.get(i)), () -> {
-                audit.record("customer", customer.get(row), "follow-up", Changes.of().created("kind", kind.get(row))
-                        .created("nextFollowUpOn", nextOn.get(row)));
+        for (YewuPrincipal p : people.values()) {
+            Map<Long, Changes> rows = new LinkedHashMap<>();
+            for (int i = 0; i < customer.size(); i++) {
+                if (author.get(i) != p.id()) continue;
+                // keyed by follow-up, so one customer's several follow-ups each keep their row
+                rows.put((long) i, Changes.of().created("kind", kind.get(i)).created("nextFollowUpOn", nextOn.get(i)));
+            }
+            if (rows.isEmpty()) continue;
+            Map<Object, Changes> byCustomer = new java.util.IdentityHashMap<>();
+            rows.forEach((row, changes) -> byCustomer.put(new CustomerRef(customer.get(row.intValue())), changes));
+            as(p, () -> {
+                audit.recordAll("customer", "follow-up", byCustomer);
                 return null;
             });
         }

@@ -151,7 +151,7 @@ public class CustomerFiling {
         return id;
     }
 
-    private Decision<String> filedDecision(boolean lead, Instant now) {
+    Decision<String> filedDecision(boolean lead, Instant now) {
         long version = settings.snapshotAt(now).version();
         if (lead) {
             return Decision.of("POOL", version, new RuleHit("CUS-5", "网络信息进入线索池，由业务经理分配",

@@ -17,6 +17,11 @@ public interface DecisionRecords {
      */
     long record(String subjectType, String subjectId, String kind, Decision<?> decision);
 
+    /** Many decisions of one kind, one per subject, in one statement (bulk writes such as generated data). */
+    default void recordAll(String subjectType, String kind, java.util.Map<String, ? extends Decision<?>> bySubject) {
+        bySubject.forEach((subjectId, decision) -> record(subjectType, subjectId, kind, decision));
+    }
+
     /** Every decision about a subject, newest first. */
     List<StoredDecision> forSubject(String subjectType, String subjectId);
 

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,24 +99,27 @@ public class VisitDemoData {
             if (stops.size() > half) planned.addAll(route(me, acting, "周二四线路", stops.subList(half, stops.size()), List.of(2, 4), startsOn));
             routeCount += stops.size() > half ? 2 : 1;
             Map<Long, CheckInDistancePolicy.Point> located = locate(me, stops, rng);
+            List<Done> done = new ArrayList<>();
             for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
                 List<DayPlanner.Stop> due = planner.plan(day, work.isWorkingDay(day), planned);
                 for (int k = 0; k < due.size(); k++) {
                     OffsetDateTime in = day.atTime(9, 30).plusMinutes(80L * k + rng.nextInt(20)).atZone(SHANGHAI).toOffsetDateTime();
                     OffsetDateTime out = in.plusMinutes(30 + rng.nextInt(25));
-                    boolean done = day.isBefore(today) ? rng.nextInt(100) < 85 : out.toInstant().isBefore(now);
+                    boolean happened = day.isBefore(today) ? rng.nextInt(100) < 85 : out.toInstant().isBefore(now);
                     boolean far = rng.nextInt(25) == 0;
                     int pick = rng.nextInt(OBJECTIVES.length);
                     double dLat = far ? 0.009 : (rng.nextDouble() - 0.5) * 0.0016;
                     double dLng = (rng.nextDouble() - 0.5) * 0.0016;
-                    if (!done) continue;
+                    if (!happened) continue;
                     DayPlanner.Stop stop = due.get(k);
                     CheckInDistancePolicy.Point at = located.get(stop.customerId());
                     CheckInDistancePolicy.Point here = new CheckInDistancePolicy.Point(round(at.lat() + dLat), round(at.lng() + dLng));
-                    visit(me, acting, stop, day, in, out, here, at, pick, snapshot);
-                    visitCount++;
+                    done.add(new Done(stop, day, in, out, here, pick,
+                            policy.check(here, at, snapshot.get(VisitSettings.CHECK_IN_RADIUS), snapshot.version())));
                 }
             }
+            write(me, acting, done);
+            visitCount += done.size();
         }
         return new Written(routeCount, visitCount);
     }
@@ -132,42 +136,71 @@ public class VisitDemoData {
 
     /** Each route customer's location, as its owner confirmed it: near the centre of its city. */
     private Map<Long, CheckInDistancePolicy.Point> locate(YewuPrincipal me, List<Stop> stops, Random rng) {
-        Map<Long, CheckInDistancePolicy.Point> located = new java.util.LinkedHashMap<>();
+        Map<Long, CheckInDistancePolicy.Point> located = new LinkedHashMap<>();
         for (Stop s : stops) {
             Centre c = CENTRES.getOrDefault(s.city(), CENTRES.get("广州市"));
-            CheckInDistancePolicy.Point p = new CheckInDistancePolicy.Point(round(c.lat() + (rng.nextDouble() - 0.5) * 0.08),
-                    round(c.lng() + (rng.nextDouble() - 0.5) * 0.08));
-            jdbc.sql("""
-                    INSERT INTO customer_location (company_id, customer_id, lat, lng, source, set_by)
-                    VALUES (:c, :cust, :lat, :lng, 'OWNER', :u)""")
-                    .param("c", me.companyId()).param("cust", s.customerId()).param("lat", p.lat()).param("lng", p.lng())
-                    .param("u", me.id()).update();
-            located.put(s.customerId(), p);
+            located.put(s.customerId(), new CheckInDistancePolicy.Point(round(c.lat() + (rng.nextDouble() - 0.5) * 0.08),
+                    round(c.lng() + (rng.nextDouble() - 0.5) * 0.08)));
         }
+        jdbc.sql("""
+                INSERT INTO customer_location (company_id, customer_id, lat, lng, source, set_by)
+                SELECT :c, l.customer, l.lat, l.lng, 'OWNER', :u
+                FROM unnest(CAST(:customers AS bigint[]), CAST(:lats AS float8[]), CAST(:lngs AS float8[])) AS l(customer, lat, lng)""")
+                .param("c", me.companyId()).param("u", me.id())
+                .param("customers", located.keySet().toArray(Long[]::new))
+                .param("lats", located.values().stream().map(CheckInDistancePolicy.Point::lat).toArray(Double[]::new))
+                .param("lngs", located.values().stream().map(CheckInDistancePolicy.Point::lng).toArray(Double[]::new))
+                .update();
         return located;
     }
 
-    private void visit(YewuPrincipal me, Acting acting, DayPlanner.Stop stop, LocalDate day, OffsetDateTime in,
-                       OffsetDateTime out, CheckInDistancePolicy.Point here, CheckInDistancePolicy.Point customer, int pick,
-                       SettingsSnapshot snapshot) {
-        Decision<CheckInDistancePolicy.Verdict> verdict =
-                policy.check(here, customer, snapshot.get(VisitSettings.CHECK_IN_RADIUS), snapshot.version());
-        long id = jdbc.sql("""
+    /** A visit that happened: checked in and out, its distance measured. */
+    private record Done(DayPlanner.Stop stop, LocalDate day, OffsetDateTime in, OffsetDateTime out,
+                        CheckInDistancePolicy.Point here, int pick, Decision<CheckInDistancePolicy.Verdict> verdict) {}
+
+    /** One person's visits in one statement, with their check-in decisions and audit rows. */
+    private void write(YewuPrincipal me, Acting acting, List<Done> done) {
+        if (done.isEmpty()) return;
+        List<Long> ids = jdbc.sql("""
                 INSERT INTO visit (company_id, visitor_id, customer_id, route_id, visit_on, objective, result, preparation,
                     outdoor_ads_ok, pop_ok, racks_ok, greeting, display_notes, next_visit_at, check_in_at, check_in_lat,
                     check_in_lng, check_in_distance_m, check_in_far, check_out_at, check_out_lat, check_out_lng, created_at)
-                VALUES (:c, :u, :cust, :route, :on, :objective, :result, '带新品样品和价目表', true, true, :racks,
-                    '问候店长，了解本周销售情况', '主推产品在黄金陈列位', :next, :in, :lat, :lng, :distance, :far, :out, :lat, :lng, :in)
-                RETURNING id""")
-                .param("c", me.companyId()).param("u", me.id()).param("cust", stop.customerId()).param("route", stop.routeId())
-                .param("on", day).param("objective", OBJECTIVES[pick]).param("result", RESULTS[pick])
-                .param("racks", pick % 3 != 0).param("next", in.plusWeeks(1)).param("in", in).param("out", out)
-                .param("lat", here.lat()).param("lng", here.lng()).param("distance", verdict.outcome().distanceMetres())
-                .param("far", verdict.outcome().far()).query(Long.class).single();
-        decisions.record("visit", String.valueOf(id), "check-in-distance", verdict);
-        acting.as(me, () -> {
-            audit.record("visit", id, "CHECK_IN", Changes.of().created("located", true)
+                SELECT :c, :u, v.customer, v.route, CAST(v.day AS date), v.objective, v.result, '带新品样品和价目表', true, true,
+                       v.racks, '问候店长，了解本周销售情况', '主推产品在黄金陈列位', CAST(v.check_in AS timestamptz) + interval '7 days',
+                       CAST(v.check_in AS timestamptz), v.lat, v.lng, v.distance, v.far, CAST(v.check_out AS timestamptz),
+                       v.lat, v.lng, CAST(v.check_in AS timestamptz)
+                FROM unnest(CAST(:customers AS bigint[]), CAST(:routes AS bigint[]), CAST(:days AS text[]),
+                            CAST(:objectives AS text[]), CAST(:results AS text[]), CAST(:racks AS boolean[]),
+                            CAST(:ins AS text[]), CAST(:outs AS text[]), CAST(:lats AS float8[]), CAST(:lngs AS float8[]),
+                            CAST(:distances AS int[]), CAST(:fars AS boolean[]))
+                     WITH ORDINALITY AS v(customer, route, day, objective, result, racks, check_in, check_out, lat, lng,
+                                          distance, far, n)
+                ORDER BY v.n RETURNING id""")
+                .param("c", me.companyId()).param("u", me.id())
+                .param("customers", done.stream().map(d -> d.stop().customerId()).toArray(Long[]::new))
+                .param("routes", done.stream().map(d -> d.stop().routeId()).toArray(Long[]::new))
+                .param("days", done.stream().map(d -> d.day().toString()).toArray(String[]::new))
+                .param("objectives", done.stream().map(d -> OBJECTIVES[d.pick()]).toArray(String[]::new))
+                .param("results", done.stream().map(d -> RESULTS[d.pick()]).toArray(String[]::new))
+                .param("racks", done.stream().map(d -> d.pick() % 3 != 0).toArray(Boolean[]::new))
+                .param("ins", done.stream().map(d -> d.in().toString()).toArray(String[]::new))
+                .param("outs", done.stream().map(d -> d.out().toString()).toArray(String[]::new))
+                .param("lats", done.stream().map(d -> d.here().lat()).toArray(Double[]::new))
+                .param("lngs", done.stream().map(d -> d.here().lng()).toArray(Double[]::new))
+                .param("distances", done.stream().map(d -> d.verdict().outcome().distanceMetres()).toArray(Integer[]::new))
+                .param("fars", done.stream().map(d -> d.verdict().outcome().far()).toArray(Boolean[]::new))
+                .query(Long.class).list();
+        Map<String, Decision<?>> verdicts = new LinkedHashMap<>();
+        Map<Long, Changes> checkIns = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            var verdict = done.get(i).verdict();
+            verdicts.put(String.valueOf(ids.get(i)), verdict);
+            checkIns.put(ids.get(i), Changes.of().created("located", true)
                     .created("distanceMetres", verdict.outcome().distanceMetres()).created("far", verdict.outcome().far()));
+        }
+        decisions.recordAll("visit", "check-in-distance", verdicts);
+        acting.as(me, () -> {
+            audit.recordAll("visit", "CHECK_IN", checkIns);
             return null;
         });
     }
