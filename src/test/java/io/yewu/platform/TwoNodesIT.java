@@ -67,7 +67,7 @@ class TwoNodesIT {
         }
         String dataDir = Files.createTempDirectory("yewu-two-nodes").toString();
         node1 = node("node-1", "yewu.data-dir=" + dataDir, "yewu.db.url=", "yewu.db.embedded-port=" + dbPort,
-                "yewu.db.durable=false");
+                "yewu.db.durable=false", "yewu.demo-data.customers=0");
         node2 = node("node-2", "yewu.data-dir=" + dataDir + "/node2", "yewu.demo-data=false",
                 "yewu.db.url=jdbc:postgresql://localhost:" + dbPort + "/postgres", "yewu.db.user=postgres", "yewu.db.password=");
         // a scratch table for the handler, created as the owner and opened to the application role

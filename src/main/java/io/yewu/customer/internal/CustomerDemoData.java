@@ -131,7 +131,6 @@ class CustomerDemoData {
         skills(companyId, people);
 
         List<DemoCustomerPlan.Customer> plan = DemoCustomerPlan.of(size);
-        long t0 = System.nanoTime();
         Map<Integer, Long> ids = fileAll(companyId, plan, people, now, today);
         YewuPrincipal manager = people.get("manager");
         List<LeadDistribution.Assignment> toAssign = plan.stream()
@@ -139,14 +138,10 @@ class CustomerDemoData {
                 .map(c -> new LeadDistribution.Assignment(ids.get(c.no()), null)).toList();
         if (!toAssign.isEmpty()) as(manager, () -> distribution.distribute(manager, toAssign));
 
-        long t1 = System.nanoTime();
         backdateAssignments(companyId, plan, ids, now, today);
-        long t2 = System.nanoTime();
         int followUps = followUps(companyId, plan, ids, people, today);
-        long t3 = System.nanoTime();
         claimsAndDisputes(people, plan, ids);
         changeRequests(people, plan, ids);
-        long t4 = System.nanoTime();
 
         Map<YewuPrincipal, List<VisitDemoData.Stop>> books = new LinkedHashMap<>();
         for (String username : DemoCustomerPlan.SALESPEOPLE) {
@@ -156,9 +151,6 @@ class CustomerDemoData {
                     .map(c -> new VisitDemoData.Stop(ids.get(c.no()), c.input().city())).toList());
         }
         VisitDemoData.Written written = visits.write(books, now, this::as);
-        long t5 = System.nanoTime();
-        log.info("PROFILE file+distribute {} place {} followups {} claims+changes {} visits {}", (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         return new int[]{plan.size(), followUps, written.routes(), written.visits()};
     }
 
