@@ -30,14 +30,6 @@ final class DemoCustomerPlan {
         boolean online() {
             return this == POOL || this == DISTRIBUTED_TODAY || this == FIRST_CONTACT_OVERDUE;
         }
-
-        String stage() {
-            return switch (this) {
-                case POOL -> "LEAD";
-                case DISTRIBUTED_TODAY, FIRST_CONTACT_OVERDUE, INTENTION -> "INTENTION";
-                default -> name();
-            };
-        }
     }
 
     /**
