@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -376,17 +377,16 @@ class CustomerDemoData {
         Map<Long, Integer> lastOfCustomer = new LinkedHashMap<>();
         for (int i = 0; i < customer.size(); i++) lastOfCustomer.put(customer.get(i), i);
         for (YewuPrincipal p : people.values()) {
-            Map<Long, Changes> rows = new LinkedHashMap<>();
+            // by identity: one customer's several follow-ups each keep their own row
+            Map<Object, Changes> rows = new IdentityHashMap<>();
             for (int i = 0; i < customer.size(); i++) {
                 if (author.get(i) != p.id()) continue;
-                // keyed by follow-up, so one customer's several follow-ups each keep their row
-                rows.put((long) i, Changes.of().created("kind", kind.get(i)).created("nextFollowUpOn", nextOn.get(i)));
+                rows.put(new CustomerRef(customer.get(i)), Changes.of().created("kind", kind.get(i))
+                        .created("nextFollowUpOn", nextOn.get(i)));
             }
             if (rows.isEmpty()) continue;
-            Map<Object, Changes> byCustomer = new java.util.IdentityHashMap<>();
-            rows.forEach((row, changes) -> byCustomer.put(new CustomerRef(customer.get(row.intValue())), changes));
             as(p, () -> {
-                audit.recordAll("customer", "follow-up", byCustomer);
+                audit.recordAll("customer", "follow-up", rows);
                 return null;
             });
         }

@@ -184,6 +184,10 @@ class DemoDataIT extends IntegrationTest {
         long reminders = asSystem(() -> jdbc.sql("SELECT count(*) FROM due_task WHERE kind = :k")
                 .param("k", FollowUps.REMINDER).query(Long.class).single());
         assertThat(reminders).isPositive();
+        long followUps = asSystem(() -> jdbc.sql("SELECT count(*) FROM follow_up").query(Long.class).single());
+        long audited = asSystem(() -> jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'customer' AND action = 'follow-up'")
+                .query(Long.class).single());
+        assertThat(audited).isEqualTo(followUps).isEqualTo(plan.stream().mapToLong(c -> c.followUps().size()).sum());
     }
 
     @Test
