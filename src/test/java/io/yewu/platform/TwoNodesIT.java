@@ -67,7 +67,7 @@ class TwoNodesIT {
         }
         String dataDir = Files.createTempDirectory("yewu-two-nodes").toString();
         node1 = node("node-1", "yewu.data-dir=" + dataDir, "yewu.db.url=", "yewu.db.embedded-port=" + dbPort,
-                "yewu.db.durable=false");
+                "yewu.db.durable=false", "yewu.demo-data.customers=0");
         // node 1's embedded server takes a password (kept beside its data directory) and listens on 127.0.0.1
         String password = Files.readString(java.nio.file.Path.of(dataDir, "pgdata.password")).strip();
         node2 = node("node-2", "yewu.data-dir=" + dataDir + "/node2", "yewu.demo-data=false",

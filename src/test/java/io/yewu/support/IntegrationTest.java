@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Base for integration tests: the whole application on a real PostgreSQL (embedded, fresh per test JVM, fsync
- * off for speed; or the server in YEWU_TEST_DB_URL) with the demo company, reached over real HTTP.
+ * off for speed; or the server in YEWU_TEST_DB_URL) with the demo company, reached over real HTTP. The company
+ * starts with its users and departments but without the generated customer book ({@code yewu.demo-data.customers=0}),
+ * so tests count what they create; {@code DemoDataIT} turns the book on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "yewu.data-dir=${java.io.tmpdir}/yewu-it-${random.uuid}",
@@ -16,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "yewu.db.url=${YEWU_TEST_DB_URL:}",
         "yewu.db.user=${YEWU_TEST_DB_USER:postgres}",
         "yewu.db.password=${YEWU_TEST_DB_PASSWORD:}",
-        "yewu.login.max-failures=5"
+        "yewu.login.max-failures=5",
+        "yewu.demo-data.customers=0"
 })
 public abstract class IntegrationTest {
 

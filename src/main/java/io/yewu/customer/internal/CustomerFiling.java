@@ -152,7 +152,7 @@ public class CustomerFiling {
     }
 
     /** The decision of a new file, with the inputs it read: which keys were checked, who filed, from where. */
-    private Decision<String> filedDecision(YewuPrincipal user, boolean lead, Set<CustomerKeys.Key> keys, Instant now,
+    Decision<String> filedDecision(YewuPrincipal user, boolean lead, Set<CustomerKeys.Key> keys, Instant now,
                                            String source) {
         long version = settings.snapshotAt(now).version();
         List<String> checked = keys.stream().map(k -> k.kind().name()).distinct().sorted().toList();

@@ -144,7 +144,7 @@ public class FollowUps implements DueTaskHandler {
         audit.record("customer", customerId, "follow-up-done", Changes.of().created("followUpId", followUpId));
     }
 
-    private static String key(long followUpId) {
+    static String key(long followUpId) {
         return "follow-up:" + followUpId;
     }
 

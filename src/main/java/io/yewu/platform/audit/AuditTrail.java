@@ -4,4 +4,9 @@ package io.yewu.platform.audit;
 public interface AuditTrail {
 
     void record(String entityType, Object entityId, String action, Changes changes);
+
+    /** The same action on many records of one type, by the same actor, in one statement (bulk writes). */
+    default void recordAll(String entityType, String action, java.util.Map<?, Changes> byEntityId) {
+        byEntityId.forEach((id, changes) -> record(entityType, id, action, changes));
+    }
 }

@@ -19,7 +19,14 @@ public interface DecisionRecords {
 
     /** The same decision about many subjects at once (a batch of imported rows), in one statement. */
     default void recordAll(String subjectType, java.util.Collection<String> subjectIds, String kind, Decision<?> decision) {
-        subjectIds.forEach(id -> record(subjectType, id, kind, decision));
+        java.util.Map<String, Decision<?>> bySubject = new java.util.LinkedHashMap<>();
+        subjectIds.forEach(id -> bySubject.put(id, decision));
+        recordAll(subjectType, kind, bySubject);
+    }
+
+    /** Many decisions of one kind, one per subject, in one statement (bulk writes such as generated data). */
+    default void recordAll(String subjectType, String kind, java.util.Map<String, ? extends Decision<?>> bySubject) {
+        bySubject.forEach((subjectId, decision) -> record(subjectType, subjectId, kind, decision));
     }
 
     /** Every decision about a subject, newest first. */

@@ -21,6 +21,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AuditTrail audit;
+
+    @Test
+    void PLT6_entriesRecordedInBulkAreLoggedOnePerRecordWithTheirChanges() {
+        long company = asSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single());
+        Map<Long, Changes> changes = new java.util.LinkedHashMap<>();
+        changes.put(1L, Changes.of().created("name", "甲"));
+        changes.put(2L, Changes.of().put("name", "乙", "丙"));
+        io.yewu.platform.security.CompanyContext.runAs(company, () -> audit.recordAll("bulk-test", "create", changes));
+
+        JsonNode page = login("admin").get("/api/admin/audit?entityType=bulk-test&size=10").json();
+        assertThat(page.path("total").asInt()).isEqualTo(2);
+        for (JsonNode entry : page.path("items")) {
+            assertThat(entry.path("action").asString()).isEqualTo("create");
+            assertThat(entry.path("actorName").asString()).isEqualTo("系统 / system");
+            String expected = entry.path("entityId").asString().equals("1") ? "甲" : "丙";
+            assertThat(entry.path("changes").path("name").path("new").asString()).isEqualTo(expected);
+        }
+        assertThat(page.path("items").findValuesAsString("entityId")).containsExactlyInAnyOrder("1", "2");
+    }
+
     @Test
     void PLT6_aSettingChangeIsLoggedWithOldAndNewValues() {
         Api admin = login("admin");

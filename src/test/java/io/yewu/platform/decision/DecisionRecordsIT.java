@@ -39,4 +39,25 @@ class DecisionRecordsIT extends PlatformIntegrationTest {
         assertThat(login("sales1").get("/api/decisions?subjectType=order&subjectId=A-1").status()).isEqualTo(403);
         assertThat(login("admin").get("/api/decisions?subjectType=order").status()).isEqualTo(400);
     }
+
+    @Test
+    void PLT1_decisionsRecordedInBulkReadBackAsIfRecordedOneByOne() {
+        Decision<Mode> one = Decision.of(Mode.PAY_ON_DELIVERY, 7, new RuleHit("ORD-3a", "老客户货到付款",
+                "Existing customer pays on delivery", Map.of("total", new BigDecimal("99.50"))));
+        Decision<String> other = Decision.of("KEEP", 8, RuleHit.of("CUS-7", "维持原归属", "Owner keeps"));
+        CompanyContext.runAs(subject.companyId(), () -> {
+            decisions.record("bulk", "single", "payment-mode", one);
+            decisions.recordAll("bulk", "payment-mode", new java.util.LinkedHashMap<>(Map.of("B-1", one, "B-2", other)));
+        });
+        var single = CompanyContext.callAs(subject.companyId(), () -> decisions.forSubject("bulk", "single")).getFirst();
+        var first = CompanyContext.callAs(subject.companyId(), () -> decisions.forSubject("bulk", "B-1")).getFirst();
+        var second = CompanyContext.callAs(subject.companyId(), () -> decisions.forSubject("bulk", "B-2")).getFirst();
+        assertThat(first.kind()).isEqualTo(single.kind());
+        assertThat(first.outcome()).isEqualTo(single.outcome()).isEqualTo("PAY_ON_DELIVERY");
+        assertThat(first.hits()).isEqualTo(single.hits());
+        assertThat(first.settingsVersion()).isEqualTo(7);
+        assertThat(second.outcome()).isEqualTo("KEEP");
+        assertThat(second.settingsVersion()).isEqualTo(8);
+        assertThat(second.hits().getFirst().ruleId()).isEqualTo("CUS-7");
+    }
 }

@@ -23,8 +23,24 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void record(String entityType, Object entityId, String action, Changes changes) {
+    public void recordAll(String entityType, String action, Map<?, Changes> byEntityId) {
+        if (byEntityId.isEmpty()) return;
         var user = CurrentUser.find();
+        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
+        jdbc.sql("""
+                INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
+                SELECT :c, :a, :n, :t, e.id, :act, CAST(e.changes AS jsonb)
+                FROM unnest(CAST(:ids AS text[]), CAST(:changes AS text[])) WITH ORDINALITY AS e(id, changes, n) ORDER BY e.n""")
+                .param("c", companyId)
+                .param("a", user.map(u -> u.id()).orElse(null))
+                .param("n", user.map(u -> u.displayName()).orElse("系统 / system"))
+                .param("t", entityType).param("act", action)
+                .param("ids", byEntityId.keySet().stream().map(String::valueOf).toArray(String[]::new))
+                .param("changes", byEntityId.values().stream().map(c -> json.writeValueAsString(body(c))).toArray(String[]::new))
+                .update();
+    }
+
+    private static Map<String, Map<String, Object>> body(Changes changes) {
         Map<String, Map<String, Object>> body = new LinkedHashMap<>();
         changes.asMap().forEach((field, c) -> {
             Map<String, Object> pair = new LinkedHashMap<>();
@@ -32,6 +48,13 @@ class JdbcAuditTrail implements AuditTrail {
             pair.put("new", c.now());
             body.put(field, pair);
         });
+        return body;
+    }
+
+    @Override
+    public void record(String entityType, Object entityId, String action, Changes changes) {
+        var user = CurrentUser.find();
+        Map<String, Map<String, Object>> body = body(changes);
         long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
         jdbc.sql("""
                 INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)

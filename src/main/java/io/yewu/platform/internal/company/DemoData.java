@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.company;
 
+import io.yewu.platform.demo.DemoCompanyCreated;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.security.RoleCode;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,7 +21,8 @@ import static io.yewu.platform.security.RoleCode.*;
 
 /**
  * On first start, the demo company 演示公司 with the departments of the rulebook and one user per role
- * (password {@value #PASSWORD}). Runs once: a database that already has the company is left alone.
+ * (password {@value #PASSWORD}). Runs once: a database that already has the company is left alone. Then
+ * {@link DemoCompanyCreated} lets each capability add its own demo data.
  */
 @Component
 @Order(0)
@@ -60,11 +63,13 @@ class DemoData implements ApplicationRunner {
     private final CompanyProvisioning companies;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
 
-    DemoData(CompanyProvisioning companies, JdbcClient jdbc, PasswordEncoder encoder) {
+    DemoData(CompanyProvisioning companies, JdbcClient jdbc, PasswordEncoder encoder, ApplicationEventPublisher events) {
         this.companies = companies;
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.events = events;
     }
 
     @Override
@@ -72,7 +77,8 @@ class DemoData implements ApplicationRunner {
         boolean exists = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT count(*) FROM company WHERE code = 'DEMO'")
                 .query(Long.class).single() > 0);
         if (exists) return;
-        companies.create("DEMO", "演示公司", "总经理室", this::populate);
+        var created = companies.create("DEMO", "演示公司", "总经理室", this::populate);
+        events.publishEvent(new DemoCompanyCreated(created.companyId()));
         log.info("Demo company created: log in as admin / {} (and sales1, manager, gm, … with the same password)", PASSWORD);
     }
 

@@ -38,14 +38,20 @@ class JdbcDecisionRecords implements DecisionRecords {
     }
 
     @Override
-    public void recordAll(String subjectType, java.util.Collection<String> subjectIds, String kind, Decision<?> decision) {
-        if (subjectIds.isEmpty()) return;
+    public void recordAll(String subjectType, String kind, java.util.Map<String, ? extends Decision<?>> bySubject) {
+        if (bySubject.isEmpty()) return;
+        List<String> ids = List.copyOf(bySubject.keySet());
         jdbc.sql("""
                 INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
-                SELECT :c, :t, s, :k, :o, CAST(:h AS jsonb), :v FROM unnest(CAST(:ids AS text[])) AS s""")
-                .param("c", CompanyContext.companyId()).param("t", subjectType).param("ids", subjectIds.toArray(String[]::new))
-                .param("k", kind).param("o", outcomeText(decision.outcome(), json))
-                .param("h", json.writeValueAsString(decision.hits())).param("v", decision.settingsVersion())
+                SELECT :c, :t, d.subject, :k, d.outcome, CAST(d.hits AS jsonb), d.version
+                FROM unnest(CAST(:subjects AS text[]), CAST(:outcomes AS text[]), CAST(:hits AS text[]), CAST(:versions AS bigint[]))
+                     WITH ORDINALITY AS d(subject, outcome, hits, version, n)
+                ORDER BY d.n""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("k", kind)
+                .param("subjects", ids.toArray(String[]::new))
+                .param("outcomes", ids.stream().map(id -> outcomeText(bySubject.get(id).outcome(), json)).toArray(String[]::new))
+                .param("hits", ids.stream().map(id -> json.writeValueAsString(bySubject.get(id).hits())).toArray(String[]::new))
+                .param("versions", ids.stream().map(id -> bySubject.get(id).settingsVersion()).toArray(Long[]::new))
                 .update();
     }
 
