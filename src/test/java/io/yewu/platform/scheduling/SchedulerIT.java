@@ -11,6 +11,7 @@ import io.yewu.support.PlatformFixtures.FlakyJob;
 import io.yewu.support.PlatformFixtures.RecordingHandler;
 import io.yewu.support.PlatformFixtures.TestSubject;
 import io.yewu.support.PlatformIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,15 +120,22 @@ class SchedulerIT extends PlatformIntegrationTest {
     // ---- company jobs on db-scheduler ----
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** A fixed night, so every run's occurrence is known: the flaky job's timetable is 04:00 Beijing time. */
-    private static final Instant T0 = ZonedDateTime.of(2030, 1, 1, 3, 0, 0, 0, SHANGHAI).toInstant();
-    private static final Instant O1 = T0.plus(Duration.ofHours(1));
+    private static final AtomicInteger NIGHTS = new AtomicInteger();
+    /** A night of its own per test, so every run's occurrence is known: the flaky job's timetable is 04:00 Beijing time. */
+    private Instant T0;
+    private Instant O1;
+
+    @BeforeEach
+    void aNightOfItsOwn() {
+        T0 = ZonedDateTime.of(2030, 1, 1, 3, 0, 0, 0, SHANGHAI).plusDays(NIGHTS.getAndIncrement()).toInstant();
+        O1 = T0.plus(Duration.ofHours(1));
+    }
 
     /** A scheduler node on the test database whose clock the test sets; it knows only the flaky job. */
     private ManualScheduler node(Instant now) {
         SettableClock clock = new SettableClock();
         clock.set(now);
-        return TestHelper.createManualScheduler(dataSource, List.of(companyJobs.timetable(FlakyJob.NAME), companyJobs.runTask()))
+        return TestHelper.createManualScheduler(dataSource, companyJobs.runTask())
                 .clock(clock).startTasks(List.of(companyJobs.timetable(FlakyJob.NAME))).start();
     }
 

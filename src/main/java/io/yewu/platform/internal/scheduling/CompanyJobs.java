@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +101,10 @@ public class CompanyJobs {
                 .execute((instance, context) -> fanOut(job, context))).toList();
     }
 
-    /** The db-scheduler tasks to register: the per-company run task and each job's timetable. */
-    public List<Task<?>> tasks() {
-        List<Task<?>> all = new ArrayList<>(timetables);
-        all.add(runTask);
-        return all;
-    }
-
-    /** The recurring tasks, scheduled at their next occurrence when a scheduler starts (if not already). */
+    /**
+     * The recurring tasks, registered as db-scheduler start tasks: scheduled at their next occurrence when a
+     * scheduler starts, unless already scheduled (an overdue occurrence stays, so it fires at once).
+     */
     public List<RecurringTask<Void>> timetables() {
         return timetables;
     }

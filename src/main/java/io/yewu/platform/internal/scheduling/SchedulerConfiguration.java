@@ -23,7 +23,7 @@ class SchedulerConfiguration {
     Scheduler scheduler(DataSource dataSource, CompanyJobs companyJobs, NodeName node,
                         @Value("${yewu.scheduler.poll-interval:1s}") Duration pollInterval,
                         @Value("${yewu.scheduler.threads:4}") int threads) {
-        return Scheduler.create(dataSource, companyJobs.tasks())
+        return Scheduler.create(dataSource, companyJobs.runTask())
                 .startTasks(companyJobs.timetables())
                 .schedulerName(new SchedulerName.Fixed(node.get()))
                 .threads(threads)
