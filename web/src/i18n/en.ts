@@ -577,6 +577,8 @@ const en: typeof zh = {
     empty: 'No visits yet',
   },
   jobs: {
+    taskFailures: 'Failed reminders and timers',
+    task: 'Kind',
     hint: 'Timed jobs run for each company separately; a company that fails is retried after a pause without holding up the others.',
     refresh: 'Refresh',
     job: 'Job',

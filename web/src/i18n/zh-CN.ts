@@ -567,6 +567,8 @@ export default {
     empty: '还没有拜访记录',
   },
   jobs: {
+    taskFailures: '提醒与计时任务的失败',
+    task: '任务类型',
     hint: '定时任务按公司分别运行；某家公司失败时会自动间隔重试，不影响其他公司。',
     refresh: '刷新',
     job: '任务',

@@ -115,6 +115,25 @@ class SchedulerIT extends PlatformIntegrationTest {
         }
         assertThat(row(key)).containsEntry("status", "FAILED").containsEntry("attempts", 5);
         assertThat(handler.count(key)).isEqualTo(5);
+
+        // the administrator sees it on the jobs page and gives it one more attempt
+        long taskId = asSystem(() -> jdbc.sql("SELECT id FROM due_task WHERE task_key = :k").param("k", key)
+                .query(Long.class).single());
+        Api admin = login("admin");
+        JsonNode failures = admin.get("/api/admin/jobs/task-failures?size=200").json().path("items");
+        assertThat(failures.toString()).contains("\"taskId\":" + taskId).contains("told to fail");
+        for (JsonNode f : failures) {
+            if (f.path("taskId").asLong() == taskId) {
+                assertThat(f.path("status").asString()).isEqualTo("FAILED");
+                assertThat(f.path("kindZh").asString()).isEqualTo("提醒或计时任务"); // a kind without a name of its own
+            }
+        }
+        assertThat(login("sales1").post("/api/admin/jobs/tasks/" + taskId + "/retry", null).status()).isEqualTo(403);
+        assertThat(admin.post("/api/admin/jobs/tasks/" + taskId + "/retry", null).status()).isEqualTo(202);
+        assertThat(row(key)).containsEntry("status", "PENDING");
+        runner.runDue(Instant.now().plusSeconds(1));
+        assertThat(handler.count(key)).isEqualTo(6);
+        assertThat(row(key)).containsEntry("status", "FAILED").containsEntry("attempts", 6);
     }
 
     // ---- company jobs on db-scheduler ----

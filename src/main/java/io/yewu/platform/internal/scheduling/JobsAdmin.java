@@ -12,6 +12,7 @@ import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,10 @@ class JobsAdmin {
 
     record Scheduled(String job, long companyId, OffsetDateTime occurrence) {}
 
+    /** A one-off due task that failed: RETRYING until its attempts run out, then FAILED. */
+    record TaskFailure(long taskId, String kind, String kindZh, String kindEn, long companyId, String companyName,
+                       OffsetDateTime dueAt, String status, int attempts, String lastError) {}
+
     private static final String RUN_COLUMNS = """
             r.id AS run_id, r.company_id, c.name AS company_name, r.occurrence, r.status, r.attempts, r.last_error,
             r.next_retry_at, r.finished_at""";
@@ -68,6 +73,11 @@ class JobsAdmin {
     /** The job's name in Chinese or English ({@code job.<name>} in the messages); the code itself if none. */
     String label(String job, Locale locale) {
         return messages.getMessage("job." + job, null, job, locale);
+    }
+
+    /** A due-task kind's name ({@code task.<kind>}); a plain "timed task" for a kind that has none. */
+    String taskLabel(String kind, Locale locale) {
+        return messages.getMessage("task." + kind, null, messages.getMessage("task.other", null, kind, locale), locale);
     }
 
     List<JobView> jobs(YewuPrincipal user) {
@@ -132,6 +142,46 @@ class JobsAdmin {
         if (pending.isPresent()) scheduler.reschedule(instance, now);
         else scheduler.scheduleIfNotExists(instance, now);
         return new Scheduled(row.job(), row.companyId(), row.occurrence());
+    }
+
+    Page<TaskFailure> taskFailures(YewuPrincipal user, PageQuery page) {
+        String fromWhere = """
+                FROM due_task t JOIN company c ON c.id = t.company_id
+                WHERE t.status IN ('PENDING', 'FAILED') AND t.last_error IS NOT NULL""";
+        return visibleTo(user, () -> {
+            long total = jdbc.sql(Page.cappedCountSql(fromWhere)).query(Long.class).single();
+            List<TaskFailure> items = jdbc.sql("""
+                            SELECT t.id, t.kind, t.company_id, c.name AS company_name, t.due_at, t.status, t.attempts, t.last_error
+                            %s ORDER BY t.due_at DESC, t.id DESC LIMIT :n OFFSET :o""".formatted(fromWhere))
+                    .param("n", page.size()).param("o", page.offset())
+                    .query((rs, n) -> new TaskFailure(rs.getLong("id"), rs.getString("kind"),
+                            taskLabel(rs.getString("kind"), Locale.SIMPLIFIED_CHINESE), taskLabel(rs.getString("kind"), Locale.ENGLISH),
+                            rs.getLong("company_id"), rs.getString("company_name"), rs.getObject("due_at", OffsetDateTime.class),
+                            "FAILED".equals(rs.getString("status")) ? "FAILED" : "RETRYING", rs.getInt("attempts"),
+                            rs.getString("last_error")))
+                    .list();
+            return Page.of(items, page, total);
+        });
+    }
+
+    /** Makes a failed due task due now (one more attempt); 404 outside the caller's companies. */
+    void retryTask(YewuPrincipal user, long taskId) {
+        record Row(long companyId, String status, String lastError) {}
+        Row row = visibleTo(user, () -> jdbc.sql("SELECT company_id, status, last_error FROM due_task WHERE id = :id")
+                .param("id", taskId).query(Row.class).optional())
+                .orElseThrow(() -> ProblemException.notFound("due task " + taskId));
+        if (row.lastError() == null || !List.of("PENDING", "FAILED").contains(row.status())) {
+            throw ProblemException.conflict("job-run-not-failed");
+        }
+        CompanyContext.runAs(row.companyId(), () -> {
+            try {
+                jdbc.sql("UPDATE due_task SET status = 'PENDING', due_at = now() WHERE id = :id AND company_id = :c")
+                        .param("id", taskId).param("c", row.companyId()).update();
+            } catch (DuplicateKeyException e) {
+                throw ProblemException.conflict("task-superseded"); // rescheduled since: the newer one stands
+            }
+            audit.record("due-task", taskId, "retry", Changes.of().put("status", row.status(), "PENDING"));
+        });
     }
 
     /** Runs the job for the caller's company now, as an extra occurrence. */

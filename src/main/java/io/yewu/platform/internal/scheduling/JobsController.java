@@ -49,6 +49,19 @@ class JobsController {
         return jobs.retry(CurrentUser.get(), runId);
     }
 
+    @GetMapping("/task-failures")
+    @Allow(RoleCode.ADMIN)
+    Page<JobsAdmin.TaskFailure> taskFailures(PageQuery page) {
+        return jobs.taskFailures(CurrentUser.get(), page);
+    }
+
+    @PostMapping("/tasks/{taskId}/retry")
+    @Allow(RoleCode.ADMIN)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void retryTask(@PathVariable long taskId) {
+        jobs.retryTask(CurrentUser.get(), taskId);
+    }
+
     @PostMapping("/{job}/run")
     @Allow(RoleCode.ADMIN)
     @ResponseStatus(HttpStatus.ACCEPTED)
