@@ -286,6 +286,16 @@ class SchedulerIT extends PlatformIntegrationTest {
         assertThat(jobRun(demo, O1)).containsEntry("status", "DONE").containsEntry("attempts", 6);
         assertThat(committed(demo, O1)).isEqualTo(1);
         assertThat(admin.post("/api/admin/jobs/runs/" + runId + "/retry", null).code()).isEqualTo("job-run-not-failed");
+
+        // "run now": an extra occurrence for the caller's company, run at the next poll
+        var runNow = admin.post("/api/admin/jobs/" + FlakyJob.NAME + "/run", null);
+        assertThat(runNow.status()).as(runNow.body()).isEqualTo(202);
+        Instant extra = java.time.OffsetDateTime.parse(runNow.json().path("occurrence").asString()).toInstant();
+        assertThat(runNow.json().path("companyId").asLong()).isEqualTo(demo);
+        runDue(node);
+        assertThat(committed(demo, extra)).isEqualTo(1);
+        assertThat(jobRun(demo, extra)).containsEntry("status", "DONE");
+        assertThat(admin.post("/api/admin/jobs/no-such-job/run", null).status()).isEqualTo(404);
     }
 
     @Test
