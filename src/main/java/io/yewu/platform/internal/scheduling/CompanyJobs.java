@@ -224,7 +224,13 @@ public class CompanyJobs {
             boolean giveUp = failures >= maxAttempts;
             Instant next = giveUp ? null : complete.getTimeDone().plus(backoff(failures));
             Throwable cause = complete.getCause().orElse(new IllegalStateException("failed without an exception"));
-            int attempts = recordFailure(run, cause, next);
+            int attempts = failures;
+            try {
+                attempts = recordFailure(run, cause, next);
+            } catch (RuntimeException e) {
+                // the database may be what failed: the retry is still scheduled below
+                log.warn("Could not record the failure of company job {} for company {}", run.job(), run.companyId(), e);
+            }
             log.warn("Company job {} for company {} (occurrence {}) failed, attempt {}{}", run.job(), run.companyId(),
                     run.occurrence(), attempts, giveUp ? "; giving up until an administrator retries it" : "; retry at " + next,
                     cause);
