@@ -43,6 +43,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/settings', component: () => import('@/views/admin/SettingsView.vue'), meta: admin },
       { path: 'admin/calendar', component: () => import('@/views/admin/CalendarView.vue'), meta: admin },
       { path: 'admin/audit', component: () => import('@/views/admin/AuditView.vue'), meta: admin },
+      { path: 'admin/jobs', component: () => import('@/views/admin/JobsView.vue'), meta: admin },
       { path: ':pathMatch(.*)*', component: () => import('@/views/NotFoundView.vue') },
     ],
   },

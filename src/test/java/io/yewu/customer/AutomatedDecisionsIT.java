@@ -1,6 +1,6 @@
 package io.yewu.customer;
 
-import io.yewu.platform.scheduling.RecurringJob;
+import io.yewu.platform.internal.scheduling.CompanyJobs;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -80,11 +80,10 @@ class AutomatedDecisionsIT extends IntegrationTest {
         ownedSince(returned, 120);
         ownedSince(visited, 120);
         completeVisit(sales1, visited); // a completed visit is a follow-up: CUS-9 sees it
-        RecurringJob job = context.getBean("customerLifecycleJob", RecurringJob.class);
         Api admin = login("admin");
         assertThat(admin.post("/api/admin/settings/customer.pool-return.enabled", Map.of("value", true)).status()).isIn(200, 201);
         try {
-            job.run();
+            runJob("customer.lifecycle");
 
             JsonNode dormancy = hit(decision(ordered, "dormancy"), "CUS-3");
             assertThat(dormancy.path("inputs").path("dormantDays").asLong()).isEqualTo(180);
@@ -136,7 +135,7 @@ class AutomatedDecisionsIT extends IntegrationTest {
         asSystem(() -> jdbc.sql("UPDATE customer SET first_contact_due = now() - interval '1 hour' WHERE id IN (:ids)")
                 .param("ids", List.of(late, visited)).update());
 
-        context.getBean("firstContactWatch", RecurringJob.class).run();
+        runJob("customer.first-contact-watch");
 
         JsonNode overdue = hit(decision(late, "first-contact-overdue"), "CUS-12");
         assertThat(overdue.path("inputs").path("firstContactDue").asString()).isNotBlank();
@@ -195,5 +194,11 @@ class AutomatedDecisionsIT extends IntegrationTest {
                 .json().path("imported").asInt()).isOne();
         long pooledId = asSystem(() -> jdbc.sql("SELECT id FROM customer WHERE name = :n").param("n", pooled).query(Long.class).single());
         assertThat(hit(decision(pooledId, "lead-entry"), "CUS-5").path("inputs").path("asLeads").asBoolean()).isTrue();
+    }
+
+    /** Runs one occurrence of a company job for the demo company, now, as the scheduler would. */
+    private void runJob(String name) {
+        long company = asSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single());
+        context.getBean(CompanyJobs.class).run(new CompanyJobs.Run(name, company, java.time.Instant.now()));
     }
 }

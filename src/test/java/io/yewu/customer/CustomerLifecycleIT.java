@@ -1,11 +1,11 @@
 package io.yewu.customer;
 
-import io.yewu.platform.scheduling.RecurringJob;
+import io.yewu.platform.internal.scheduling.CompanyJobs;
 import io.yewu.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
+import java.time.Instant;
 import java.util.Map;
 
 import static io.yewu.customer.CustomerFilingIT.mobile;
@@ -16,7 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomerLifecycleIT extends IntegrationTest {
 
     @Autowired
-    ApplicationContext context;
+    CompanyJobs jobs;
+
+    /** One company's run of the nightly job, as db-scheduler starts it: own transaction, under the company's wall. */
+    private void runNightly(long companyId) {
+        jobs.run(new CompanyJobs.Run("customer.lifecycle", companyId, Instant.now()));
+    }
 
     private String stage(long id) {
         return asSystem(() -> jdbc.sql("SELECT stage || '/' || coalesce(owner_id::text, 'pool') FROM customer WHERE id = :id")
@@ -32,9 +37,10 @@ class CustomerLifecycleIT extends IntegrationTest {
                 UPDATE customer SET stage = 'ACTIVE', last_order_at = now() - interval '200 days' WHERE id = :ordered;
                 UPDATE customer_ownership SET valid_from = now() - interval '120 days' WHERE customer_id = :neglected;
                 """).param("ordered", ordered).param("neglected", neglected).update());
-        RecurringJob job = context.getBean("customerLifecycleJob", RecurringJob.class);
+        long company = asSystem(() -> jdbc.sql("SELECT company_id FROM customer WHERE id = :id").param("id", ordered)
+                .query(Long.class).single());
 
-        job.run();
+        runNightly(company);
         assertThat(stage(ordered)).startsWith("DORMANT");
         assertThat(stage(neglected)).startsWith("INTENTION/"); // pool return is off by default
 
@@ -42,7 +48,7 @@ class CustomerLifecycleIT extends IntegrationTest {
         var setting = admin.post("/api/admin/settings/customer.pool-return.enabled", Map.of("value", true));
         assertThat(setting.status()).as(setting.body()).isIn(200, 201);
         try {
-            job.run();
+            runNightly(company);
             assertThat(stage(neglected)).isEqualTo("LEAD/pool");
             String decision = asSystem(() -> jdbc.sql("SELECT hits::text FROM decision_record WHERE subject_id = :id AND kind = 'pool-return'")
                     .param("id", String.valueOf(neglected)).query(String.class).single());

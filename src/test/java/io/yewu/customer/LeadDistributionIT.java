@@ -177,9 +177,10 @@ class LeadDistributionIT extends IntegrationTest {
         asSystem(() -> jdbc.sql("UPDATE customer SET first_contact_due = now() - interval '1 hour' WHERE id = :id").param("id", lead).update());
         assertThat(login("manager").get("/api/leads/overdue").body()).contains(String.valueOf(lead));
         long company = asSystem(() -> jdbc.sql("SELECT company_id FROM customer WHERE id = :id").param("id", lead).query(Long.class).single());
-        var watch = context.getBean("firstContactWatch", io.yewu.platform.scheduling.RecurringJob.class);
-        watch.run();
-        watch.run(); // flagged once only
+        var jobs = context.getBean(io.yewu.platform.internal.scheduling.CompanyJobs.class);
+        jobs.run(new io.yewu.platform.internal.scheduling.CompanyJobs.Run("customer.first-contact-watch", company, java.time.Instant.now()));
+        jobs.run(new io.yewu.platform.internal.scheduling.CompanyJobs.Run("customer.first-contact-watch", company,
+                java.time.Instant.now().plusSeconds(1))); // a later occurrence: flagged once only
         long notices = asSystem(() -> jdbc.sql("SELECT count(*) FROM notification WHERE kind = 'customer.first-contact-overdue' AND link = :l")
                 .param("l", "/customers/" + lead).query(Long.class).single());
         assertThat(notices).isEqualTo(2); // the owner and the manager

@@ -2,6 +2,7 @@ package io.yewu.platform;
 
 import io.yewu.YewuApplication;
 import io.yewu.platform.internal.scheduling.NodeName;
+import io.yewu.platform.scheduling.CompanyJob;
 import io.yewu.platform.scheduling.DueTaskHandler;
 import io.yewu.platform.scheduling.DueTasks;
 import io.yewu.platform.security.CompanyContext;
@@ -36,9 +37,34 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoNodesIT {
 
-    /** Records which node ran each task; double runs would show as repeated keys. */
+    /** While set, the every-second company job records its runs. */
+    private static volatile boolean recordingJobRuns;
+
+    /** Records which node ran each task or company job run; double runs would show as repeated keys. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Recorder {
+        @Bean
+        CompanyJob everySecond(JdbcClient jdbc, NodeName node) {
+            return new CompanyJob() {
+                @Override
+                public String name() {
+                    return "test.two-nodes-every-second";
+                }
+
+                @Override
+                public String cron() {
+                    return "* * * * * *";
+                }
+
+                @Override
+                public void run(long companyId, Instant occurrence) {
+                    if (!recordingJobRuns) return;
+                    jdbc.sql("INSERT INTO two_nodes_fired (task_key, node) VALUES (:k, :n)")
+                            .param("k", "job|" + companyId + "|" + occurrence.getEpochSecond()).param("n", node.get()).update();
+                }
+            };
+        }
+
         @Bean
         DueTaskHandler twoNodesHandler(JdbcClient jdbc, NodeName node) {
             return new DueTaskHandler() {
@@ -123,14 +149,39 @@ class TwoNodesIT {
                 "SELECT count(*) FROM due_task WHERE kind = 'two-nodes' AND status = 'DONE'").query(Long.class).single()) == 50);
 
         List<Map<String, Object>> perKey = CompanyContext.callAsSystem(() -> jdbc.sql(
-                "SELECT task_key, count(*) AS runs FROM two_nodes_fired GROUP BY task_key").query().listOfRows());
+                "SELECT task_key, count(*) AS runs FROM two_nodes_fired WHERE task_key LIKE 'task-%' GROUP BY task_key")
+                .query().listOfRows());
         assertThat(perKey).hasSize(50).allSatisfy(row -> assertThat(((Number) row.get("runs")).longValue()).isEqualTo(1));
         List<String> nodes = CompanyContext.callAsSystem(() -> jdbc.sql(
                 "SELECT DISTINCT done_by FROM due_task WHERE kind = 'two-nodes'").query(String.class).list());
         assertThat(nodes).isSubsetOf("node-1", "node-2");
         List<String> handledBy = CompanyContext.callAsSystem(() -> jdbc.sql(
-                "SELECT DISTINCT node FROM two_nodes_fired").query(String.class).list());
+                "SELECT DISTINCT node FROM two_nodes_fired WHERE task_key LIKE 'task-%'").query(String.class).list());
         assertThat(handledBy).containsExactlyInAnyOrderElementsOf(nodes);
+    }
+
+    @Test
+    void eachCompanysOccurrenceOfACompanyJobRunsExactlyOnceWhileBothNodesSchedule() {
+        JdbcClient jdbc = node1.getBean(JdbcClient.class);
+        recordingJobRuns = true;
+        try {
+            // a job due every second on two db-schedulers polling every 100 ms
+            await().atMost(Duration.ofSeconds(60)).until(() -> CompanyContext.callAsSystem(() -> jdbc.sql(
+                    "SELECT count(DISTINCT task_key) FROM two_nodes_fired WHERE task_key LIKE 'job|%'").query(Long.class).single()) >= 8);
+        } finally {
+            recordingJobRuns = false;
+        }
+        List<Map<String, Object>> perRun = CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT task_key, count(*) AS runs FROM two_nodes_fired WHERE task_key LIKE 'job|%' GROUP BY task_key")
+                .query().listOfRows());
+        assertThat(perRun).hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(row -> assertThat(((Number) row.get("runs")).longValue()).as(row.toString()).isEqualTo(1));
+        List<String> nodes = CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT DISTINCT node FROM job_run WHERE job = 'test.two-nodes-every-second'").query(String.class).list());
+        assertThat(nodes).isNotEmpty().isSubsetOf("node-1", "node-2");
+        long notDone = CompanyContext.callAsSystem(() -> jdbc.sql(
+                "SELECT count(*) FROM job_run WHERE job = 'test.two-nodes-every-second' AND status <> 'DONE'").query(Long.class).single());
+        assertThat(notDone).isZero();
     }
 
     /** Runs DDL as the database owner, outside the application's pool and its company wall. */

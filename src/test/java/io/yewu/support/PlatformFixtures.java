@@ -4,8 +4,11 @@ import io.yewu.platform.approval.ApprovalCompleted;
 import io.yewu.platform.approval.ApprovalSpec;
 import io.yewu.platform.approval.Approvals;
 import io.yewu.platform.approval.StepSpec;
+import io.yewu.platform.audit.AuditTrail;
+import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.scheduling.CompanyJob;
 import io.yewu.platform.scheduling.DueTask;
 import io.yewu.platform.scheduling.DueTaskHandler;
 import io.yewu.platform.security.CompanyContext;
@@ -15,13 +18,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test-only stand-ins for capabilities that do not exist yet: a subject that asks for approval, a listener that
- * records how chains end, and due-task handlers that record or fail.
+ * records how chains end, due-task handlers that record or fail, and a company job that fails for chosen companies.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PlatformFixtures {
@@ -96,6 +102,43 @@ public class PlatformFixtures {
         public long count(String key) {
             return handled.stream().filter(t -> t.key().equals(key)).count();
         }
+    }
+
+    /**
+     * A company job that writes an audit entry per company and occurrence (entity {@code test-job}, id the
+     * occurrence's epoch second) and then throws for the companies in {@link #failFor}, so its write rolls back.
+     */
+    public static class FlakyJob implements CompanyJob {
+
+        public static final String NAME = "test.flaky";
+
+        public final Set<Long> failFor = ConcurrentHashMap.newKeySet();
+        private final AuditTrail audit;
+
+        FlakyJob(AuditTrail audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String cron() {
+            return "0 0 4 * * *";
+        }
+
+        @Override
+        public void run(long companyId, Instant occurrence) {
+            audit.record("test-job", occurrence.getEpochSecond(), "ran", Changes.of().created("companyId", companyId));
+            if (failFor.contains(companyId)) throw new IllegalStateException("company " + companyId + " told to fail");
+        }
+    }
+
+    @Bean
+    FlakyJob flakyJob(AuditTrail audit) {
+        return new FlakyJob(audit);
     }
 
     @Bean

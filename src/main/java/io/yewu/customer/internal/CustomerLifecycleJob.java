@@ -5,16 +5,13 @@ import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.notification.Notifier;
-import io.yewu.platform.scheduling.RecurringJob;
-import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.scheduling.CompanyJob;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,11 +19,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Nightly at 02:00: customers with no order for the dormant period become dormant (CUS-3), and — when the
- * administrator has enabled it — neglected customers are warned and then returned to the pool (CUS-9).
+ * Nightly at 02:00, per company: customers with no order for the dormant period become dormant (CUS-3), and — when
+ * the administrator has enabled it — neglected customers are warned and then returned to the pool (CUS-9). Decided
+ * at the occurrence's time, so a late or retried run decides as the 02:00 run would have.
  */
 @Component
-class CustomerLifecycleJob implements RecurringJob {
+class CustomerLifecycleJob implements CompanyJob {
 
     private record Candidate(long id, String name, long ownerId, OffsetDateTime lastFollowUp, OffsetDateTime lastOrder,
                              boolean warned, String stage) {}
@@ -37,22 +35,18 @@ class CustomerLifecycleJob implements RecurringJob {
     private final DecisionRecords decisions;
     private final AuditTrail audit;
     private final Notifier notifier;
-    private final TransactionTemplate tx;
-    private final Clock clock;
     private final JsonMapper json;
     private final PoolReturnPolicy policy = new PoolReturnPolicy();
     private final DormancyPolicy dormancy = new DormancyPolicy();
 
     CustomerLifecycleJob(JdbcClient jdbc, Settings settings, OwnershipLedger ledger, DecisionRecords decisions,
-                         AuditTrail audit, Notifier notifier, TransactionTemplate tx, Clock clock, JsonMapper json) {
+                         AuditTrail audit, Notifier notifier, JsonMapper json) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.ledger = ledger;
         this.decisions = decisions;
         this.audit = audit;
         this.notifier = notifier;
-        this.tx = tx;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -67,13 +61,7 @@ class CustomerLifecycleJob implements RecurringJob {
     }
 
     @Override
-    public void run() {
-        List<Long> companies = jdbc.sql("SELECT id FROM company ORDER BY id").query(Long.class).list();
-        Instant now = clock.instant();
-        companies.forEach(c -> CompanyContext.runAs(c, () -> tx.executeWithoutResult(s -> runFor(c, now))));
-    }
-
-    void runFor(long companyId, Instant now) {
+    public void run(long companyId, Instant now) {
         SettingsSnapshot snapshot = settings.snapshotAt(now);
         markDormant(companyId, now, snapshot);
         var rules = new PoolReturnPolicy.Rules(snapshot.get(CustomerSettings.POOL_RETURN),

@@ -4,22 +4,21 @@ import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.notification.Notifier;
-import io.yewu.platform.scheduling.RecurringJob;
-import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.scheduling.CompanyJob;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * CUS-12: every quarter hour, assigned leads past their first-contact deadline are flagged once to the owner and
- * their manager. Set-based over an index of open deadlines, so it costs nothing when all is on time.
+ * CUS-12: every quarter hour, per company, assigned leads past their first-contact deadline at the occurrence are
+ * flagged once to the owner and their manager. Set-based over an index of open deadlines, so it costs nothing when
+ * all is on time.
  */
 @Component
-class FirstContactWatch implements RecurringJob {
+class FirstContactWatch implements CompanyJob {
 
     private record Late(long companyId, long id, String name, long ownerId, String ownerName, OffsetDateTime assignedAt,
                         OffsetDateTime firstContactDue) {}
@@ -27,19 +26,15 @@ class FirstContactWatch implements RecurringJob {
     private final JdbcClient jdbc;
     private final Notifier notifier;
     private final UserDirectory users;
-    private final TransactionTemplate tx;
-    private final Clock clock;
     private final DecisionRecords decisions;
     private final Settings settings;
     private final FirstContactPolicy policy = new FirstContactPolicy();
 
-    FirstContactWatch(JdbcClient jdbc, Notifier notifier, UserDirectory users, TransactionTemplate tx, Clock clock,
-                      DecisionRecords decisions, Settings settings) {
+    FirstContactWatch(JdbcClient jdbc, Notifier notifier, UserDirectory users, DecisionRecords decisions,
+                      Settings settings) {
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.users = users;
-        this.tx = tx;
-        this.clock = clock;
         this.decisions = decisions;
         this.settings = settings;
     }
@@ -55,13 +50,8 @@ class FirstContactWatch implements RecurringJob {
     }
 
     @Override
-    public void run() {
-        List<Long> companies = jdbc.sql("SELECT id FROM company ORDER BY id").query(Long.class).list();
-        companies.forEach(c -> CompanyContext.runAs(c, () -> tx.executeWithoutResult(s -> flag(c))));
-    }
-
-    void flag(long companyId) {
-        java.time.Instant now = clock.instant();
+    public void run(long companyId, Instant occurrence) {
+        Instant now = occurrence;
         List<Late> late = jdbc.sql("""
                 UPDATE customer c SET overdue_flagged_at = :now FROM app_user u
                 WHERE c.company_id = :c AND u.id = c.owner_id AND c.first_contacted_at IS NULL

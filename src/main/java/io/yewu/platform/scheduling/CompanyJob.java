@@ -7,6 +7,10 @@ import java.time.Instant;
  * transaction, under that company's wall ({@code CompanyContext}), so one company's failure is retried alone (with
  * backoff, shown to the administrator) and never rolls back another company's work. A missed occurrence fires when
  * the application starts; two nodes never run the same company's occurrence twice.
+ *
+ * <p>To declare one: a Spring bean implementing this interface, and its Chinese and English names as
+ * {@code job.<name>} in {@code i18n/messages.properties} and {@code messages_en.properties} (the jobs page shows
+ * them). It runs on db-scheduler ({@code docs/decisions/0005-scheduler.md}).
  */
 public interface CompanyJob {
 

@@ -1,29 +1,52 @@
 package io.yewu.platform.scheduling;
 
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import io.yewu.platform.internal.scheduling.CompanyJobs;
 import io.yewu.platform.internal.scheduling.DueTaskRunner;
-import io.yewu.platform.internal.scheduling.RecurringJobRunner;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.support.Api;
+import io.yewu.support.PlatformFixtures.FlakyJob;
 import io.yewu.support.PlatformFixtures.RecordingHandler;
 import io.yewu.support.PlatformFixtures.TestSubject;
 import io.yewu.support.PlatformIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import javax.sql.DataSource;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Timed work: one-off due tasks (per company, once, retried with backoff) and company jobs on db-scheduler (per
+ * company and occurrence, each in its own transaction under its wall, retried with backoff, shown to the
+ * administrator, fired on start when missed, once across nodes).
+ */
 class SchedulerIT extends PlatformIntegrationTest {
 
     @Autowired DueTasks dueTasks;
     @Autowired DueTaskRunner runner;
-    @Autowired RecurringJobRunner recurring;
+    @Autowired CompanyJobs companyJobs;
+    @Autowired FlakyJob flaky;
+    @Autowired DataSource dataSource;
     @Autowired RecordingHandler handler;
     @Autowired TestSubject subject;
     @Autowired TransactionTemplate tx;
@@ -92,25 +115,255 @@ class SchedulerIT extends PlatformIntegrationTest {
         }
         assertThat(row(key)).containsEntry("status", "FAILED").containsEntry("attempts", 5);
         assertThat(handler.count(key)).isEqualTo(5);
+
+        // the administrator sees it on the jobs page and gives it one more attempt
+        long taskId = asSystem(() -> jdbc.sql("SELECT id FROM due_task WHERE task_key = :k").param("k", key)
+                .query(Long.class).single());
+        Api admin = login("admin");
+        JsonNode failures = admin.get("/api/admin/jobs/task-failures?size=200").json().path("items");
+        assertThat(failures.toString()).contains("\"taskId\":" + taskId).contains("told to fail");
+        for (JsonNode f : failures) {
+            if (f.path("taskId").asLong() == taskId) {
+                assertThat(f.path("status").asString()).isEqualTo("FAILED");
+                assertThat(f.path("kindZh").asString()).isEqualTo("提醒或计时任务"); // a kind without a name of its own
+            }
+        }
+        assertThat(login("sales1").post("/api/admin/jobs/tasks/" + taskId + "/retry", null).status()).isEqualTo(403);
+        assertThat(admin.post("/api/admin/jobs/tasks/" + taskId + "/retry", null).status()).isEqualTo(202);
+        assertThat(row(key)).containsEntry("status", "PENDING");
+        runner.runDue(Instant.now().plusSeconds(1));
+        assertThat(handler.count(key)).isEqualTo(6);
+        assertThat(row(key)).containsEntry("status", "FAILED").containsEntry("attempts", 6);
+    }
+
+    // ---- company jobs on db-scheduler ----
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final AtomicInteger NIGHTS = new AtomicInteger();
+    /** A night of its own per test, so every run's occurrence is known: the flaky job's timetable is 04:00 Beijing time. */
+    private Instant T0;
+    private Instant O1;
+
+    @BeforeEach
+    void aNightOfItsOwn() {
+        T0 = ZonedDateTime.of(2030, 1, 1, 3, 0, 0, 0, SHANGHAI).plusDays(NIGHTS.getAndIncrement()).toInstant();
+        O1 = T0.plus(Duration.ofHours(1));
+    }
+
+    /** A scheduler node on the test database whose clock the test sets; it knows only the flaky job. */
+    private ManualScheduler node(Instant now) {
+        SettableClock clock = new SettableClock();
+        clock.set(now);
+        return TestHelper.createManualScheduler(dataSource, companyJobs.runTask())
+                .clock(clock).startTasks(List.of(companyJobs.timetable(FlakyJob.NAME))).start();
+    }
+
+    /** Fan-out first, then the company runs it scheduled. */
+    private static void runDue(ManualScheduler node) {
+        node.runAnyDueExecutions();
+        node.runAnyDueExecutions();
+    }
+
+    private void freshTimetables() {
+        flaky.failFor.clear();
+        asSystem(() -> jdbc.sql("DELETE FROM scheduled_tasks").update());
+    }
+
+    /** How many times the flaky job's work for that company and occurrence is committed. */
+    private long committed(long companyId, Instant occurrence) {
+        return asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM audit_log WHERE company_id = :c AND entity_type = 'test-job' AND entity_id = :o""")
+                .param("c", companyId).param("o", String.valueOf(occurrence.getEpochSecond())).query(Long.class).single());
+    }
+
+    private Map<String, Object> jobRun(long companyId, Instant occurrence) {
+        return asSystem(() -> jdbc.sql("""
+                SELECT id, status, attempts, last_error, next_retry_at FROM job_run
+                WHERE company_id = :c AND job = :j AND occurrence = :o""")
+                .param("c", companyId).param("j", FlakyJob.NAME).param("o", occurrence.atOffset(ZoneOffset.UTC))
+                .query().singleRow());
+    }
+
+    private Instant timetableNext() {
+        return asSystem(() -> jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = :t")
+                .param("t", "job:" + FlakyJob.NAME).query(Timestamp.class).single().toInstant());
+    }
+
+    private static Instant instant(Object timestamp) {
+        return ((Timestamp) timestamp).toInstant();
+    }
+
+    /** A second company, made by the group administrator; its administrator's login name is returned with it. */
+    private record Company(long id, String admin) {}
+
+    private Company newCompany() {
+        String code = "J" + UUID.randomUUID().toString().substring(0, 8);
+        var created = login("admin").post("/api/group/companies", Map.of("code", code, "name", "任务测试公司 " + code,
+                "adminUsername", code.toLowerCase() + "-admin", "adminPassword", "Yewu@2026"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new Company(created.json().path("id").asLong(), code.toLowerCase() + "-admin");
     }
 
     @Test
-    void recurringJobsRunOncePerOccurrenceAndPurgeOldIdempotencyKeys() {
+    void aFailingCompanyIsRetriedWithBackoffWhileEveryOtherCompanysWorkIsCommitted() {
+        freshTimetables();
+        long demo = subject.companyId();
+        long failing = newCompany().id();
+        flaky.failFor.add(failing);
+        ManualScheduler node = node(T0);
+        assertThat(timetableNext()).isEqualTo(O1);
+
+        node.setTime(O1.plusSeconds(1));
+        runDue(node);
+        assertThat(committed(demo, O1)).isEqualTo(1);
+        assertThat(jobRun(demo, O1)).containsEntry("status", "DONE").containsEntry("attempts", 1);
+        assertThat(committed(failing, O1)).as("the failed company's writes roll back").isZero();
+        Map<String, Object> failed = jobRun(failing, O1);
+        assertThat(failed).containsEntry("status", "RETRYING").containsEntry("attempts", 1);
+        assertThat((String) failed.get("last_error")).contains("told to fail");
+        assertThat(instant(failed.get("next_retry_at"))).isEqualTo(O1.plusSeconds(1 + 30));
+        assertThat(timetableNext()).isEqualTo(O1.plus(Duration.ofDays(1)));
+
+        node.tick(Duration.ofSeconds(30));
+        runDue(node);
+        assertThat(jobRun(failing, O1)).containsEntry("status", "RETRYING").containsEntry("attempts", 2);
+        assertThat(instant(jobRun(failing, O1).get("next_retry_at"))).as("the wait doubles")
+                .isEqualTo(O1.plusSeconds(1 + 30 + 60));
+
+        flaky.failFor.clear(); // the cause is gone
+        node.tick(Duration.ofSeconds(59));
+        runDue(node);
+        assertThat(committed(failing, O1)).as("not before its retry time").isZero();
+        node.tick(Duration.ofSeconds(1));
+        runDue(node);
+        assertThat(committed(failing, O1)).isEqualTo(1);
+        assertThat(jobRun(failing, O1)).containsEntry("status", "DONE").containsEntry("attempts", 3);
+        assertThat(committed(demo, O1)).as("the company that succeeded is not run again").isEqualTo(1);
+    }
+
+    @Test
+    void aRunThatKeepsFailingStopsAtTheLimitIsShownToItsAdministratorAndRetriedFromThePage() {
+        freshTimetables();
+        long demo = subject.companyId();
+        Company other = newCompany();
+        flaky.failFor.add(demo);
+        ManualScheduler node = node(T0);
+        node.setTime(O1);
+        runDue(node);
+        for (int i = 0; i < 6; i++) {
+            node.tick(Duration.ofHours(1));
+            runDue(node);
+        }
+        Map<String, Object> failed = jobRun(demo, O1);
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("attempts", 5).containsEntry("next_retry_at", null);
+        long runId = ((Number) failed.get("id")).longValue();
+        long pending = asSystem(() -> jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'company-job'")
+                .query(Long.class).single());
+        assertThat(pending).as("given up: no more retries by itself").isZero();
+
+        Api admin = login("admin");
+        JsonNode jobs = admin.get("/api/admin/jobs").json();
+        JsonNode flakyView = null;
+        for (JsonNode job : jobs) if (job.path("name").asString().equals(FlakyJob.NAME)) flakyView = job;
+        assertThat(flakyView).isNotNull();
+        assertThat(flakyView.path("failing").asLong()).isPositive();
+        assertThat(flakyView.path("nextRunAt").isNull()).isFalse();
+        JsonNode failures = admin.get("/api/admin/jobs/failures?size=200").json();
+        assertThat(failures.path("items").toString()).contains("\"runId\":" + runId).contains("told to fail");
+
+        // another company's administrator neither sees nor retries it (PLT-11)
+        Api otherAdmin = Api.at(port).login(other.admin(), "Yewu@2026");
+        assertThat(otherAdmin.get("/api/admin/jobs/failures?size=200").json().path("items").toString())
+                .doesNotContain("\"runId\":" + runId);
+        assertThat(otherAdmin.post("/api/admin/jobs/runs/" + runId + "/retry", null).status()).isEqualTo(404);
+        assertThat(login("sales1").post("/api/admin/jobs/runs/" + runId + "/retry", null).status()).isEqualTo(403);
+
+        flaky.failFor.clear();
+        var retry = admin.post("/api/admin/jobs/runs/" + runId + "/retry", null);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(202);
+        assertThat(jobRun(demo, O1)).containsEntry("status", "RETRYING");
+        runDue(node);
+        assertThat(jobRun(demo, O1)).containsEntry("status", "DONE").containsEntry("attempts", 6);
+        assertThat(committed(demo, O1)).isEqualTo(1);
+        assertThat(admin.post("/api/admin/jobs/runs/" + runId + "/retry", null).code()).isEqualTo("job-run-not-failed");
+
+        // "run now": an extra occurrence for the caller's company, run at the next poll
+        var runNow = admin.post("/api/admin/jobs/" + FlakyJob.NAME + "/run", null);
+        assertThat(runNow.status()).as(runNow.body()).isEqualTo(202);
+        Instant extra = java.time.OffsetDateTime.parse(runNow.json().path("occurrence").asString()).toInstant();
+        assertThat(runNow.json().path("companyId").asLong()).isEqualTo(demo);
+        runDue(node);
+        assertThat(committed(demo, extra)).isEqualTo(1);
+        assertThat(jobRun(demo, extra)).containsEntry("status", "DONE");
+        assertThat(admin.post("/api/admin/jobs/no-such-job/run", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMissedOccurrenceFiresWhenTheApplicationStarts() {
+        freshTimetables();
+        long demo = subject.companyId();
+        node(T0); // the node that was running: the next occurrence is 04:00
+        assertThat(timetableNext()).isEqualTo(O1);
+
+        // every node was down over 04:00; one starts at 07:00
+        ManualScheduler restarted = node(O1.plus(Duration.ofHours(3)));
+        assertThat(timetableNext()).as("starting leaves the overdue occurrence in place").isEqualTo(O1);
+        runDue(restarted);
+        assertThat(committed(demo, O1)).isEqualTo(1);
+        assertThat(jobRun(demo, O1)).containsEntry("status", "DONE");
+        assertThat(timetableNext()).as("then the timetable goes on").isEqualTo(O1.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void twoNodesRunEachCompanysOccurrenceExactlyOnce() throws Exception {
+        freshTimetables();
+        newCompany();
+        List<Long> companies = companyJobs.companies();
+        ManualScheduler a = node(T0);
+        ManualScheduler b = node(T0);
+        a.setTime(O1);
+        b.setTime(O1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var both = List.of(pool.submit(() -> runDue(a)), pool.submit(() -> runDue(b)));
+            for (var f : both) f.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        runDue(a);
+        runDue(b);
+        for (long c : companies) {
+            assertThat(committed(c, O1)).as("company %d", c).isEqualTo(1);
+            assertThat(jobRun(c, O1)).containsEntry("status", "DONE").containsEntry("attempts", 1);
+        }
+        // a revived execution or a second fan-out of the same occurrence finds the run done
+        companyJobs.run(new CompanyJobs.Run(FlakyJob.NAME, companies.getFirst(), O1));
+        assertThat(committed(companies.getFirst(), O1)).isEqualTo(1);
+    }
+
+    @Test
+    void everyJobHasAChineseAndAnEnglishNameOnTheJobsPage() {
+        JsonNode jobs = login("admin").get("/api/admin/jobs").json();
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode job : jobs) {
+            String name = job.path("name").asString();
+            names.add(name);
+            if (name.startsWith("test.")) continue;
+            assertThat(job.path("nameZh").asString()).as(name).isNotEqualTo(name).containsPattern("\\p{IsHan}");
+            assertThat(job.path("nameEn").asString()).as(name).isNotEqualTo(name).doesNotContainPattern("\\p{IsHan}");
+        }
+        assertThat(names).containsAll(companyJobs.jobs().keySet());
+    }
+
+    @Test
+    void theHourlyPurgeDropsOnlyTheCompanysExpiredIdempotencyKeys() {
         long companyId = subject.companyId();
         long userId = subject.userId("sales1");
         asSystem(() -> jdbc.sql("""
                 INSERT INTO idempotency_record (company_id, user_id, key, request_hash, created_at)
                 VALUES (:c, :u, 'old-key', 'h', now() - interval '25 hours'), (:c, :u, 'new-key', 'h', now())""")
                 .param("c", companyId).param("u", userId).update());
-        Instant inTwoHours = Instant.now().plus(Duration.ofHours(2));
-        recurring.runDue(Instant.now()); // the first poll registers each job at its next occurrence
-
-        assertThat(recurring.runDue(inTwoHours)).isPositive(); // the purge, and any other job due by then
-        assertThat(recurring.runDue(inTwoHours)).isZero();
-        Map<String, Object> job = asSystem(() -> jdbc.sql("SELECT next_run_at, last_node FROM recurring_job WHERE name = 'idempotency-purge'")
-                .query().singleRow());
-        assertThat(((Timestamp) job.get("next_run_at")).toInstant()).isAfter(inTwoHours);
-        assertThat(job.get("last_node")).isNotNull();
+        companyJobs.run(new CompanyJobs.Run("idempotency-purge", companyId, Instant.now()));
         var keys = asSystem(() -> jdbc.sql("SELECT key FROM idempotency_record WHERE user_id = :u AND key IN ('old-key', 'new-key')")
                 .param("u", userId).query(String.class).list());
         assertThat(keys).containsExactly("new-key");

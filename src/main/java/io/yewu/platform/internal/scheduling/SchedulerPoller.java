@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Polls for due work every {@code yewu.scheduler.poll-interval} (default 1 s). Every node polls; the row locks
- * decide who runs what. {@code yewu.scheduler.enabled=false} turns polling off (tests that drive time themselves).
+ * Polls for due one-off tasks every {@code yewu.scheduler.poll-interval} (default 1 s). Every node polls; the row
+ * locks decide who runs what. {@code yewu.scheduler.enabled=false} turns polling off (tests that drive time
+ * themselves). Company jobs run on db-scheduler ({@link CompanyJobs}).
  */
 @Component
 @ConditionalOnProperty(name = "yewu.scheduler.enabled", havingValue = "true", matchIfMissing = true)
@@ -19,11 +20,9 @@ class SchedulerPoller {
     private static final Logger log = LoggerFactory.getLogger(SchedulerPoller.class);
 
     private final DueTaskRunner dueTasks;
-    private final RecurringJobRunner recurringJobs;
 
-    SchedulerPoller(DueTaskRunner dueTasks, RecurringJobRunner recurringJobs) {
+    SchedulerPoller(DueTaskRunner dueTasks) {
         this.dueTasks = dueTasks;
-        this.recurringJobs = recurringJobs;
     }
 
     @Scheduled(fixedDelayString = "${yewu.scheduler.poll-interval:1s}", initialDelayString = "${yewu.scheduler.poll-interval:1s}")
@@ -31,7 +30,6 @@ class SchedulerPoller {
         Instant now = Instant.now();
         try {
             dueTasks.runDue(now);
-            recurringJobs.runDue(now);
         } catch (RuntimeException e) {
             // the database may be briefly unreachable; the next poll tries again
             log.warn("Scheduler poll failed", e);

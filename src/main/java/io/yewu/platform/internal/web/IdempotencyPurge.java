@@ -1,12 +1,19 @@
 package io.yewu.platform.internal.web;
 
-import io.yewu.platform.scheduling.RecurringJob;
+import io.yewu.platform.scheduling.CompanyJob;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Idempotency keys protect retries for a day; older answers are dropped hourly (runs across companies). */
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Idempotency keys protect retries for a day; each company's older answers are dropped hourly, under its wall
+ * (idempotency records are company rows).
+ */
 @Component
-class IdempotencyPurge implements RecurringJob {
+class IdempotencyPurge implements CompanyJob {
 
     private final JdbcClient jdbc;
 
@@ -25,7 +32,8 @@ class IdempotencyPurge implements RecurringJob {
     }
 
     @Override
-    public void run() {
-        jdbc.sql("DELETE FROM idempotency_record WHERE created_at < now() - interval '24 hours'").update();
+    public void run(long companyId, Instant occurrence) {
+        jdbc.sql("DELETE FROM idempotency_record WHERE company_id = :c AND created_at < :limit")
+                .param("c", companyId).param("limit", occurrence.minus(Duration.ofHours(24)).atOffset(ZoneOffset.UTC)).update();
     }
 }
