@@ -1,6 +1,8 @@
 package io.yewu.customer.internal;
 
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -31,11 +33,13 @@ class ClaimController {
         this.disputes = disputes;
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/claims")
     Page<CustomerQueries.Claim> claims(@RequestParam(defaultValue = "mine") String box, PageQuery page) {
         return disputes.claims(CurrentUser.get(), "department".equals(box), page);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/claims/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "mine") String box, Locale locale) {
         var all = disputes.claims(CurrentUser.get(), "department".equals(box), new PageQuery(0, PageQuery.MAX_SIZE, null)).items();
@@ -49,6 +53,7 @@ class ClaimController {
         return ExcelExport.response("claims", locale, columns, sink -> all.forEach(sink));
     }
 
+    @Allow(groups = RoleGroup.FILERS)
     @PostMapping("/api/claims/{id}/dispute")
     @ResponseStatus(HttpStatus.CREATED)
     Disputes.Dispute open(@PathVariable long id, @RequestBody Text in) {
@@ -56,16 +61,19 @@ class ClaimController {
         return disputes.get(user, disputes.open(user, id, in.statement()));
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/disputes")
     List<Disputes.Dispute> list(@RequestParam(required = false) String status) {
         return disputes.list(CurrentUser.get(), status);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/disputes/{id}")
     Disputes.Dispute get(@PathVariable long id) {
         return disputes.get(CurrentUser.get(), id);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PostMapping("/api/disputes/{id}/statements")
     @ResponseStatus(HttpStatus.CREATED)
     Disputes.Dispute statement(@PathVariable long id, @RequestBody Text in) {
@@ -74,6 +82,7 @@ class ClaimController {
         return disputes.get(user, id);
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/api/disputes/{id}/decide")
     Disputes.Dispute decide(@PathVariable long id, @RequestBody Disputes.Decide in) {
         return disputes.decide(CurrentUser.get(), id, in);

@@ -2,6 +2,8 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -51,12 +53,14 @@ class CustomerController {
         this.ledger = ledger;
     }
 
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/duplicates")
     DuplicateCheck.Answer duplicates(@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
                                      @RequestParam(required = false) String creditCode, @RequestParam(required = false) String email) {
         return duplicates.check(CurrentUser.get(), name, phone, creditCode, email);
     }
 
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/similar")
     List<DuplicateCheck.Similar> similar(@RequestParam String name) {
         String n = name.strip();
@@ -64,20 +68,22 @@ class CustomerController {
         return duplicates.similar(CurrentUser.get().companyId(), n);
     }
 
+    @Allow(groups = RoleGroup.FILERS)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CustomerQueries.Customer file(@RequestBody CustomerInput in) {
         var user = CurrentUser.get();
-        Roles.require(user, Roles.FILERS);
         long id = filing.file(user, in, CustomerFiling.Mode.SALESPERSON_FILES);
         return queries.customer(user, id);
     }
 
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping
     Page<CustomerQueries.Row> list(CustomerQueries.Filter filter, PageQuery page) {
         return queries.list(CurrentUser.get(), filter, page);
     }
 
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(CustomerQueries.Filter filter, Locale locale) {
         var user = CurrentUser.get();
@@ -97,6 +103,7 @@ class CustomerController {
     record OwnerAt(long customerId, OffsetDateTime at, Long ownerId, String ownerName) {}
 
     /** Who owned the customer at that instant (RCV-2 credits receipts by it). */
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/ownership")
     OwnerAt ownerAt(@RequestParam long customerId, @RequestParam OffsetDateTime at) {
         var user = CurrentUser.get();
@@ -106,28 +113,33 @@ class CustomerController {
         return new OwnerAt(customerId, at, owner, name);
     }
 
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/{id}")
     CustomerQueries.Detail detail(@PathVariable long id) {
         return queries.detail(CurrentUser.get(), id);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PutMapping("/{id}")
     CustomerQueries.Customer edit(@PathVariable long id, @RequestBody CustomerChanges.Edit in) {
         return changes.edit(CurrentUser.get(), id, in);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PostMapping("/{id}/follow-ups")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> followUp(@PathVariable long id, @RequestBody FollowUps.NewFollowUp in) {
         return Map.of("id", followUps.record(CurrentUser.get(), id, in));
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/{id}/transfer")
     CustomerQueries.Customer transfer(@PathVariable long id, @RequestBody TransferOne in) {
         if (in.toUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("toUserId", "required");
         return changes.transfer(CurrentUser.get(), id, in.toUserId(), in.reason());
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/transfer")
     Map<String, Integer> transferAll(@RequestBody TransferAll in) {
         if (in.fromUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("fromUserId", "required");
@@ -135,6 +147,7 @@ class CustomerController {
         return Map.of("transferred", changes.transferAll(CurrentUser.get(), in.fromUserId(), in.toUserId(), in.reason()));
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PostMapping("/{id}/change-requests")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> changeRequest(@PathVariable long id, @RequestBody CustomerChanges.ChangeRequest in) {

@@ -3,6 +3,8 @@ package io.yewu.customer.internal;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
@@ -37,6 +39,7 @@ class SalesProfiles {
         this.audit = audit;
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @GetMapping("/api/sales-profiles")
     List<Profile> list() {
         var scope = DataScope.of(CurrentUser.get(), "u.company_id", "u.id");
@@ -55,11 +58,11 @@ class SalesProfiles {
                 .list();
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PutMapping("/api/sales-profiles/{userId}")
     @Transactional
     Profile update(@PathVariable long userId, @RequestBody ProfileChange in) {
         YewuPrincipal manager = CurrentUser.get();
-        Roles.require(manager, RoleCode.BUSINESS_MANAGER, RoleCode.GENERAL_MANAGER);
         Profile before = list().stream().filter(p -> p.userId() == userId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("sales profile " + userId));
         List<String> skills = in.skills() == null ? List.of() : in.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();

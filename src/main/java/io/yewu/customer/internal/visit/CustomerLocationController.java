@@ -1,6 +1,8 @@
 package io.yewu.customer.internal.visit;
 
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,6 +19,7 @@ class CustomerLocationController {
         this.locations = locations;
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @PutMapping("/api/customers/{id}/location")
     CheckInDistancePolicy.Point set(@PathVariable long id, @Valid @RequestBody VisitInput.Position position) {
         return locations.setByOwner(CurrentUser.get(), id, position);

@@ -1,6 +1,9 @@
 package io.yewu.customer.internal.visit;
 
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import jakarta.validation.Valid;
@@ -31,32 +34,38 @@ class RouteController {
         this.routes = routes;
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping
     Page<RouteView.Summary> list(PageQuery page) {
         return routes.list(CurrentUser.get(), page);
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping("/{id}")
     RouteView get(@PathVariable long id) {
         return routes.get(CurrentUser.get(), id);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RouteView create(@Valid @RequestBody RouteInput input) {
         return routes.create(CurrentUser.get(), input);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PutMapping("/{id}")
     RouteView update(@PathVariable long id, @Valid @RequestBody RouteInput input) {
         return routes.update(CurrentUser.get(), id, input);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PutMapping("/{id}/order")
     RouteView reorder(@PathVariable long id, @RequestBody Order order) {
         return routes.reorder(CurrentUser.get(), id, order.version(), order.customerIds());
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, @RequestParam(required = false) Long version) {
