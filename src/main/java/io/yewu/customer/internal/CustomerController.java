@@ -41,10 +41,12 @@ class CustomerController {
     private final DuplicateCheck duplicates;
     private final OwnershipLedger ledger;
     private final UserDirectory users;
+    private final DuplicateCheckQuota quota;
 
     CustomerController(CustomerFiling filing, CustomerQueries queries, CustomerChanges changes, FollowUps followUps,
-                       DuplicateCheck duplicates, OwnershipLedger ledger, UserDirectory users) {
+                       DuplicateCheck duplicates, DuplicateCheckQuota quota, OwnershipLedger ledger, UserDirectory users) {
         this.users = users;
+        this.quota = quota;
         this.filing = filing;
         this.queries = queries;
         this.changes = changes;
@@ -57,15 +59,19 @@ class CustomerController {
     @GetMapping("/duplicates")
     DuplicateCheck.Answer duplicates(@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
                                      @RequestParam(required = false) String creditCode, @RequestParam(required = false) String email) {
-        return duplicates.check(CurrentUser.get(), name, phone, creditCode, email);
+        var user = CurrentUser.get();
+        quota.take(user);
+        return duplicates.check(user, name, phone, creditCode, email);
     }
 
     @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/similar")
     List<DuplicateCheck.Similar> similar(@RequestParam String name) {
-        String n = name.strip();
+        var user = CurrentUser.get();
+        quota.take(user);
+        String n = CustomerKeys.clean(name).strip();
         if (n.length() < 2 || n.length() > 100) return List.of();
-        return duplicates.similar(CurrentUser.get().companyId(), n);
+        return duplicates.similar(user.companyId(), n);
     }
 
     @Allow(groups = RoleGroup.FILERS)
