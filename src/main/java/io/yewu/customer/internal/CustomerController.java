@@ -86,12 +86,14 @@ class CustomerController {
     @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping
     Page<CustomerQueries.Row> list(CustomerQueries.Filter filter, PageQuery page) {
+        requirePoolReader(filter);
         return queries.list(CurrentUser.get(), filter, page);
     }
 
     @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(CustomerQueries.Filter filter, Locale locale) {
+        requirePoolReader(filter);
         var user = CurrentUser.get();
         List<ExcelExport.Column<CustomerQueries.Row>> columns = List.of(
                 new ExcelExport.Column<>("客户名称", "Name", CustomerQueries.Row::name),
@@ -104,6 +106,14 @@ class CustomerController {
                 new ExcelExport.Column<>("最近跟进", "Last follow-up", CustomerQueries.Row::lastFollowUpAt),
                 new ExcelExport.Column<>("建档时间", "Filed at", CustomerQueries.Row::createdAt));
         return ExcelExport.response("customers", locale, columns, sink -> queries.export(user, filter, sink));
+    }
+
+    /** The lead pool is for those who file or distribute leads; for everyone else it does not exist. */
+    private static void requirePoolReader(CustomerQueries.Filter filter) {
+        if (Boolean.TRUE.equals(filter.pool())
+                && RoleGroup.LEAD_HANDLERS.roles().stream().noneMatch(CurrentUser.get()::hasRole)) {
+            throw io.yewu.platform.web.ProblemException.forbidden("forbidden");
+        }
     }
 
     record OwnerAt(long customerId, OffsetDateTime at, Long ownerId, String ownerName) {}
