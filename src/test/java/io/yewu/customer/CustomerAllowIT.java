@@ -104,7 +104,8 @@ class CustomerAllowIT extends IntegrationTest {
         Set<String> expected = new TreeSet<>(Arrays.asList(roles.split(" ")));
         Set<RoleCode> admitted = declared().get(endpoint);
         assertThat(admitted).as(endpoint + " is mapped").isNotNull();
-        assertThat(admitted.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new))).isEqualTo(expected);
+        Set<String> actual = admitted.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(actual).isEqualTo(expected);
     }
 
     private static final String READERS = "SALESPERSON NETWORK_PROMOTER BUSINESS_MANAGER GENERAL_MANAGER MARKETING_DIRECTOR "

@@ -18,9 +18,12 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
+import java.time.DateTimeException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +94,14 @@ class StrictJson {
                 return ctxt.handleUnexpectedToken(ctxt.constructType(type), p.currentToken(), p,
                         "%s only as an ISO-8601 string", type.getSimpleName());
             }
-            return super.deserialize(p, ctxt);
+            try {
+                return super.deserialize(p, ctxt);
+            } catch (MismatchedInputException e) {
+                throw e;
+            } catch (JacksonException | DateTimeException e) {
+                // e.g. digits in a string read as a timestamp: the field is named, its type stated
+                throw InvalidFormatException.from(p, type.getSimpleName() + " only as an ISO-8601 string", p.getString(), type);
+            }
         }
     }
 }
