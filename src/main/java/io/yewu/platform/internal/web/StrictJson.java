@@ -94,6 +94,10 @@ class StrictJson {
                 return ctxt.handleUnexpectedToken(ctxt.constructType(type), p.currentToken(), p,
                         "%s only as an ISO-8601 string", type.getSimpleName());
             }
+            if (p.getString().matches("[-+]?\\d+(\\.\\d*)?")) {
+                // a timestamp in a string is still a timestamp: never read as epoch time
+                throw InvalidFormatException.from(p, type.getSimpleName() + " only as an ISO-8601 string", p.getString(), type);
+            }
             try {
                 return super.deserialize(p, ctxt);
             } catch (MismatchedInputException e) {
