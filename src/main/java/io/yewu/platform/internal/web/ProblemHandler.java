@@ -80,7 +80,9 @@ class ProblemHandler {
                 errors.add(fieldError("", g.getCode(), messages.getMessage(g, locale))));
         // a JSON body that breaks a field's rule is 422 like every other field rule; query parameters that do not
         // parse stay 400 (the request itself is malformed)
-        HttpStatus status = e instanceof MethodArgumentNotValidException ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e instanceof MethodArgumentNotValidException body
+                && body.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
         return respond(status, "validation", new Object[0], errors, request);
     }
 
