@@ -180,7 +180,8 @@ export function toCustomerDetail(res: CustomerDetailAnswer): CustomerDetail {
 }
 
 export interface DuplicateAnswer {
-  matches: { customerId: number; name: string; ownerName: string | null; stage: Stage; matchedOn: MatchedOn; mine: boolean }[]
+  /** A match on someone else's phone or e-mail carries only the owner and what matched. */
+  matches: { customerId: number | null; name: string | null; ownerName: string | null; stage: Stage | null; matchedOn: MatchedOn; mine: boolean }[]
   similar: { name: string; ownerName: string | null }[]
 }
 

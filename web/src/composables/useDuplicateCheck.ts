@@ -11,6 +11,14 @@ export interface DuplicateKeys {
 
 const DELAY_MS = 300
 
+/** A whole mainland mobile number (11 digits) or landline, as the server's CUS-1 key accepts it. */
+function completePhone(phone?: string): boolean {
+  let digits = (phone ?? '').replace(/\D/g, '')
+  if (digits.startsWith('0086')) digits = digits.slice(4)
+  else if (digits.startsWith('86') && digits.length === 13) digits = digits.slice(2)
+  return /^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits)
+}
+
 /**
  * Asks the server, as the user types, whether a customer with these keys exists (CUS-6). Debounced, and an
  * answer that arrives after a newer question is dropped so the hint always matches what is on screen.
@@ -21,7 +29,13 @@ export function useDuplicateCheck(keys: WatchSource<DuplicateKeys>) {
   let asked = 0
 
   async function check(k: DuplicateKeys) {
-    const query = { name: k.name?.trim(), phone: k.phone?.trim(), creditCode: k.creditCode?.trim(), email: k.email?.trim() }
+    // the server answers only for complete keys (a phone prefix is refused): ask once the number is whole
+    const query = {
+      name: k.name?.trim(),
+      phone: completePhone(k.phone) ? k.phone?.trim() : undefined,
+      creditCode: k.creditCode?.trim().length === 18 ? k.creditCode.trim() : undefined,
+      email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(k.email?.trim() ?? '') ? k.email?.trim() : undefined,
+    }
     if (!Object.values(query).some(Boolean)) {
       answer.value = null
       return

@@ -337,6 +337,7 @@ const en: typeof zh = {
     ownershipReasons: { FILED: 'Filed', ASSIGNED: 'Lead assigned', TRANSFER: 'Transfer', DISPUTE: 'Dispute decision', POOL_RETURN: 'Returned to pool' },
     dup: {
       exists: 'Already exists: {name}, owned by {owner}',
+      existsContact: 'A customer already uses this number or e-mail, owned by {owner}',
       pool: 'lead pool (unassigned)',
       matchedOn: 'matched on {key}',
       open: 'Open',

@@ -327,6 +327,7 @@ export default {
     ownershipReasons: { FILED: '建档', ASSIGNED: '线索分配', TRANSFER: '转移', DISPUTE: '申诉裁决', POOL_RETURN: '退回线索池' },
     dup: {
       exists: '已存在：{name}，归属 {owner}',
+      existsContact: '已有客户使用此号码或邮箱，归属 {owner}',
       pool: '线索池（未分配）',
       matchedOn: '匹配：{key}',
       open: '打开',

@@ -1,8 +1,15 @@
 /** Who reaches which customers-and-leads page (menu and route guard share these lists). */
-const SERVICE = ['SERVICE_AGENT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR', 'RETURN_VISIT', 'QC_INSPECTOR']
+/** Mirrors the server's @Allow declarations (docs/decisions/0008-access.md); the server decides. */
+const SERVICE = ['SERVICE_AGENT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR', 'RETURN_VISIT', 'QC_INSPECTOR', 'KNOWLEDGE_EDITOR']
+const FINANCE = ['FINANCE', 'CASHIER', 'FINANCE_DIRECTOR']
+
+/** Who files customers; who writes in a file (edit, follow-ups, change requests); who sees the lead pool. */
+export const FILER_ROLES = ['SALESPERSON', 'BUSINESS_MANAGER', 'ACCOUNT_MANAGER']
+export const WORKER_ROLES = [...FILER_ROLES, 'GENERAL_MANAGER']
+export const LEAD_HANDLER_ROLES = ['SALESPERSON', 'NETWORK_PROMOTER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR']
 
 export const CUSTOMER_ROLES = {
-  customers: ['SALESPERSON', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR', 'FINANCE', 'ACCOUNT_MANAGER', ...SERVICE],
+  customers: [...LEAD_HANDLER_ROLES, 'ACCOUNT_MANAGER', 'MARKET_MANAGER', 'ADMINISTRATION', ...FINANCE, ...SERVICE],
   leadEntry: ['NETWORK_PROMOTER', 'BUSINESS_MANAGER'],
   leadPool: ['BUSINESS_MANAGER', 'GENERAL_MANAGER'],
   leadReport: ['BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR'],

@@ -40,7 +40,8 @@ class CustomerAccessIT extends IntegrationTest {
         assertThat(sales2.post("/api/customers/" + id + "/follow-ups", Map.of("kind", "PHONE", "content", "x")).status()).isEqualTo(404);
         assertThat(sales2.post("/api/customers/" + id + "/change-requests", Map.of("changes", Map.of("name", "改名"))).status()).isEqualTo(404);
         assertThat(sales2.get("/api/customers/ownership?customerId=" + id + "&at=2026-01-01T00:00:00%2B08:00").status()).isEqualTo(404);
-        assertThat(sales2.post("/api/customers/" + id + "/transfer", Map.of("toUserId", 1, "reason", "x")).status()).isEqualTo(403);
+        // 403 by the declaration (@Allow: managers only) once enforced; the file does not exist for sales2 either way
+        assertThat(sales2.post("/api/customers/" + id + "/transfer", Map.of("toUserId", 1, "reason", "x")).status()).isIn(403, 404);
         Api.Response export = sales2.get("/api/customers/export?q=" + enc(name));
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body()).doesNotContain(name);
@@ -81,9 +82,11 @@ class CustomerAccessIT extends IntegrationTest {
         String username = asSystem(() -> jdbc.sql("SELECT username FROM app_user WHERE username LIKE 'cwadmin%' ORDER BY id DESC LIMIT 1")
                 .query(String.class).single());
         Api other = Api.at(port).login(username, "Branch2026x");
-        assertThat(other.get("/api/customers/" + id).status()).isEqualTo(404);
-        assertThat(other.get("/api/customers?size=200").json().path("items").size()).isZero();
-        assertThat(other.get("/api/customers/duplicates?name=" + enc(name)).json().path("matches").size()).isZero();
+        // the other company's administrator is no customer reader (403 once @Allow is enforced); never a row of ours
+        assertThat(other.get("/api/customers/" + id).status()).isIn(403, 404);
+        Api.Response list = other.get("/api/customers?size=200");
+        assertThat(list.status() == 403 || list.json().path("items").isEmpty()).as(list.body()).isTrue();
+        assertThat(other.get("/api/customers/duplicates?name=" + enc(name)).body()).doesNotContain(name);
     }
 
     @Test

@@ -140,7 +140,9 @@ class CustomerFilingIT extends IntegrationTest {
         login("sales1").post("/api/customers", bad);
         assertThat(count("SELECT count(*) FROM customer WHERE name = ?", name)).isZero();
         Api.Response malformed = login("sales1").post("/api/customers", "{\"name\": [1,2]");
-        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.status()).as("a list for a text field is that field's error").isEqualTo(422);
+        assertThat(malformed.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+        assertThat(login("sales1").post("/api/customers", "{\"name\": ").status()).isEqualTo(400);
     }
 
     @Test

@@ -27,7 +27,7 @@ class WritesIT extends IntegrationTest {
         Map<String, Object> bad = Map.of("username", "bad name!", "displayName", "x".repeat(51), "departmentId", 999999,
                 "roles", List.of("SALESPERSON"), "password", "short", "email", "not-mail");
         Api.Response zh = login("admin").post("/api/admin/users", bad);
-        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.status()).isEqualTo(422);
         assertThat(zh.code()).isEqualTo("validation");
         assertThat(zh.body()).contains("\"field\":\"username\"", "\"field\":\"displayName\"", "\"field\":\"email\"", "邮箱格式不正确");
         Api.Response en = login("admin").language("en").post("/api/admin/users", bad);
@@ -51,12 +51,13 @@ class WritesIT extends IntegrationTest {
     }
 
     @Test
-    void malformedJsonIs400NotA500() {
+    void malformedJsonIs400AndAWrongTypeIs422NamingTheField() {
         Api.Response r = login("admin").post("/api/admin/users", "{\"username\": ");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("malformed-request");
         Api.Response typed = login("admin").post("/api/admin/users", "{\"departmentId\": \"abc\"}");
-        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.status()).isEqualTo(422);
+        assertThat(typed.json().path("errors").get(0).path("field").asString()).isEqualTo("departmentId");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.yewu.customer.internal;
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Claims from duplicate filings and the disputes opened on them (CUS-6, CUS-7). */
-@Allow(anyUser = true)
 @RestController
 class ClaimController {
 
@@ -34,11 +34,13 @@ class ClaimController {
         this.disputes = disputes;
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/claims")
     Page<CustomerQueries.Claim> claims(@RequestParam(defaultValue = "mine") String box, PageQuery page) {
         return disputes.claims(CurrentUser.get(), "department".equals(box), page);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/claims/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "mine") String box, Locale locale) {
         var user = CurrentUser.get();
@@ -61,6 +63,7 @@ class ClaimController {
         });
     }
 
+    @Allow(groups = RoleGroup.FILERS)
     @PostMapping("/api/claims/{id}/dispute")
     @ResponseStatus(HttpStatus.CREATED)
     Disputes.Dispute open(@PathVariable long id, @RequestBody Text in) {
@@ -68,13 +71,14 @@ class ClaimController {
         return disputes.get(user, disputes.open(user, id, in.statement()));
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/disputes")
     Page<Disputes.Dispute> list(@RequestParam(required = false) String status, PageQuery page) {
         return disputes.list(CurrentUser.get(), status, page);
     }
 
     @GetMapping("/api/disputes/export")
-    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS})
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     ResponseEntity<StreamingResponseBody> exportDisputes(@RequestParam(required = false) String status, Locale locale) {
         var user = CurrentUser.get();
         boolean zh = ExportWords.zh(locale);
@@ -91,11 +95,13 @@ class ClaimController {
         return ExcelExport.response("disputes", locale, columns, sink -> disputes.each(user, status, sink));
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/disputes/{id}")
     Disputes.Dispute get(@PathVariable long id) {
         return disputes.get(CurrentUser.get(), id);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PostMapping("/api/disputes/{id}/statements")
     @ResponseStatus(HttpStatus.CREATED)
     Disputes.Dispute statement(@PathVariable long id, @RequestBody Text in) {
@@ -104,6 +110,7 @@ class ClaimController {
         return disputes.get(user, id);
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/api/disputes/{id}/decide")
     Disputes.Dispute decide(@PathVariable long id, @RequestBody Disputes.Decide in) {
         return disputes.decide(CurrentUser.get(), id, in);

@@ -2,6 +2,7 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.security.YewuPrincipal;
 
 import java.util.HashMap;
@@ -11,14 +12,12 @@ import java.util.Set;
 /**
  * CUS-16 as SQL for one reader. A file is <em>in scope</em> when its owner is within the reader's data scope
  * (PLT-5), or it sits in the pool and the reader manages that pool or entered the lead. Salespeople also
- * <em>see</em> the pool, but masked. The service desk sees every file (a ticket may concern any customer) but
- * never credit terms.
+ * <em>see</em> the pool, but masked. The pool (leads nobody owns yet) is only for those who file or distribute
+ * leads ({@link RoleGroup#LEAD_HANDLERS}); for everyone else a pooled lead does not exist. The service desk sees
+ * every owned file (a ticket may concern any customer); {@link CustomerFields} decides which columns each reader gets.
  */
-public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, Object> params, boolean showsCredit) {
-
-    private static final Set<String> SERVICE_DESK = Set.of(RoleCode.SERVICE_AGENT.name(), RoleCode.SHIFT_LEAD.name(),
-            RoleCode.RETURN_VISIT.name(), RoleCode.QC_INSPECTOR.name(), RoleCode.SERVICE_DIRECTOR.name(),
-            RoleCode.KNOWLEDGE_EDITOR.name());
+public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, Object> params,
+                             Set<CustomerFields.Part> hidden) {
 
     /** @param c the alias of the customer table in the caller's SQL */
     public static CustomerAccess of(YewuPrincipal user, String c) {
@@ -26,6 +25,16 @@ public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, O
         Map<String, Object> params = new HashMap<>(owned.params());
         params.put("accessUserId", user.id());
         params.put("accessCompanyId", user.companyId());
+        Set<CustomerFields.Part> hidden = CustomerFields.hidden(user);
+        String company = "(" + c + ".company_id = :accessCompanyId)";
+        if (RoleGroup.SERVICE_DESK.roles().stream().anyMatch(user::hasRole)) {
+            String desk = "(" + company + " AND " + c + ".owner_id IS NOT NULL)";
+            return new CustomerAccess(desk, desk, Map.copyOf(params), hidden);
+        }
+        if (RoleGroup.LEAD_HANDLERS.roles().stream().noneMatch(user::hasRole)) {
+            String ownedOnly = "((" + owned.sql() + ") AND " + c + ".owner_id IS NOT NULL)";
+            return new CustomerAccess(ownedOnly, ownedOnly, Map.copyOf(params), hidden);
+        }
         String pool = switch (user.dataScope()) {
             case ALL -> "TRUE";
             case DEPARTMENT -> {
@@ -37,11 +46,7 @@ public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, O
             case OWN -> user.hasRole(RoleCode.NETWORK_PROMOTER) ? c + ".created_by = :accessUserId" : "FALSE";
         };
         String inScope = "(" + owned.sql() + ") OR (" + c + ".company_id = :accessCompanyId AND " + c + ".owner_id IS NULL AND (" + pool + "))";
-        if (user.roles().stream().anyMatch(SERVICE_DESK::contains)) {
-            String company = "(" + c + ".company_id = :accessCompanyId)";
-            return new CustomerAccess(company, company, Map.copyOf(params), false);
-        }
         String visible = "(" + inScope + ") OR (" + c + ".company_id = :accessCompanyId AND " + c + ".owner_id IS NULL)";
-        return new CustomerAccess("(" + visible + ")", "(" + inScope + ")", Map.copyOf(params), true);
+        return new CustomerAccess("(" + visible + ")", "(" + inScope + ")", Map.copyOf(params), hidden);
     }
 }

@@ -3,6 +3,8 @@ package io.yewu.customer.internal;
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -25,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Customer files (CUS-1 … CUS-8, CUS-13, CUS-15, CUS-16). */
-@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/customers")
 class CustomerController {
@@ -41,10 +42,12 @@ class CustomerController {
     private final DuplicateCheck duplicates;
     private final OwnershipLedger ledger;
     private final UserDirectory users;
+    private final DuplicateCheckQuota quota;
 
     CustomerController(CustomerFiling filing, CustomerQueries queries, CustomerChanges changes, FollowUps followUps,
-                       DuplicateCheck duplicates, OwnershipLedger ledger, UserDirectory users) {
+                       DuplicateCheck duplicates, DuplicateCheckQuota quota, OwnershipLedger ledger, UserDirectory users) {
         this.users = users;
+        this.quota = quota;
         this.filing = filing;
         this.queries = queries;
         this.changes = changes;
@@ -53,35 +56,45 @@ class CustomerController {
         this.ledger = ledger;
     }
 
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/duplicates")
     DuplicateCheck.Answer duplicates(@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
                                      @RequestParam(required = false) String creditCode, @RequestParam(required = false) String email) {
-        return duplicates.check(CurrentUser.get(), name, phone, creditCode, email);
+        var user = CurrentUser.get();
+        quota.take(user);
+        return duplicates.check(user, name, phone, creditCode, email);
     }
 
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/similar")
     List<DuplicateCheck.Similar> similar(@RequestParam String name) {
-        String n = name.strip();
+        var user = CurrentUser.get();
+        quota.take(user);
+        String n = CustomerKeys.clean(name).strip();
         if (n.length() < 2 || n.length() > 100) return List.of();
-        return duplicates.similar(CurrentUser.get().companyId(), n);
+        return duplicates.similar(user.companyId(), n);
     }
 
+    @Allow(groups = RoleGroup.FILERS)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CustomerQueries.Customer file(@RequestBody CustomerInput in) {
         var user = CurrentUser.get();
-        Roles.require(user, Roles.FILERS);
         long id = filing.file(user, in, CustomerFiling.Mode.SALESPERSON_FILES);
         return queries.customer(user, id);
     }
 
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping
     Page<CustomerQueries.Row> list(CustomerQueries.Filter filter, PageQuery page) {
+        requirePoolReader(filter);
         return queries.list(CurrentUser.get(), filter, page);
     }
 
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(CustomerQueries.Filter filter, Locale locale) {
+        requirePoolReader(filter);
         var user = CurrentUser.get();
         List<ExcelExport.Column<CustomerQueries.Row>> columns = List.of(
                 new ExcelExport.Column<>("客户名称", "Name", CustomerQueries.Row::name),
@@ -96,9 +109,18 @@ class CustomerController {
         return ExcelExport.response("customers", locale, columns, sink -> queries.export(user, filter, sink));
     }
 
+    /** The lead pool is for those who file or distribute leads; for everyone else it does not exist. */
+    private static void requirePoolReader(CustomerQueries.Filter filter) {
+        if (Boolean.TRUE.equals(filter.pool())
+                && RoleGroup.LEAD_HANDLERS.roles().stream().noneMatch(CurrentUser.get()::hasRole)) {
+            throw io.yewu.platform.web.ProblemException.forbidden("forbidden");
+        }
+    }
+
     record OwnerAt(long customerId, OffsetDateTime at, Long ownerId, String ownerName) {}
 
     /** Who owned the customer at that instant (RCV-2 credits receipts by it). */
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/ownership")
     OwnerAt ownerAt(@RequestParam long customerId, @RequestParam OffsetDateTime at) {
         var user = CurrentUser.get();
@@ -108,28 +130,33 @@ class CustomerController {
         return new OwnerAt(customerId, at, owner, name);
     }
 
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     @GetMapping("/{id}")
     CustomerQueries.Detail detail(@PathVariable long id) {
         return queries.detail(CurrentUser.get(), id);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PutMapping("/{id}")
     CustomerQueries.Customer edit(@PathVariable long id, @RequestBody CustomerChanges.Edit in) {
         return changes.edit(CurrentUser.get(), id, in);
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PostMapping("/{id}/follow-ups")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> followUp(@PathVariable long id, @RequestBody FollowUps.NewFollowUp in) {
         return Map.of("id", followUps.record(CurrentUser.get(), id, in));
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/{id}/transfer")
     CustomerQueries.Customer transfer(@PathVariable long id, @RequestBody TransferOne in) {
         if (in.toUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("toUserId", "required");
         return changes.transfer(CurrentUser.get(), id, in.toUserId(), in.reason());
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/transfer")
     Map<String, Integer> transferAll(@RequestBody TransferAll in) {
         if (in.fromUserId() == null) throw io.yewu.platform.web.ProblemException.invalid("fromUserId", "required");
@@ -137,6 +164,7 @@ class CustomerController {
         return Map.of("transferred", changes.transferAll(CurrentUser.get(), in.fromUserId(), in.toUserId(), in.reason()));
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @PostMapping("/{id}/change-requests")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> changeRequest(@PathVariable long id, @RequestBody CustomerChanges.ChangeRequest in) {

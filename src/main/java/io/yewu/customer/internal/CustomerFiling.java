@@ -72,7 +72,10 @@ public class CustomerFiling {
 
     /** Files one customer; throws 409 {@code customer-exists} (after recording the claim) when it matches a file. */
     public long file(YewuPrincipal user, CustomerInput in, Mode mode) {
-        List<ProblemException.FieldProblem> problems = CustomerValidation.validate(in);
+        List<ProblemException.FieldProblem> problems = new java.util.ArrayList<>(CustomerValidation.validate(in));
+        if (in.parentId() != null && !parentInScope(user, in.parentId())) {
+            problems.add(new ProblemException.FieldProblem("parentId", "parent-unknown"));
+        }
         if (!problems.isEmpty()) throw ProblemException.invalid(problems);
         Set<CustomerKeys.Key> keys = CustomerKeys.of(in.name(), in.creditCode(), in.phones(), in.emails());
         try {
@@ -86,6 +89,13 @@ public class CustomerFiling {
         }
         Match match = findMatch(user.companyId(), keys).orElseThrow();
         throw refuse(user, in, match, mode);
+    }
+
+    /** A parent file must exist in the filer's company and within their scope; otherwise it does not exist for them. */
+    private boolean parentInScope(YewuPrincipal user, long parentId) {
+        CustomerAccess access = CustomerAccess.of(user, "c");
+        return jdbc.sql("SELECT count(*) FROM customer c WHERE c.id = :parent AND " + access.inScopeSql())
+                .params(access.params()).param("parent", parentId).query(Long.class).single() > 0;
     }
 
     /** The matches a new file with these details would collide with, for the as-you-type check. */

@@ -7,10 +7,19 @@ public record CustomerInput(String name, String creditCode, String city, String 
                             String customerClass, Boolean keyAccount, Long parentId, String productCategory, String notes,
                             List<String> tags, List<Contact> contacts) {
 
-    public record Contact(String name, String phone, String email, String position) {}
+    /** Invisible format characters are dropped from names and identity keys before anything else sees them. */
+    public record Contact(String name, String phone, String email, String position) {
+        public Contact {
+            name = CustomerKeys.clean(name);
+            phone = CustomerKeys.clean(phone);
+            email = CustomerKeys.clean(email);
+        }
+    }
 
     public CustomerInput {
-        tags = tags == null ? List.of() : tags;
+        name = CustomerKeys.clean(name);
+        creditCode = CustomerKeys.clean(creditCode);
+        tags = tags == null ? List.of() : tags.stream().map(CustomerKeys::clean).toList();
         contacts = contacts == null ? List.of() : contacts;
     }
 

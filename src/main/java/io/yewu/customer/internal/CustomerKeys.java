@@ -19,6 +19,8 @@ public final class CustomerKeys {
     public record Key(Kind kind, String value) {}
 
     private static final Pattern NOT_NAME = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s·（）【】「」]+");
+    /** Invisible in a name although not format characters: combining marks left after NFKC, Hangul fillers, braille blank. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Mn}\\p{Cf}\\x{115F}\\x{1160}\\x{3164}\\x{FFA0}\\x{2800}]+");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{9,11}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -27,27 +29,48 @@ public final class CustomerKeys {
 
     private CustomerKeys() {}
 
+    /**
+     * The text without invisible format characters (Unicode category Cf: zero-width spaces and joiners, word joiner,
+     * byte-order mark, soft hyphen, left-to-right and right-to-left marks, embeddings, overrides and isolates), so
+     * that they can neither make a second file for the same customer nor disguise a stored name.
+     */
+    public static String clean(String text) {
+        if (text == null) return null;
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (Character.getType(cp) == Character.FORMAT) {
+                if (out == null) out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (out != null) {
+                out.appendCodePoint(cp);
+            }
+            i += n;
+        }
+        return out == null ? text : out.toString();
+    }
+
     public static String name(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NOT_NAME.matcher(folded).replaceAll("");
+        String folded = Normalizer.normalize(clean(name), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_NAME.matcher(INVISIBLE.matcher(folded).replaceAll("")).replaceAll("");
     }
 
     /** Digits only, country prefix dropped; empty when the text is no Chinese mobile or landline number. */
     public static Optional<String> phone(String phone) {
-        String digits = phone.replaceAll("\\D", "");
+        String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\D", "");
         if (digits.startsWith("0086")) digits = digits.substring(4);
         else if (digits.startsWith("86") && digits.length() == 13) digits = digits.substring(2);
         return MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
     public static Optional<String> email(String email) {
-        String e = email.trim().toLowerCase(Locale.ROOT);
+        String e = clean(email).trim().toLowerCase(Locale.ROOT);
         return EMAIL.matcher(e).matches() ? Optional.of(e) : Optional.empty();
     }
 
     /** The 18-character unified social credit code (GB 32100-2015) with a valid check character, else empty. */
     public static Optional<String> creditCode(String code) {
-        String c = Normalizer.normalize(code, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String c = Normalizer.normalize(clean(code), Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         if (c.length() != 18) return Optional.empty();
         int sum = 0;
         for (int i = 0; i < 17; i++) {

@@ -3,6 +3,7 @@ package io.yewu.customer.internal;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.decision.StoredDecision;
+import io.yewu.platform.security.HiddenFields;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +69,7 @@ public class CustomerQueries {
                                 OffsetDateTime createdAt, OffsetDateTime decidedAt, Object decision) {}
 
     public record Detail(Customer customer, List<FollowUp> followUps, List<OwnershipPeriod> ownership, List<Claim> claims,
-                         List<StoredDecision> decisions, List<ChangeRequest> changeRequests) {}
+                         List<Object> decisions, List<ChangeRequest> changeRequests) {}
 
     private static final Map<String, String> SORTS = Map.of("name", "c.name", "createdAt", "c.created_at",
             "lastFollowUpAt", "c.last_follow_up_at", "city", "c.city", "stage", "c.stage");
@@ -119,7 +121,7 @@ public class CustomerQueries {
                         LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id
                         WHERE c.id = :id AND %s""".formatted(access.inScopeSql(), access.visibleSql()))
                 .params(access.params()).param("id", id)
-                .query((rs, n) -> customer(rs, access.showsCredit())).optional()
+                .query((rs, n) -> customer(rs, access.hidden())).optional()
                 .orElseThrow(() -> ProblemException.notFound("customer " + id));
         return withContacts(user.companyId(), c);
     }
@@ -143,16 +145,19 @@ public class CustomerQueries {
                         storedDecision(rs.getString("end_decision"), rs.getObject("valid_to", OffsetDateTime.class))))
                 .list();
         List<Claim> claims = claims("cl.customer_id = :id", p);
-        List<StoredDecision> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)) : List.of();
+        Set<String> hidden = CustomerFields.hiddenNames(user);
+        List<Object> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)).stream()
+                .map(d -> HiddenFields.strip(json.convertValue(d, Object.class), hidden)).toList() : List.of();
         List<ChangeRequest> requests = c.inScope() ? jdbc.sql("""
                 SELECT r.id, r.changes::text AS changes, r.credit_investigation::text AS credit_investigation, r.status,
                        u.display_name AS requested_by_name, r.created_at, r.decided_at, r.decision::text AS decision
                 FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by
                 WHERE r.company_id = :c AND r.customer_id = :id ORDER BY r.created_at DESC""")
-                .params(p).query((rs, n) -> new ChangeRequest(rs.getLong("id"), parse(rs.getString("changes")),
-                        parse(rs.getString("credit_investigation")), rs.getString("status"), rs.getString("requested_by_name"),
+                .params(p).query((rs, n) -> new ChangeRequest(rs.getLong("id"), HiddenFields.strip(parse(rs.getString("changes")), hidden),
+                        hidden.contains("creditInvestigation") ? null : parse(rs.getString("credit_investigation")),
+                        rs.getString("status"), rs.getString("requested_by_name"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
-                        parse(rs.getString("decision")))).list() : List.of();
+                        HiddenFields.strip(parse(rs.getString("decision")), hidden))).list() : List.of();
         return new Detail(c, followUps, ownership, claims, stored, requests);
     }
 
@@ -259,9 +264,11 @@ public class CustomerQueries {
                 rs.getObject("last_follow_up_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    private static Customer customer(ResultSet rs, boolean showsCredit) throws SQLException {
+    private static Customer customer(ResultSet rs, Set<CustomerFields.Part> hidden) throws SQLException {
         boolean inScope = rs.getBoolean("in_scope");
-        boolean credit = showsCredit && inScope;
+        boolean credit = inScope && !hidden.contains(CustomerFields.Part.CREDIT_TERMS);
+        boolean bank = inScope && !hidden.contains(CustomerFields.Part.BANK);
+        boolean invoice = inScope && !hidden.contains(CustomerFields.Part.INVOICE);
         java.sql.Array tags = rs.getArray("tags");
         return new Customer(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"), rs.getString("city"),
                 rs.getString("address"), rs.getString("business_format"), rs.getString("customer_class"),
@@ -270,8 +277,8 @@ public class CustomerQueries {
                 rs.getObject("department_id", Long.class), rs.getString("product_category"),
                 credit ? rs.getObject("credit_term_days", Integer.class) : null,
                 credit ? rs.getBigDecimal("credit_limit") : null,
-                inScope ? rs.getString("invoice_title") : null, inScope ? rs.getString("tax_id") : null,
-                credit ? rs.getString("bank_name") : null, credit ? rs.getString("bank_account") : null,
+                invoice ? rs.getString("invoice_title") : null, invoice ? rs.getString("tax_id") : null,
+                bank ? rs.getString("bank_name") : null, bank ? rs.getString("bank_account") : null,
                 inScope ? rs.getString("notes") : null,
                 tags == null ? List.of() : List.of((String[]) tags.getArray()), List.of(),
                 rs.getObject("first_contact_due", OffsetDateTime.class), rs.getObject("first_contacted_at", OffsetDateTime.class),

@@ -33,9 +33,19 @@ public class CustomerSettings implements SettingCatalog {
             .withRange(0L, 60L).withUnit("天", "days").withRules("CUS-9")
             .withName("退回公海：提前提醒天数 K", "Pool return: warning days ahead (K)");
 
+    public static final SettingDefinition<Long> DUPLICATE_CHECKS_PER_MINUTE = SettingDefinition.of("customer.duplicate-check.per-minute", SettingType.INTEGER, 60L)
+            .withRange(1L, 1000L).withUnit("次", "checks").withRules("CUS-6", "CUS-16")
+            .withName("每人每分钟查重次数上限", "Duplicate checks per person per minute")
+            .withDescription("建档查重与相似名称提示合计；超过后须等待，防止逐个试号还原被遮盖的电话",
+                    "Exact and similar-name checks together; beyond it the user waits, so masked phones cannot be recovered by probing");
+    public static final SettingDefinition<Long> DUPLICATE_CHECKS_PER_DAY = SettingDefinition.of("customer.duplicate-check.per-day", SettingType.INTEGER, 600L)
+            .withRange(1L, 100000L).withUnit("次", "checks").withRules("CUS-6", "CUS-16")
+            .withName("每人每天查重次数上限", "Duplicate checks per person per day")
+            .withDescription("建档查重与相似名称提示合计", "Exact and similar-name checks together");
+
     @Override
     public List<SettingDefinition<?>> definitions() {
         return List.of(DORMANT_DAYS, FIRST_CONTACT_DAYS, POOL_RETURN, POOL_RETURN_NO_FOLLOW_UP_DAYS,
-                POOL_RETURN_NO_ORDER_DAYS, POOL_RETURN_WARNING_DAYS);
+                POOL_RETURN_NO_ORDER_DAYS, POOL_RETURN_WARNING_DAYS, DUPLICATE_CHECKS_PER_MINUTE, DUPLICATE_CHECKS_PER_DAY);
     }
 }

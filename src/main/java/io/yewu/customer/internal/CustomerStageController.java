@@ -29,7 +29,7 @@ class CustomerStageController {
 
     /** Readable by whoever reads the file (404 outside one's scope). */
     @GetMapping("/stage")
-    @Allow(anyUser = true)
+    @Allow(groups = RoleGroup.CUSTOMER_READERS)
     CustomerStages.StageView stage(@PathVariable long id) {
         return stages.view(CurrentUser.get(), id);
     }

@@ -8,6 +8,7 @@ import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import io.yewu.platform.security.Allow;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 
 /** CUS-13: what is due to be followed up today or overdue, a page at a time or as a spreadsheet. */
-@Allow(anyUser = true)
 @RestController
 class FollowUpController {
 
@@ -30,6 +30,7 @@ class FollowUpController {
         this.followUps = followUps;
     }
 
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     @GetMapping("/api/follow-ups/due")
     Page<FollowUps.Due> due(@RequestParam(defaultValue = "mine") String scope, PageQuery page) {
         return followUps.due(CurrentUser.get(), "department".equals(scope), page);
@@ -42,7 +43,7 @@ class FollowUpController {
     }
 
     @GetMapping("/api/follow-ups/due/export")
-    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS})
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "mine") String scope, Locale locale) {
         var user = CurrentUser.get();
         boolean zh = ExportWords.zh(locale);
@@ -59,7 +60,7 @@ class FollowUpController {
 
     @PostMapping("/api/follow-ups/{id}/done")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS})
+    @Allow(groups = {RoleGroup.FILERS, RoleGroup.MANAGERS})
     void done(@PathVariable long id) {
         followUps.done(CurrentUser.get(), id);
     }

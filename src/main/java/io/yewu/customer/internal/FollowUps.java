@@ -85,7 +85,11 @@ public class FollowUps implements DueTaskHandler {
         if (in.kind() == null || !KINDS.contains(in.kind())) throw ProblemException.invalid("kind", "invalid");
         if (in.content() == null || in.content().isBlank()) throw ProblemException.invalid("content", "required");
         if (in.content().length() > 4000) throw ProblemException.invalid("content", "too-long", 4000);
-        if (in.nextStep() != null && in.nextStep().length() > 4000) throw ProblemException.invalid("nextStep", "too-long", 4000);
+        if (in.nextStep() != null && in.nextStep().length() > 500) throw ProblemException.invalid("nextStep", "too-long", 500);
+        if (in.happenedAt() != null && in.happenedAt().getYear() < 2000) throw ProblemException.invalid("happenedAt", "out-of-range");
+        if (in.nextFollowUpOn() != null && in.nextFollowUpOn().isAfter(LocalDate.now(SHANGHAI).plusYears(5))) {
+            throw ProblemException.invalid("nextFollowUpOn", "out-of-range");
+        }
         OffsetDateTime at = in.happenedAt() == null ? OffsetDateTime.now(SHANGHAI) : in.happenedAt();
         if (at.isAfter(OffsetDateTime.now(SHANGHAI).plusMinutes(5))) throw ProblemException.invalid("happenedAt", "invalid");
         if (in.nextFollowUpOn() != null && in.nextFollowUpOn().isBefore(at.atZoneSameInstant(SHANGHAI).toLocalDate())) {

@@ -2,6 +2,9 @@ package io.yewu.customer.internal;
 
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportResult;
 import io.yewu.platform.web.ProblemException;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 
 /** Customer and lead files (PLT-10): the answer lists every rejected row with its column and reason. */
-@Allow(anyUser = true)
 @RestController
 class ImportController {
 
@@ -29,19 +31,19 @@ class ImportController {
         this.imports = imports;
     }
 
+    @Allow(groups = RoleGroup.FILERS)
     @PostMapping("/api/customers/import")
     Answer customers(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                      Locale locale) throws IOException {
         var user = CurrentUser.get();
-        Roles.require(user, Roles.FILERS);
         return answer(imports.importFile(user, file.getOriginalFilename(), file.getBytes(), mode, false), locale);
     }
 
+    @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
     @PostMapping("/api/leads/import")
     Answer leads(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                  Locale locale) throws IOException {
         var user = CurrentUser.get();
-        Roles.require(user, Roles.LEAD_ENTRY);
         if (file.isEmpty()) throw ProblemException.invalid("file", "required");
         return answer(imports.importFile(user, file.getOriginalFilename(), file.getBytes(), mode, true), locale);
     }

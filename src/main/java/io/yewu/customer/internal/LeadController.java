@@ -3,6 +3,8 @@ package io.yewu.customer.internal;
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -24,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Online leads: entry by the network-promotion specialist, the pool and its distribution (CUS-5, CUS-10 … CUS-12). */
-@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
@@ -45,24 +46,27 @@ class LeadController {
         this.leads = leads;
     }
 
+    @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CustomerQueries.Customer enter(@RequestBody CustomerInput in) {
         var user = CurrentUser.get();
-        Roles.require(user, Roles.LEAD_ENTRY);
         return customers.customer(user, filing.file(user, in, CustomerFiling.Mode.LEAD_ENTRY));
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @GetMapping("/pool")
     Page<LeadQueries.PoolEntry> pool(PageQuery page) {
         return leads.pool(CurrentUser.get(), page);
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PostMapping("/distribute")
     Distributed distribute(@RequestBody Distribute in) {
         return new Distributed(distribution.distribute(CurrentUser.get(), in.assignments() == null ? List.of() : in.assignments()));
     }
 
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/overdue")
     Page<LeadQueries.Overdue> overdue(PageQuery page) {
         return leads.overdue(CurrentUser.get(), page);
@@ -80,12 +84,14 @@ class LeadController {
         return ExcelExport.response("overdue-leads", locale, columns, sink -> leads.eachOverdue(user, sink));
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = RoleGroup.MANAGERS)
     @GetMapping("/report")
     LeadQueries.Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return leads.report(CurrentUser.get(), from, to);
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = RoleGroup.MANAGERS)
     @GetMapping("/report/export")
     ResponseEntity<StreamingResponseBody> reportExport(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -99,6 +105,7 @@ class LeadController {
         return ExcelExport.response("lead-distribution", locale, columns, sink -> report.rows().forEach(sink));
     }
 
+    @Allow(groups = RoleGroup.LEAD_HANDLERS)
     @GetMapping("/pool/export")
     ResponseEntity<StreamingResponseBody> poolExport(Locale locale) {
         var user = CurrentUser.get();
@@ -111,6 +118,7 @@ class LeadController {
         return ExcelExport.response("lead-pool", locale, columns, sink -> customers.export(user, filter, sink));
     }
 
+    @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
     @GetMapping("/today")
     Page<CustomerQueries.Row> enteredToday(PageQuery page) {
         var user = CurrentUser.get();

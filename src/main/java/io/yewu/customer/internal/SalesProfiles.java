@@ -4,6 +4,8 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
@@ -22,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 
 /** What each salesperson knows (product categories) and when they are away: inputs to CUS-10. */
-@Allow(anyUser = true)
 @RestController
 class SalesProfiles {
 
@@ -39,6 +40,7 @@ class SalesProfiles {
         this.audit = audit;
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @GetMapping("/api/sales-profiles")
     List<Profile> list() {
         var scope = DataScope.of(CurrentUser.get(), "u.company_id", "u.id");
@@ -57,11 +59,11 @@ class SalesProfiles {
                 .list();
     }
 
+    @Allow(groups = RoleGroup.MANAGERS)
     @PutMapping("/api/sales-profiles/{userId}")
     @Transactional
     Profile update(@PathVariable long userId, @RequestBody ProfileChange in) {
         YewuPrincipal manager = CurrentUser.get();
-        Roles.require(manager, RoleCode.BUSINESS_MANAGER, RoleCode.GENERAL_MANAGER);
         Profile before = list().stream().filter(p -> p.userId() == userId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("sales profile " + userId));
         List<String> skills = in.skills() == null ? List.of() : in.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();

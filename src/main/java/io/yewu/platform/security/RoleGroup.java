@@ -22,6 +22,13 @@ public enum RoleGroup {
     FINANCE_DEPT(FINANCE, CASHIER, FINANCE_DIRECTOR),
     /** The customer-service department (客服部): a read-only customer view without credit data. */
     SERVICE_DESK(SERVICE_AGENT, SHIFT_LEAD, QC_INSPECTOR, RETURN_VISIT, KNOWLEDGE_EDITOR, SERVICE_DIRECTOR),
+    /**
+     * Who reads customer files at all; data scope narrows which files, and the customer module's field rule which
+     * columns (no credit data for the service desk, no bank account or credit terms for administration).
+     */
+    CUSTOMER_READERS(SALESPERSON, NETWORK_PROMOTER, BUSINESS_MANAGER, GENERAL_MANAGER, MARKETING_DIRECTOR,
+            ACCOUNT_MANAGER, MARKET_MANAGER, FINANCE, CASHIER, FINANCE_DIRECTOR, ADMINISTRATION,
+            SERVICE_AGENT, SHIFT_LEAD, QC_INSPECTOR, RETURN_VISIT, KNOWLEDGE_EDITOR, SERVICE_DIRECTOR),
     /** The tobacco-retail side of the marketing centre. */
     RETAIL_FIELD(MARKET_MANAGER, ACCOUNT_MANAGER),
     /** Administrators of the company (and of the group). */

@@ -5,6 +5,7 @@ import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
+import io.yewu.platform.security.Allow;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -8,6 +8,8 @@ import io.yewu.platform.transfer.ExcelExport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import java.util.Locale;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import jakarta.validation.Valid;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** Visit routes (CUS-14). Another person's route outside one's scope answers 404. */
-@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/routes")
 class RouteController {
@@ -39,13 +40,14 @@ class RouteController {
         this.routes = routes;
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping
     Page<RouteView.Summary> list(PageQuery page) {
         return routes.list(CurrentUser.get(), page);
     }
 
     @GetMapping("/export")
-    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS, RoleGroup.RETAIL_FIELD})
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     ResponseEntity<StreamingResponseBody> export(Locale locale) {
         var user = CurrentUser.get();
         boolean zh = ExportWords.zh(locale);
@@ -71,27 +73,32 @@ class RouteController {
         return days.stream().map(d -> (zh ? WEEKDAYS_ZH : WEEKDAYS_EN).get(d - 1)).collect(java.util.stream.Collectors.joining(zh ? "、" : ", "));
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping("/{id}")
     RouteView get(@PathVariable long id) {
         return routes.get(CurrentUser.get(), id);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RouteView create(@Valid @RequestBody RouteInput input) {
         return routes.create(CurrentUser.get(), input);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PutMapping("/{id}")
     RouteView update(@PathVariable long id, @Valid @RequestBody RouteInput input) {
         return routes.update(CurrentUser.get(), id, input);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PutMapping("/{id}/order")
     RouteView reorder(@PathVariable long id, @RequestBody Order order) {
         return routes.reorder(CurrentUser.get(), id, order.version(), order.customerIds());
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, @RequestParam(required = false) Long version) {

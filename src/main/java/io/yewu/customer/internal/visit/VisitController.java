@@ -6,6 +6,8 @@ import io.yewu.customer.internal.ExportWords;
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
@@ -37,7 +39,6 @@ import java.util.Locale;
  * Route visits (CUS-14): the day's plan, visit records with the eight steps, check-in/out, photos, plan
  * completion and the market information gathered on visits. Records outside the caller's scope answer 404.
  */
-@Allow(anyUser = true)
 @RestController
 @RequestMapping("/api/visits")
 class VisitController {
@@ -68,13 +69,14 @@ class VisitController {
         this.marketInfo = marketInfo;
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @GetMapping("/plan")
     VisitPlans.DayPlan plan(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return plans.plan(CurrentUser.get(), date == null ? LocalDate.now(WorkCalendar.ZONE) : date);
     }
 
     @GetMapping("/completion/export")
-    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS, RoleGroup.RETAIL_FIELD})
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     ResponseEntity<StreamingResponseBody> completionExport(@RequestParam(required = false) String week,
                                                            @RequestParam(required = false) Long userId, Locale locale) {
         VisitPlans.Completion completion = plans.completion(CurrentUser.get(), week, userId);
@@ -91,7 +93,7 @@ class VisitController {
     }
 
     @GetMapping("/export")
-    @Allow(groups = {RoleGroup.SALES, RoleGroup.FILERS, RoleGroup.RETAIL_FIELD})
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                  @RequestParam(required = false) Long customerId, Locale locale) {
@@ -113,11 +115,13 @@ class VisitController {
         return ExcelExport.response("visits", locale, columns, sink -> visits.each(me, from, to, customerId, sink));
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping("/completion")
     VisitPlans.Completion completion(@RequestParam(required = false) String week, @RequestParam(required = false) Long userId) {
         return plans.completion(CurrentUser.get(), week, userId);
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping
     Page<VisitView.Summary> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -126,43 +130,51 @@ class VisitController {
     }
 
     /** 201 with a new visit, or 200 with the one already recorded for this customer and day. */
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping
     ResponseEntity<VisitView> create(@Valid @RequestBody VisitInput.New input) {
         Visits.Created created = visits.create(CurrentUser.get(), input);
         return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(created.view());
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping("/{id}")
     VisitView get(@PathVariable long id) {
         return visits.get(CurrentUser.get(), id);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PutMapping("/{id}")
     VisitView update(@PathVariable long id, @Valid @RequestBody VisitInput.Steps input) {
         return visits.update(CurrentUser.get(), id, input);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping("/{id}/promises")
     VisitView promise(@PathVariable long id, @Valid @RequestBody VisitInput.Promise input) {
         return visits.promise(CurrentUser.get(), id, input);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping("/{id}/check-in")
     VisitView checkIn(@PathVariable long id, @Valid @RequestBody(required = false) VisitInput.Position position) {
         return checkIns.checkIn(CurrentUser.get(), id, position);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping("/{id}/check-out")
     VisitView checkOut(@PathVariable long id, @Valid @RequestBody(required = false) VisitInput.Position position) {
         return checkIns.checkOut(CurrentUser.get(), id, position);
     }
 
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     VisitView.Photo addPhoto(@PathVariable long id, @RequestParam int step, @RequestParam("file") MultipartFile file) {
         return photos.add(CurrentUser.get(), id, step, file);
     }
 
+    @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})
     @GetMapping("/{id}/photos/{photoId}")
     ResponseEntity<InputStreamResource> photo(@PathVariable long id, @PathVariable long photoId) {
         VisitPhotos.Content content = photos.read(CurrentUser.get(), id, photoId);
@@ -171,11 +183,13 @@ class VisitController {
                 .body(new InputStreamResource(content.data()));
     }
 
+    @Allow(value = {RoleCode.MARKETING_DIRECTOR, RoleCode.MARKET_MANAGER}, groups = RoleGroup.MANAGERS)
     @GetMapping("/market-info")
     Page<MarketInfo.Row> marketInfo(MarketInfo.Filter filter, PageQuery page) {
         return marketInfo.list(CurrentUser.get(), filter, page);
     }
 
+    @Allow(value = {RoleCode.MARKETING_DIRECTOR, RoleCode.MARKET_MANAGER}, groups = RoleGroup.MANAGERS)
     @GetMapping("/market-info/export")
     ResponseEntity<StreamingResponseBody> marketInfoExport(MarketInfo.Filter filter, Locale locale) {
         YewuPrincipal me = CurrentUser.get();

@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -80,7 +83,12 @@ class ProblemHandler {
         }
         e.getBindingResult().getGlobalErrors().forEach(g ->
                 errors.add(fieldError("", g.getCode(), messages.getMessage(g, locale))));
-        return respond(HttpStatus.BAD_REQUEST, "validation", new Object[0], errors, request);
+        // a JSON body that breaks a field's rule is 422 like every other field rule; query parameters that do not
+        // parse stay 400 (the request itself is malformed)
+        HttpStatus status = e instanceof MethodArgumentNotValidException body
+                && body.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+        return respond(status, "validation", new Object[0], errors, request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -94,9 +102,30 @@ class ProblemHandler {
         return respond(HttpStatus.BAD_REQUEST, "validation", new Object[0], errors, request);
     }
 
+    /**
+     * Well-formed JSON whose value does not fit its field (a number for a date, an enum by position, {@code 1.5} for
+     * an id, {@code [null]}, an integer out of range) is 422 naming the field; unparseable JSON stays 400.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        var field = JsonFieldErrors.of(e);
+        if (field.isPresent()) {
+            Locale locale = LocaleContextHolder.getLocale();
+            var f = field.get();
+            return respond(HttpStatus.UNPROCESSABLE_CONTENT, "validation", new Object[0],
+                    List.of(fieldError(f.field(), f.code(), text("field." + f.code(), f.args(), locale))), request);
+        }
         return respond(HttpStatus.BAD_REQUEST, "malformed-request", new Object[0], List.of(), request);
+    }
+
+    /** A value the database refuses as data (numeric overflow, text it cannot store) is the caller's input: 422. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException e, HttpServletRequest request) {
+        String state = e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        if (state != null && state.startsWith("22")) {
+            return respond(HttpStatus.UNPROCESSABLE_CONTENT, "out-of-range", new Object[0], List.of(), request);
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

@@ -4,6 +4,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -13,6 +14,18 @@ import java.util.Locale;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final TextGuard textGuard;
+
+    WebConfiguration(TextGuard textGuard) {
+        this.textGuard = textGuard;
+    }
+
+    /** Control characters in query and form parameters are refused before any handler runs. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(textGuard).addPathPatterns("/api/**");
+    }
 
     /** Chinese first (PLT-9); English when the client asks for it. */
     @Bean

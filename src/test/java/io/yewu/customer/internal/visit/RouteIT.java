@@ -60,8 +60,8 @@ class RouteIT extends VisitTestSupport {
         assertThat(sales1.language("en").post("/api/routes", route("x", List.of(Map.of("customerId", mine, "frequency", "WEEKLY"))))
                 .json().path("errors").toString()).contains("stops[0].weekdays");
         assertThat(sales1.post("/api/routes", route("x", List.of(Map.of("customerId", mine, "frequency", "DAILY")))).status())
-                .isEqualTo(400);
-        assertThat(sales1.post("/api/routes", Map.of("name", "", "stops", List.of())).status()).isEqualTo(400);
+                .as("an unknown enum name is a field error").isEqualTo(422);
+        assertThat(sales1.post("/api/routes", Map.of("name", "", "stops", List.of())).status()).isEqualTo(422);
         assertThat(sales1.post("/api/routes", "{not json").status()).isEqualTo(400);
     }
 

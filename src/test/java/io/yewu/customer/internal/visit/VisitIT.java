@@ -70,7 +70,7 @@ class VisitIT extends VisitTestSupport {
         Map<String, Object> huge = new java.util.HashMap<>(steps(filled.json().path("visit").path("version").asLong(), true, ""));
         huge.put("stock", List.of(Map.of("product", "大单", "safetyStock", "9999999999.99", "currentStock", 0)));
         huge.put("competitors", List.of(Map.of("brand", "x", "price", -1)));
-        assertThat(sales1.put("/api/visits/" + visit, huge).status()).as("bad input is a 400, never a 500").isEqualTo(400);
+        assertThat(sales1.put("/api/visits/" + visit, huge).status()).as("bad input is a 422, never a 500").isEqualTo(422);
         huge.put("competitors", List.of());
         Api.Response big = sales1.put("/api/visits/" + visit, huge);
         assertThat(big.json().path("stock").get(0).path("suggested").decimalValue()).isEqualByComparingTo("14999999999.99");
@@ -108,7 +108,7 @@ class VisitIT extends VisitTestSupport {
         long visit = newVisit(sales1, customer);
 
         assertThat(sales1.post("/api/visits/" + visit + "/check-in", Map.of("lat", 23.1)).code()).isEqualTo("validation");
-        assertThat(sales1.post("/api/visits/" + visit + "/check-in", Map.of("lat", 123.0, "lng", 113.0)).status()).isEqualTo(400);
+        assertThat(sales1.post("/api/visits/" + visit + "/check-in", Map.of("lat", 123.0, "lng", 113.0)).status()).isEqualTo(422);
         Api.Response in = sales1.post("/api/visits/" + visit + "/check-in", Map.of("lat", 23.1471, "lng", 113.2644)); // ~2 km north
         JsonNode head = in.json().path("visit");
         assertThat(head.path("checkInDistanceM").asInt()).isBetween(1_950, 2_050);
