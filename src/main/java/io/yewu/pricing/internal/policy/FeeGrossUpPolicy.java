@@ -24,4 +24,19 @@ public final class FeeGrossUpPolicy {
                 "含费用报价：售价 = 指导价 / (1 − x)，向上取整到分", "Price with a fee: P = G / (1 − x), rounded up to the fen",
                 "guidePrice", guidePrice, "feeShare", feeShare, "quotedPrice", p));
     }
+
+    /**
+     * PRC-8 with MKT-1: how much of a deal's fee expense may be paid out now. With the setting on (the default) the
+     * fee is payable only once the customer has paid the order in full; with it off, at once.
+     */
+    public Decision<BigDecimal> payableNow(BigDecimal feeExpense, BigDecimal orderTotal, BigDecimal received, PricingRules rules) {
+        boolean paid = received.compareTo(orderTotal) >= 0;
+        boolean payable = !rules.feePayableAfterPayment() || paid;
+        BigDecimal amount = payable ? feeExpense : BigDecimal.ZERO.setScale(2);
+        return Decision.of(amount, rules.settingsVersion(), hit("PRC-8",
+                payable ? "公关或其他费用可以支付" : "客户付清货款后方可支付公关或其他费用",
+                payable ? "The deal's fee may be paid out" : "The deal's fee is payable once the customer has paid",
+                "feeExpense", feeExpense, "orderTotal", orderTotal, "received", received,
+                "payableAfterPayment", rules.feePayableAfterPayment()));
+    }
 }
