@@ -16,7 +16,7 @@ public final class CustomerOrderViewPolicy {
 
     public enum PublicState { PROCESSING, SHIPPED, DELIVERED, CANCELLED }
 
-    /** @param expectedShipment the promised ship-by date while not yet shipped (ORD-7), else the shipment date */
+    /** @param expectedShipment the promised ship-by date while not yet shipped (ORD-7), else the shipment date; none when cancelled */
     public record View(PublicState state, LocalDate expectedShipment, LocalDate shippedOn, LocalDate deliveredOn) {}
 
     public Decision<Optional<View>> view(OrderState state, LocalDate shipBy, LocalDate shippedOn, LocalDate deliveredOn,
@@ -29,7 +29,7 @@ public final class CustomerOrderViewPolicy {
             case CANCELLED -> PublicState.CANCELLED;
         };
         Optional<View> view = Optional.ofNullable(shown)
-                .map(s -> new View(s, shippedOn != null ? shippedOn : shipBy, shippedOn, deliveredOn));
+                .map(s -> new View(s, s == PublicState.CANCELLED ? null : shippedOn != null ? shippedOn : shipBy, shippedOn, deliveredOn));
         return Decision.of(view, rules.settingsVersion(), hit("ORD-8b",
                 "客户可实时查询订单状态、发货和预计发货日期；内部审批原因不对外显示",
                 "The customer sees the order's state, shipment and expected date; internal approval reasons stay internal",
