@@ -1,0 +1,18 @@
+package io.yewu.order.internal.policy;
+
+import io.yewu.platform.decision.Decision;
+
+import static io.yewu.order.internal.policy.Hits.hit;
+
+/** ORD-2: a customer is new (首次合作) until its first order has been delivered and fully paid. */
+public final class CustomerStandingPolicy {
+
+    /** @param ordersDeliveredAndPaid the customer's orders that are both delivered and fully paid */
+    public Decision<Boolean> isNew(long ordersDeliveredAndPaid, OrderRules rules) {
+        boolean isNew = ordersDeliveredAndPaid == 0;
+        return Decision.of(isNew, rules.settingsVersion(), hit("ORD-2",
+                isNew ? "新客户：尚无已送达且已付清的订单" : "老客户：已有订单送达并付清",
+                isNew ? "New customer: no order delivered and fully paid yet" : "Existing customer: an order was delivered and fully paid",
+                "ordersDeliveredAndPaid", ordersDeliveredAndPaid));
+    }
+}
