@@ -266,7 +266,8 @@ class CustomerTrustIT extends IntegrationTest {
         assertThat(route.status()).isEqualTo(422);
         assertThat(route.json().path("errors").get(0).path("field").asString()).isEqualTo("stops[0].customerId");
         assertThat(other.get("/api/visits/completion?userId=" + sales1).status()).isEqualTo(404);
-        assertThat(other.put("/api/customers/" + customerId + "/location", Map.of("lat", 23.1, "lng", 113.2)).status()).isEqualTo(404);
+        // setting a customer's location is a manager's act (CUS-14): a salesperson of any company is refused by role
+        assertThat(other.put("/api/customers/" + customerId + "/location", Map.of("lat", 23.1, "lng", 113.2)).status()).isEqualTo(403);
     }
 
     @Test

@@ -40,13 +40,13 @@ class ListsIT extends IntegrationTest {
         asSystem(() -> jdbc.sql("""
                 INSERT INTO follow_up (company_id, customer_id, author_id, kind, happened_at, content, next_follow_up_on)
                 SELECT c.company_id, c.id, u.id, 'PHONE', now() - interval '10 days', '第 ' || g || ' 次', current_date - 1
-                FROM customer c JOIN app_user u ON u.company_id = c.company_id AND u.username = 'promoter', generate_series(1, 501) g
+                FROM customer c JOIN app_user u ON u.company_id = c.company_id AND u.username = 'sales3', generate_series(1, 501) g
                 WHERE c.id = :c""").param("c", customer).update());
         try {
-            Api promoter = login("promoter");
-            assertPagedBeyond(promoter, "/api/follow-ups/due", 500);
+            Api author = login("sales3");
+            assertPagedBeyond(author, "/api/follow-ups/due", 500);
 
-            List<List<String>> rows = Xlsx.download(port, promoter, "/api/follow-ups/due/export");
+            List<List<String>> rows = Xlsx.download(port, author, "/api/follow-ups/due/export");
             assertThat(rows.getFirst()).contains("客户", "方式", "已逾期");
             assertThat(rows).hasSizeGreaterThanOrEqualTo(502);
             assertThat(rows.get(1)).contains("电话", "是").doesNotContain("PHONE", "true");

@@ -168,7 +168,7 @@ class DemoDataIT extends IntegrationTest {
         int dueToday = 0;
         int overdue = 0;
         for (String s : DemoCustomerPlan.SALESPEOPLE) {
-            List<JsonNode> due = items(login(s).get("/api/follow-ups/due"));
+            List<JsonNode> due = items(login(s).get("/api/follow-ups/due?size=200"));
             for (JsonNode d : due) {
                 LocalDate on = LocalDate.parse(d.path("nextFollowUpOn").asString());
                 if (on.equals(today)) dueToday++;

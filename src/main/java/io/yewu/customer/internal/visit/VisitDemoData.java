@@ -129,6 +129,12 @@ public class VisitDemoData {
         RouteInput input = new RouteInput(name, stops.stream().map(s -> new RouteInput.Stop(s.customerId(),
                 VisitFrequency.Kind.WEEKLY, weekdays, 1, null, startsOn)).toList(), null);
         RouteView route = acting.as(me, () -> routes.create(me, input));
+        // the demo's routes have been the plan since they start, so past weeks' completion reads them (plan history)
+        var since = startsOn.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        jdbc.sql("UPDATE visit_route SET created_at = :since WHERE company_id = :c AND id = :r")
+                .param("since", since).param("c", me.companyId()).param("r", route.id()).update();
+        jdbc.sql("UPDATE visit_route_stop_history SET valid_from = :since WHERE company_id = :c AND route_id = :r")
+                .param("since", since).param("c", me.companyId()).param("r", route.id()).update();
         return route.stops().stream().map(s -> new DayPlanner.Stop(route.id(), route.name(), s.position(), s.customerId(), false,
                 StopFrequencies.of(new RouteInput.Stop(s.customerId(), s.frequency(), s.weekdays(), s.everyWeeks(),
                         s.monthDay(), s.startsOn()), startsOn))).toList();
@@ -144,7 +150,7 @@ public class VisitDemoData {
         }
         jdbc.sql("""
                 INSERT INTO customer_location (company_id, customer_id, lat, lng, source, set_by)
-                SELECT :c, l.customer, l.lat, l.lng, 'OWNER', :u
+                SELECT :c, l.customer, l.lat, l.lng, 'IMPORT', :u
                 FROM unnest(CAST(:customers AS bigint[]), CAST(:lats AS float8[]), CAST(:lngs AS float8[])) AS l(customer, lat, lng)""")
                 .param("c", me.companyId()).param("u", me.id())
                 .param("customers", located.keySet().toArray(Long[]::new))

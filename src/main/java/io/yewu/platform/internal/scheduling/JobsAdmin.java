@@ -1,7 +1,7 @@
 package io.yewu.platform.internal.scheduling;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
@@ -57,12 +57,12 @@ class JobsAdmin {
             r.next_retry_at, r.finished_at""";
 
     private final CompanyJobs companyJobs;
-    private final Scheduler scheduler;
+    private final SchedulerClient scheduler;
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final AuditTrail audit;
 
-    JobsAdmin(CompanyJobs companyJobs, Scheduler scheduler, JdbcClient jdbc, MessageSource messages, AuditTrail audit) {
+    JobsAdmin(CompanyJobs companyJobs, SchedulerClient scheduler, JdbcClient jdbc, MessageSource messages, AuditTrail audit) {
         this.companyJobs = companyJobs;
         this.scheduler = scheduler;
         this.jdbc = jdbc;

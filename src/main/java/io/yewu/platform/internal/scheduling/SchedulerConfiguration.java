@@ -1,6 +1,8 @@
 package io.yewu.platform.internal.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * db-scheduler with our own small configuration (its Spring Boot starter is not built for Boot 4.1; see
@@ -19,42 +23,53 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
+    /** Schedules and reads executions (the jobs page); runs nothing itself. */
     @Bean
-    Scheduler scheduler(DataSource dataSource, CompanyJobs companyJobs, NodeName node,
-                        @Value("${yewu.scheduler.poll-interval:1s}") Duration pollInterval,
-                        @Value("${yewu.scheduler.threads:4}") int threads) {
-        return Scheduler.create(dataSource, companyJobs.runTask())
-                .startTasks(companyJobs.timetables())
-                .schedulerName(new SchedulerName.Fixed(node.get()))
-                .threads(threads)
-                .pollingInterval(pollInterval)
-                .pollUsingLockAndFetch(0.5, 1.0) // SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL
-                .shutdownMaxWait(Duration.ofSeconds(10))
-                .failureLogging(LogLevel.DEBUG, false) // CompanyJobs logs each failure with its company
-                .build();
+    SchedulerClient schedulerClient(DataSource dataSource, CompanyJobs companyJobs) {
+        List<Task<?>> tasks = new ArrayList<>();
+        tasks.add(companyJobs.runTask());
+        tasks.addAll(companyJobs.timetables());
+        return SchedulerClient.Builder.create(dataSource, tasks).build();
     }
 
-    /** Starts the scheduler once the context is up and stops it before the connection pool closes. */
+    /**
+     * Starts a scheduler once the context is up and stops it before the connection pool closes. A db-scheduler
+     * {@link Scheduler} cannot start again once stopped, so every start builds a new one (a context that is stopped
+     * and started again, as the test framework does with cached contexts, keeps its timed work).
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler, @Value("${yewu.scheduler.enabled:true}") boolean enabled) {
+    SmartLifecycle schedulerLifecycle(DataSource dataSource, CompanyJobs companyJobs, NodeName node,
+                                      @Value("${yewu.scheduler.poll-interval:1s}") Duration pollInterval,
+                                      @Value("${yewu.scheduler.threads:4}") int threads,
+                                      @Value("${yewu.scheduler.enabled:true}") boolean enabled) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Scheduler running;
 
             @Override
-            public void start() {
-                if (enabled) scheduler.start();
-                running = true;
+            public synchronized void start() {
+                if (!enabled || running != null) return;
+                running = Scheduler.create(dataSource, companyJobs.runTask())
+                        .startTasks(companyJobs.timetables())
+                        .schedulerName(new SchedulerName.Fixed(node.get()))
+                        .threads(threads)
+                        .pollingInterval(pollInterval)
+                        .pollUsingLockAndFetch(0.5, 1.0) // SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL
+                        .shutdownMaxWait(Duration.ofSeconds(10))
+                        .failureLogging(LogLevel.DEBUG, false) // CompanyJobs logs each failure with its company
+                        .build();
+                running.start();
             }
 
             @Override
-            public void stop() {
-                if (enabled) scheduler.stop();
-                running = false;
+            public synchronized void stop() {
+                if (running == null) return;
+                running.stop();
+                running = null;
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return !enabled || running != null;
             }
         };
     }

@@ -53,8 +53,8 @@ public class EndpointAccess implements SmartInitializingSingleton {
         }
     }
 
-    /** A mapped endpoint with its rule, for the matrix test and the documentation. */
-    public record Endpoint(String method, String path, String handler, Rule rule) {}
+    /** A mapped endpoint with its rule (and the media types it consumes), for the matrix test and the documentation. */
+    public record Endpoint(String method, String path, String handler, Rule rule, Set<String> consumes) {}
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private final Map<Method, Optional<Rule>> rules = new ConcurrentHashMap<>();
@@ -81,7 +81,9 @@ public class EndpointAccess implements SmartInitializingSingleton {
                 if (rule.anonymous() && OPEN_PATHS.stream().noneMatch(path::startsWith)) {
                     problems.add(name + " (" + path + ") is anonymous outside " + OPEN_PATHS);
                 }
-                for (String method : methods(info)) found.add(new Endpoint(method, path, name, rule));
+                Set<String> consumes = info.getConsumesCondition().getConsumableMediaTypes().stream()
+                        .map(Object::toString).collect(Collectors.toUnmodifiableSet());
+                for (String method : methods(info)) found.add(new Endpoint(method, path, name, rule, consumes));
             }
         });
         if (!problems.isEmpty()) {

@@ -78,7 +78,7 @@ class RouteIT extends VisitTestSupport {
         assertThat(manager.get("/api/routes/" + route).status()).isEqualTo(200);
         Api.Response change = manager.put("/api/routes/" + route + "/order", Map.of("version", 0, "customerIds", List.of()));
         assertThat(change.status()).isEqualTo(403);
-        assertThat(change.code()).isEqualTo("route-not-yours");
+        assertThat(change.code()).as("a manager reads routes; only their visitor plans them (@Allow)").isEqualTo("forbidden");
     }
 
     @Test
