@@ -31,9 +31,11 @@ class DemoDataIT extends IntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    /** A first start of its own: the embedded database, fresh, even where the other tests share an external one. */
     @DynamicPropertySource
     static void book(DynamicPropertyRegistry registry) {
         registry.add("yewu.demo-data.customers", () -> "300");
+        registry.add("yewu.db.url", () -> "");
     }
 
     private final List<DemoCustomerPlan.Customer> plan = DemoCustomerPlan.of(300);

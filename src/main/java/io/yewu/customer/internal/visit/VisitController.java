@@ -183,13 +183,15 @@ class VisitController {
                 .body(new InputStreamResource(content.data()));
     }
 
-    @Allow(value = {RoleCode.MARKETING_DIRECTOR, RoleCode.MARKET_MANAGER}, groups = RoleGroup.MANAGERS)
+    @Allow(value = {RoleCode.MARKETING_DIRECTOR, RoleCode.MARKET_MANAGER, RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER},
+            groups = RoleGroup.MANAGERS)
     @GetMapping("/market-info")
     Page<MarketInfo.Row> marketInfo(MarketInfo.Filter filter, PageQuery page) {
         return marketInfo.list(CurrentUser.get(), filter, page);
     }
 
-    @Allow(value = {RoleCode.MARKETING_DIRECTOR, RoleCode.MARKET_MANAGER}, groups = RoleGroup.MANAGERS)
+    @Allow(value = {RoleCode.MARKETING_DIRECTOR, RoleCode.MARKET_MANAGER, RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER},
+            groups = RoleGroup.MANAGERS)
     @GetMapping("/market-info/export")
     ResponseEntity<StreamingResponseBody> marketInfoExport(MarketInfo.Filter filter, Locale locale) {
         YewuPrincipal me = CurrentUser.get();

@@ -137,7 +137,8 @@ class VisitIT extends VisitTestSupport {
 
         Api manager = login("manager");
         assertThat(manager.get("/api/visits/" + visit).status()).isEqualTo(200);
-        assertThat(manager.post("/api/visits/" + visit + "/check-in", null).code()).isEqualTo("visit-not-yours");
+        assertThat(manager.post("/api/visits/" + visit + "/check-in", null).code())
+                .as("a manager reads visits; only salespeople and account managers make them (@Allow)").isEqualTo("forbidden");
     }
 
     @Test

@@ -99,12 +99,16 @@ class VisitTrustIT extends VisitTestSupport {
         assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
         assertThat(sales4.get("/api/visits/" + visit).json().path("visit").path("locationUnconfirmed").asBoolean()).isTrue();
 
-        // a manager who checks in proposes like anyone else, and another manager must confirm it
-        long other = customer("sales4", "经理拜访店");
-        long managerVisit = newVisit(manager, other);
-        assertThat(manager.post("/api/visits/" + managerVisit + "/check-in", HERE).status()).isEqualTo(200);
-        JsonNode own = proposalOf(manager, other);
-        String confirm = "/api/customer-locations/proposals/" + own.path("id").asLong() + "/confirm";
+        // visits are the salesperson's and the account manager's (CUS-14); a point a manager proposed in any other way
+        // (a manager who also sells) still needs another manager
+        assertThat(manager.post("/api/visits", Map.of("customerId", customer, "objective", "x")).status()).isEqualTo(403);
+        long other = customer("sales4", "经理提议店");
+        long own = asSystem(() -> jdbc.sql("""
+                INSERT INTO customer_location_proposal (company_id, customer_id, lat, lng, proposed_by)
+                SELECT c.company_id, c.id, 23.1291, 113.2644, u.id FROM customer c
+                JOIN app_user u ON u.company_id = c.company_id AND u.username = 'manager' WHERE c.id = :c RETURNING id""")
+                .param("c", other).query(Long.class).single());
+        String confirm = "/api/customer-locations/proposals/" + own + "/confirm";
         assertThat(manager.post(confirm, Map.of("version", 0)).code()).isEqualTo("location-own-proposal");
         assertThat(login("gm").post(confirm, Map.of("version", 0)).status()).isEqualTo(200);
     }
