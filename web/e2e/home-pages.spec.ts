@@ -18,7 +18,7 @@ const ROLES = [
 test('each role opens its home page on the demo company', async ({ page }) => {
   for (const [username, role] of ROLES) {
     await loginOk(page, username, 'Yewu@2026')
-    await expect(page.locator('[data-test=home-role]')).toContainText(role)
+    await expect(page.locator('[data-test=home-role]', { hasText: role }).first()).toBeVisible()
     await expect(page.locator('body')).not.toContainText('undefined')
     await shot(page, `home-${username}-zh`)
     await logout(page)

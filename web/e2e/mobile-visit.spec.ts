@@ -95,7 +95,9 @@ test('CUS-14: a salesperson visits a customer of the day plan on the phone', asy
   await expect(page.locator('[data-test=m-step-8]')).toBeVisible()
   await page.locator('[data-test=m-result] textarea').fill('上柜一款，另一款下周再谈')
   await page.locator('[data-test=m-promise-text] input').fill('下周送海报')
-  await page.locator('[data-test=m-promise-due] input').fill('2099-01-05')
+  // a promise is a follow-up due within the next years (CUS-13): a week from today
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+  await page.locator('[data-test=m-promise-due] input').fill(inAWeek)
   await page.locator('[data-test=m-add-promise]').click()
   await expect(page.locator('[data-test=m-promise]')).toHaveCount(1)
   await shot(page, 'mobile-visit-02-steps')

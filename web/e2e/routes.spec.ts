@@ -27,10 +27,8 @@ async function put(page: Page, url: string, body: unknown) {
  */
 async function putAsManager(page: Page, url: string, body: unknown) {
   const api = await request.newContext({ baseURL: new URL(page.url()).origin })
-  const csrf = async () => {
-    await api.get('/api/auth/csrf')
-    return (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? ''
-  }
+  // the CSRF token lives in the session: asked for before login and again after it (login renews it)
+  const csrf = async () => ((await (await api.get('/api/auth/csrf')).json()) as { token: string }).token
   const login = await api.post('/api/auth/login', {
     data: { username: 'manager', password: 'Yewu@2026' },
     headers: { 'X-XSRF-TOKEN': await csrf() },
