@@ -41,26 +41,35 @@ public class Load {
         }
     }
 
-    /** A logged-in browser-like session: cookie jar (SESSION, XSRF-TOKEN) and the CSRF header on writes. */
-    record Session(HttpClient http, CookieManager cookies) {
+    /**
+     * A logged-in browser-like session: the SESSION cookie and the session's CSRF token, sent as {@code X-XSRF-TOKEN}
+     * on writes. The token lives in the session: asked for before login ({@code GET /api/auth/csrf}) and renewed by
+     * the login's answer.
+     */
+    static final class Session {
+        final HttpClient http;
+        private volatile String token;
+
+        private Session(HttpClient http) {
+            this.http = http;
+        }
 
         static Session login(String username) throws Exception {
-            CookieManager cookies = new CookieManager();
-            Session s = new Session(HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build(), cookies);
+            Session s = new Session(HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build());
+            s.token = s.fetchToken();
             HttpResponse<String> r = s.post("/api/auth/login",
                     "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}", null);
             if (r.statusCode() != 200) throw new IllegalStateException("login " + username + ": " + r.statusCode() + " " + r.body());
+            s.token = r.headers().firstValue("X-XSRF-TOKEN").orElse(s.fetchToken());
             return s;
         }
 
-        String xsrf() throws Exception {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                var token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst();
-                if (token.isPresent()) return token.get().getValue();
-                get("/api/auth/csrf");
-            }
-            throw new IllegalStateException("no XSRF-TOKEN cookie");
+        private String fetchToken() throws Exception {
+            String body = get("/api/auth/csrf").body();
+            var m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+            if (!m.find()) throw new IllegalStateException("no CSRF token in " + body);
+            return m.group(1);
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -70,7 +79,7 @@ public class Load {
 
         HttpResponse<String> post(String path, String json, String idempotencyKey) throws Exception {
             var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf())
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
                     .POST(HttpRequest.BodyPublishers.ofString(json));
             if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
