@@ -44,6 +44,25 @@ class TextGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor {
         return false;
     }
 
+    /**
+     * Whether a JSON body may hold a control character: a raw one (C0 other than tab and line breaks, or a UTF-8
+     * encoded C1), or a JSON escape of one (backslash, u, four hex digits). False positives (an escaped backslash
+     * followed by such letters) only cost a parse.
+     */
+    static boolean mayHoldControl(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            int b = body[i] & 0xFF;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return true;
+            if (b == 0xC2 && i + 1 < body.length && (body[i + 1] & 0xFF) >= 0x80 && (body[i + 1] & 0xFF) <= 0x9F) return true;
+            if (b == '\\' && i + 5 < body.length && body[i + 1] == 'u') {
+                int cp = Character.digit(body[i + 2], 16) << 12 | Character.digit(body[i + 3], 16) << 8
+                        | Character.digit(body[i + 4], 16) << 4 | Character.digit(body[i + 5], 16);
+                if (cp >= 0 && Character.getType(cp) == Character.CONTROL && cp != '\t' && cp != '\n' && cp != '\r') return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return converterType.getSimpleName().contains("Json");
@@ -53,13 +72,15 @@ class TextGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor {
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         byte[] body = input.getBody().readAllBytes();
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JacksonException malformed) {
-            tree = null; // the converter reports it as it would have
+        if (mayHoldControl(body)) { // the common body is one byte scan; only a suspect one is parsed to name the field
+            JsonNode tree;
+            try {
+                tree = json.readTree(body);
+            } catch (JacksonException malformed) {
+                tree = null; // the converter reports it as it would have
+            }
+            if (tree != null) check(tree, "");
         }
-        if (tree != null) check(tree, "");
         HttpHeaders headers = input.getHeaders();
         return new HttpInputMessage() {
             @Override
