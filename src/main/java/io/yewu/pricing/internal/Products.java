@@ -66,9 +66,9 @@ class Products {
         params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
         params.put("kind", filter.kind() == null || filter.kind().isBlank() ? null : kind(filter.kind(), "kind").name());
         params.put("active", filter.active());
-        List<Product> items = jdbc.sql(SELECT + where + " ORDER BY " + page.orderBy(SORTS, "code, id") + " LIMIT :limit OFFSET :offset")
+        List<Product> items = jdbc.sql(SELECT + " " + where + " ORDER BY " + page.orderBy(SORTS, "code, id") + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Product.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(where)).params(params).query(Long.class).single();
+        long total = jdbc.sql(Page.cappedCountSql(" " + where)).params(params).query(Long.class).single();
         return Page.of(items, page, total);
     }
 
