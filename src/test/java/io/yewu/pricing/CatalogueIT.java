@@ -43,9 +43,14 @@ class CatalogueIT extends IntegrationTest {
     }
 
     private void approve(Api approver, long listId) {
+        decide(approver, listId, "approve");
+    }
+
+    private void decide(Api approver, long listId, String action) {
         for (JsonNode a : approver.get("/api/approvals?box=pending&size=200").json().path("items")) {
             if ("price-list".equals(a.path("subjectType").asString()) && String.valueOf(listId).equals(a.path("subjectId").asString())) {
-                Api.Response approved = approver.post("/api/approvals/" + a.path("id").asLong() + "/approve", Map.of("comment", "同意"));
+                Api.Response approved = approver.post("/api/approvals/" + a.path("id").asLong() + "/" + action,
+                        Map.of("comment", "reject".equals(action) ? "价格需再议" : "同意"));
                 assertThat(approved.status()).as(approved.body()).isEqualTo(200);
                 return;
             }
@@ -190,6 +195,22 @@ class CatalogueIT extends IntegrationTest {
         // an approved list cannot be submitted again
         long version = mktdir.get("/api/price-lists/" + now).json().path("list").path("version").asLong();
         assertThat(mktdir.post("/api/price-lists/" + now + "/submit", Map.of("version", version)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void PRC2_aRejectedListSetsNoPriceAndMayBeSubmittedAgain() {
+        Api mktdir = login("mktdir");
+        Api gm = login("gm");
+        long id = product(mktdir, code(), "STANDARD");
+        long list = draft(mktdir, TODAY, id, "70.00");
+        submit(mktdir, list);
+        decide(gm, list, "reject");
+        assertThat(mktdir.get("/api/price-lists/" + list).json().path("list").path("status").asString()).isEqualTo("REJECTED");
+        assertThat(priceOn(mktdir, id, TODAY).path("guidePrice").isNull()).isTrue();
+
+        assertThat(submit(mktdir, list).path("list").path("status").asString()).isEqualTo("PENDING");
+        approve(gm, list);
+        assertThat(priceOn(mktdir, id, TODAY).path("guidePrice").decimalValue()).isEqualByComparingTo("70.00");
     }
 
     @Test
