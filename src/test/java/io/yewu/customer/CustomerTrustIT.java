@@ -328,24 +328,8 @@ class CustomerTrustIT extends IntegrationTest {
 
     /** A salesperson of a second company (created once), password Yewu@2026. */
     private String otherCompanySalesperson() {
-        if (otherCompany != null) return otherCompany;
-        String code = "TR" + System.nanoTime() % 100000;
-        Api.Response created = login("admin").post("/api/group/companies", Map.of("code", code, "name", "外地公司" + code,
-                "adminUsername", "tradmin" + code.toLowerCase(), "adminPassword", "Branch2026x"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long companyId = created.json().path("id").asLong();
-        String username = "trsales" + code.toLowerCase();
-        asSystem(() -> {
-            long id = jdbc.sql("""
-                    INSERT INTO app_user (company_id, username, password_hash, display_name, department_id)
-                    SELECT :c, :u, (SELECT password_hash FROM app_user WHERE username = 'sales1'), '外司业务员',
-                           (SELECT id FROM department WHERE company_id = :c ORDER BY id LIMIT 1)
-                    RETURNING id""").param("c", companyId).param("u", username).query(Long.class).single();
-            return jdbc.sql("INSERT INTO user_role (company_id, user_id, role_id) SELECT :c, :id, id FROM role WHERE company_id = :c AND code = 'SALESPERSON'")
-                    .param("c", companyId).param("id", id).update();
-        });
-        otherCompany = username;
-        return username;
+        if (otherCompany == null) otherCompany = userOfNewCompany("TR", io.yewu.platform.security.RoleCode.SALESPERSON, "外司业务员");
+        return otherCompany;
     }
 
     private static String enc(String s) {

@@ -256,21 +256,6 @@ class CatalogueIT extends IntegrationTest {
 
     /** A marketing director of a second company, password Yewu@2026. */
     private String otherCompanyMarketingDirector() {
-        String code = "PC" + System.nanoTime() % 100000;
-        Api.Response created = login("admin").post("/api/group/companies", Map.of("code", code, "name", "外地公司" + code,
-                "adminUsername", "pcadmin" + code.toLowerCase(), "adminPassword", "Branch2026x"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long companyId = created.json().path("id").asLong();
-        String username = "pcmkt" + code.toLowerCase();
-        asSystem(() -> {
-            long id = jdbc.sql("""
-                    INSERT INTO app_user (company_id, username, password_hash, display_name, department_id)
-                    SELECT :c, :u, (SELECT password_hash FROM app_user WHERE username = 'sales1'), '外司营销总监',
-                           (SELECT id FROM department WHERE company_id = :c ORDER BY id LIMIT 1)
-                    RETURNING id""").param("c", companyId).param("u", username).query(Long.class).single();
-            return jdbc.sql("INSERT INTO user_role (company_id, user_id, role_id) SELECT :c, :id, id FROM role WHERE company_id = :c AND code = 'MARKETING_DIRECTOR'")
-                    .param("c", companyId).param("id", id).update();
-        });
-        return username;
+        return userOfNewCompany("PC", io.yewu.platform.security.RoleCode.MARKETING_DIRECTOR, "外司营销总监");
     }
 }

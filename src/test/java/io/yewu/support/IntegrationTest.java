@@ -42,4 +42,34 @@ public abstract class IntegrationTest {
     protected Api anonymous() {
         return Api.at(port);
     }
+
+    /**
+     * A user holding one role, password Yewu@2026 (sales1's hash), in the department given or else the company's
+     * first one; returns the user's id.
+     */
+    protected long addUser(long companyId, String username, io.yewu.platform.security.RoleCode role, String displayName,
+                           Long departmentId) {
+        return asSystem(() -> {
+            long id = jdbc.sql("""
+                    INSERT INTO app_user (company_id, username, password_hash, display_name, department_id)
+                    SELECT :c, :u, (SELECT password_hash FROM app_user WHERE username = 'sales1'), :n,
+                           coalesce(:d, (SELECT id FROM department WHERE company_id = :c ORDER BY id LIMIT 1))
+                    RETURNING id""").param("c", companyId).param("u", username).param("n", displayName)
+                    .param("d", departmentId, java.sql.Types.BIGINT).query(Long.class).single();
+            jdbc.sql("INSERT INTO user_role (company_id, user_id, role_id) SELECT :c, :id, id FROM role WHERE company_id = :c AND code = :r")
+                    .param("c", companyId).param("id", id).param("r", role.name()).update();
+            return id;
+        });
+    }
+
+    /** A new company, created by the group administrator, with one user holding {@code role}; returns the login name. */
+    protected String userOfNewCompany(String prefix, io.yewu.platform.security.RoleCode role, String displayName) {
+        String code = prefix + System.nanoTime() % 100000;
+        Api.Response created = login("admin").post("/api/group/companies", java.util.Map.of("code", code, "name", "外地公司" + code,
+                "adminUsername", prefix.toLowerCase() + "admin" + code.toLowerCase(), "adminPassword", "Branch2026x"));
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String username = prefix.toLowerCase() + role.name().toLowerCase().replace('_', '-') + code.toLowerCase();
+        addUser(created.json().path("id").asLong(), username, role, displayName, null);
+        return username;
+    }
 }

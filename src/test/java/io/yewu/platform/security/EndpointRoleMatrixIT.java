@@ -44,21 +44,10 @@ class EndpointRoleMatrixIT extends IntegrationTest {
     /** One user per role, holding that role only, in the demo company's sales department. */
     @BeforeAll
     void oneUserPerRole() {
-        asSystem(() -> {
-            long company = jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single();
-            var admin = jdbc.sql("SELECT password_hash, department_id FROM app_user WHERE username = 'sales1'")
-                    .query((rs, n) -> List.of(rs.getString(1), rs.getLong(2))).single();
-            for (RoleCode role : RoleCode.values()) {
-                long user = jdbc.sql("""
-                        INSERT INTO app_user (company_id, username, password_hash, display_name, department_id)
-                        VALUES (:c, :u, :h, :n, :d) RETURNING id""")
-                        .param("c", company).param("u", username(role)).param("h", admin.get(0))
-                        .param("n", "矩阵" + role.zh()).param("d", admin.get(1)).query(Long.class).single();
-                jdbc.sql("INSERT INTO user_role (company_id, user_id, role_id) SELECT :c, :u, id FROM role WHERE company_id = :c AND code = :r")
-                        .param("c", company).param("u", user).param("r", role.name()).update();
-            }
-            return null;
-        });
+        long company = asSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single());
+        long department = asSystem(() -> jdbc.sql("SELECT department_id FROM app_user WHERE username = 'sales1'")
+                .query(Long.class).single());
+        for (RoleCode role : RoleCode.values()) addUser(company, username(role), role, "矩阵" + role.zh(), department);
         for (RoleCode role : RoleCode.values()) clients.put(role, login(username(role)));
     }
 
