@@ -115,6 +115,23 @@ CREATE TABLE sales_order_change (
 );
 CREATE INDEX sales_order_change_order_idx ON sales_order_change (company_id, order_id, changed_at);
 
+-- ORD-8: cancelling an order paid in advance creates a refund that finance pays and records (V29 matches receipts).
+CREATE TABLE sales_order_refund (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  company_id  bigint NOT NULL,
+  order_id    bigint NOT NULL,
+  amount      numeric(14, 2) NOT NULL CHECK (amount > 0),
+  status      text NOT NULL DEFAULT 'DUE' CHECK (status IN ('DUE', 'PAID')),
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  paid_at     timestamptz,
+  paid_by     bigint,
+  method      text CHECK (method IN ('BANK', 'CASH')),
+  reference   text NOT NULL DEFAULT '',
+  version     bigint NOT NULL DEFAULT 0,
+  UNIQUE (company_id, order_id),
+  FOREIGN KEY (company_id, order_id) REFERENCES sales_order (company_id, id)
+);
+
 -- Order numbers: one counter per company and day, taken in the creating transaction.
 CREATE TABLE sales_order_sequence (
   company_id  bigint NOT NULL REFERENCES company (id),
@@ -124,5 +141,6 @@ CREATE TABLE sales_order_sequence (
 );
 
 SELECT yewu_wall(t) FROM unnest(ARRAY['sales_order', 'sales_order_line', 'sales_order_change',
-  'sales_order_sequence']::regclass[]) AS t;
-GRANT SELECT, INSERT, UPDATE, DELETE ON sales_order, sales_order_line, sales_order_change, sales_order_sequence TO yewu_app;
+  'sales_order_sequence', 'sales_order_refund']::regclass[]) AS t;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sales_order, sales_order_line, sales_order_change, sales_order_sequence,
+  sales_order_refund TO yewu_app;
