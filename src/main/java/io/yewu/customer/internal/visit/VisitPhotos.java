@@ -1,6 +1,7 @@
 package io.yewu.customer.internal.visit;
 
 import io.yewu.platform.audit.AuditTrail;
+import io.yewu.platform.files.FileStore;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.ProblemException;

@@ -1,11 +1,11 @@
-package io.yewu.customer.internal.visit;
+package io.yewu.platform.files;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Where uploaded files live, by key. The default keeps them in a folder under the data directory
- * ({@link FilesystemFileStore}); an S3-compatible object store is the intended alternative, plugged in as another
+ * (FilesystemFileStore in the platform); an S3-compatible object store is the intended alternative, plugged in as another
  * implementation selected by {@code yewu.files.store} (not built yet). Keys are made by the application, never by
  * the user.
  */

@@ -1,4 +1,6 @@
-package io.yewu.customer.internal.visit;
+package io.yewu.platform.internal.files;
+
+import io.yewu.platform.files.FileStore;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
