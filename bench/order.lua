@@ -6,9 +6,11 @@
 --   3. POST <ORDER_PATH> (default /api/orders) orders of 10 lines for one of the user's own customers, each with
 --      a unique Idempotency-Key, as the UI sends it.
 -- Thread n logs in as the n-th line of $BENCH_INPUT/order-users.txt ("username customerId customerId …") and
--- draws products from $BENCH_INPUT/order-products.txt (one id a line: standard products with a guide price).
+-- draws products from $BENCH_INPUT/order-products.txt ("id guidePrice" a line: standard products, sold at the
+-- guide price so that no special-price approval is asked).
 -- The two login requests per thread (32 of many thousands) are in wrk's latency figures; done() prints the
--- order requests' outcome counts separately. ORDER_PATH and the body below follow the orders branch's endpoint.
+-- order requests' outcome counts separately. ORDER_PATH and the body below follow the orders branch's line input
+-- (LineChecks.LineInput: productId, quantity, unitPrice); adjust order_body() if the create endpoint differs.
 
 local input = os.getenv("BENCH_INPUT") or "/tmp/yewu-bench/input"
 local order_path = os.getenv("ORDER_PATH") or "/api/orders"
@@ -58,8 +60,8 @@ end
 local function order_body()
   local parts = {}
   for i = 1, 10 do
-    local product = products[math.random(#products)]
-    table.insert(parts, string.format('{"productId":%s,"quantity":%d}', product, math.random(1, 500)))
+    local id, price = products[math.random(#products)]:match("(%S+)%s+(%S+)")
+    table.insert(parts, string.format('{"productId":%s,"quantity":%d,"unitPrice":%s}', id, math.random(1, 500), price))
   end
   local customer = customers[math.random(#customers)]
   return string.format('{"customerId":%s,"contactPhone":"13800138000","lines":[%s]}', customer, table.concat(parts, ","))

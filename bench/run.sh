@@ -129,7 +129,7 @@ orders() {
   sql "SELECT u.username || ' ' || string_agg(c.id::text, ' ') FROM app_user u
        CROSS JOIN LATERAL (SELECT id FROM customer WHERE owner_id = u.id ORDER BY id LIMIT 200) c
        WHERE u.username BETWEEN 'bench01' AND 'bench16' GROUP BY u.username ORDER BY u.username" >"$in/order-users.txt"
-  sql "SELECT p.id FROM product p JOIN price_list_line pl ON pl.company_id = p.company_id AND pl.product_id = p.id
+  sql "SELECT p.id || ' ' || pl.guide_price FROM product p JOIN price_list_line pl ON pl.company_id = p.company_id AND pl.product_id = p.id
        WHERE p.code LIKE 'BP%' AND p.kind = 'STANDARD' ORDER BY p.id" >"$in/order-products.txt"
   local c cmin cmax pmin pmax
   c=$(sql "SELECT id FROM company WHERE code = 'DEMO'")

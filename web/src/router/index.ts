@@ -14,6 +14,8 @@ const admin = { roles: ['ADMIN'] }
 // `/m/` is reserved for the mobile pages.
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
+  // ORD-8b: customers look up an order without an account
+  { path: '/status', component: () => import('@/views/orders/PublicOrderStatusView.vue'), meta: { public: true } },
   { path: '/m/visits', component: () => import('@/views/mobile/MobileVisitPlan.vue') },
   { path: '/m/visits/:id(\\d+)', component: () => import('@/views/mobile/MobileVisit.vue') },
   {
