@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
+import { CONTRACT_READERS } from '@/views/contracts/contractWords'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -38,6 +39,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'visits/completion', component: () => import('@/views/visits/VisitCompletionView.vue'), meta: { roles: R.visitCompletion } },
       { path: 'visits/locations', component: () => import('@/views/visits/LocationProposalsView.vue'), meta: { roles: R.locationProposals } },
       { path: 'visits/market-info', component: () => import('@/views/visits/MarketInfoView.vue'), meta: { roles: R.marketInfo } },
+      { path: 'contracts', component: () => import('@/views/contracts/ContractListView.vue'), meta: { roles: CONTRACT_READERS } },
+      { path: 'contracts/:id(\\d+)', component: () => import('@/views/contracts/ContractDetailView.vue'), meta: { roles: CONTRACT_READERS } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

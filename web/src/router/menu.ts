@@ -26,6 +26,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 import { CUSTOMER_ROLES as R } from './customerRoles'
+import { CONTRACT_READERS } from '@/views/contracts/contractWords'
 
 export interface MenuItem {
   key: string
@@ -51,6 +52,7 @@ export const menu: MenuItem[] = [
   { key: 'location-proposals', path: '/visits/locations', label: 'menu.locationProposals', icon: Location, roles: R.locationProposals },
   { key: 'market-info', path: '/visits/market-info', label: 'menu.marketInfo', icon: TrendCharts, roles: R.marketInfo },
   { key: 'mobile-visits', path: '/m/visits', label: 'menu.mobileVisits', icon: Iphone, roles: R.mobileVisits },
+  { key: 'contracts', path: '/contracts', label: 'menu.contracts', icon: Document, roles: CONTRACT_READERS },
   { key: 'sales-profiles', path: '/sales-profiles', label: 'menu.salesProfiles', icon: UserFilled, roles: R.salesProfiles },
   {
     key: 'admin',

@@ -1,0 +1,13 @@
+/** Who keeps contracts (ORD-9); finance reads them. Mirrors the server's @Allow; the server decides. */
+export const CONTRACT_KEEPERS = ['SALESPERSON', 'BUSINESS_MANAGER', 'GENERAL_MANAGER']
+export const CONTRACT_READERS = [...CONTRACT_KEEPERS, 'FINANCE', 'CASHIER', 'FINANCE_DIRECTOR']
+
+export function money(v: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(v)
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
