@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,12 +48,14 @@ class OrderStatus {
     private final JdbcClient jdbc;
     private final OrderStatusQuota quota;
     private final OrderLookups lookups;
+    private final Clock clock;
     private final CustomerOrderViewPolicy policy = new CustomerOrderViewPolicy();
 
-    OrderStatus(JdbcClient jdbc, OrderStatusQuota quota, OrderLookups lookups) {
+    OrderStatus(JdbcClient jdbc, OrderStatusQuota quota, OrderLookups lookups, Clock clock) {
         this.jdbc = jdbc;
         this.quota = quota;
         this.lookups = lookups;
+        this.clock = clock;
     }
 
     /**
@@ -118,15 +121,18 @@ class OrderStatus {
         return answer;
     }
 
-    /** SVC-10: the company's look-ups per day and channel, from {@code from} to {@code to} inclusive. */
+    /** SVC-10: the company's look-ups per day and channel, {@code from} … {@code to} inclusive (default: the last 7 days). */
     List<OrderStatusView.DayCount> counts(YewuPrincipal me, LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(WorkCalendar.ZONE));
+        LocalDate start = from != null ? from : end.minusDays(6);
+        if (start.isAfter(end)) throw ProblemException.invalid("from", "date-order");
         return jdbc.sql("""
                 SELECT (l.looked_up_at AT TIME ZONE 'Asia/Shanghai')::date AS day, l.channel, count(*) AS lookups
                 FROM order_status_lookup l
                 WHERE l.company_id = :c AND l.looked_up_at >= :from AND l.looked_up_at < :to
                 GROUP BY 1, 2 ORDER BY 1, 2""")
-                .param("c", me.companyId()).param("from", from.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
-                .param("to", to.plusDays(1).atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .param("c", me.companyId()).param("from", start.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .param("to", end.plusDays(1).atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
                 .query(OrderStatusView.DayCount.class).list();
     }
 

@@ -1,6 +1,5 @@
 package io.yewu.order.internal.status;
 
-import io.yewu.platform.calendar.WorkCalendar;
 import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
@@ -54,7 +53,6 @@ class OrderStatusController {
     @GetMapping("/api/service/order-lookups")
     List<OrderStatusView.DayCount> counts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(WorkCalendar.ZONE);
-        return status.counts(CurrentUser.get(), from != null ? from : end.minusDays(6), end);
+        return status.counts(CurrentUser.get(), from, to);
     }
 }
