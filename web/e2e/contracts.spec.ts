@@ -62,3 +62,14 @@ test('ORD-8b: the public status page answers without an account, in Chinese firs
   await expect(page.locator('[data-test=status-error]')).toContainText('No such order')
   await shot(page, 'order-status-not-found-en')
 })
+
+test('ORD-8b: the service agent looks up a caller’s orders by phone, read-only', async ({ page }) => {
+  await loginOk(page, 'agent1', 'Yewu@2026')
+  await page.goto('/service/orders')
+  await page.locator('[data-test=service-orders-search]').click()
+  await expect(page.locator('.el-form-item__error')).toContainText('请填写客户或电话')
+  await page.locator('[data-test=service-orders-phone]').fill('+86 139 0000 0000')
+  await page.locator('[data-test=service-orders-search]').click()
+  await expect(page.locator('[data-test=service-orders-table]')).toContainText('没有找到该客户的订单')
+  await shot(page, 'service-orders')
+})

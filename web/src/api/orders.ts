@@ -99,3 +99,25 @@ export const contracts = {
   downloadFile: (id: number, record: ContractRecord) =>
     download(`/api/contracts/${id}/records/${record.id}/file`, {}, record.fileName),
 }
+
+/** ORD-8b: one order as the service desk sees it for a caller — no line prices, margins, fees or credit terms. */
+export interface AgentOrderView {
+  id: number
+  number: string
+  customerId: number
+  customerName: string
+  state: string
+  customerState: PublicState
+  warehouseStage: WarehouseStage
+  expectedShipment: string | null
+  shipBy: string | null
+  shippedAt: string | null
+  deliveredAt: string | null
+  carrier: string
+  total: number
+  createdAt: string
+}
+
+export function serviceOrders(query: { customerId?: number | null; phone?: string }) {
+  return api.get<AgentOrderView[]>('/api/service/orders', { customerId: query.customerId ?? undefined, phone: query.phone })
+}

@@ -90,8 +90,10 @@ const en: typeof zh = {
       RELEASED: 'Released', SHIPPED: 'Shipped', DELIVERED: 'Delivered', CLOSED: 'Closed', CANCELLED: 'Cancelled',
     },
   },
+  serviceOrders: { phone: 'Caller phone', none: 'No orders found for this caller', carrier: 'Carrier' },
   header: { notifications: 'Notifications', logout: 'Sign out' },
   menu: {
+    serviceOrders: 'Caller orders',
     contracts: 'Contracts',
     routes: 'Routes',
     visitCompletion: 'Visit completion',

@@ -88,8 +88,10 @@ export default {
       SHIPPED: '已发货', DELIVERED: '已送达', CLOSED: '已完成', CANCELLED: '已取消',
     },
   },
+  serviceOrders: { phone: '来电号码', none: '没有找到该客户的订单', carrier: '承运' },
   header: { notifications: '通知', logout: '退出登录' },
   menu: {
+    serviceOrders: '来电查单',
     contracts: '合同',
     routes: '线路',
     visitCompletion: '拜访完成率',

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
-import { CONTRACT_READERS } from '@/views/contracts/contractWords'
+import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -41,6 +41,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'visits/market-info', component: () => import('@/views/visits/MarketInfoView.vue'), meta: { roles: R.marketInfo } },
       { path: 'contracts', component: () => import('@/views/contracts/ContractListView.vue'), meta: { roles: CONTRACT_READERS } },
       { path: 'contracts/:id(\\d+)', component: () => import('@/views/contracts/ContractDetailView.vue'), meta: { roles: CONTRACT_READERS } },
+      { path: 'service/orders', component: () => import('@/views/orders/ServiceOrdersView.vue'), meta: { roles: SERVICE_DESK } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

@@ -7,6 +7,7 @@ import {
   DataAnalysis,
   Document,
   EditPen,
+  Headset,
   House,
   Iphone,
   Key,
@@ -26,7 +27,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 import { CUSTOMER_ROLES as R } from './customerRoles'
-import { CONTRACT_READERS } from '@/views/contracts/contractWords'
+import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 
 export interface MenuItem {
   key: string
@@ -53,6 +54,7 @@ export const menu: MenuItem[] = [
   { key: 'market-info', path: '/visits/market-info', label: 'menu.marketInfo', icon: TrendCharts, roles: R.marketInfo },
   { key: 'mobile-visits', path: '/m/visits', label: 'menu.mobileVisits', icon: Iphone, roles: R.mobileVisits },
   { key: 'contracts', path: '/contracts', label: 'menu.contracts', icon: Document, roles: CONTRACT_READERS },
+  { key: 'service-orders', path: '/service/orders', label: 'menu.serviceOrders', icon: Headset, roles: SERVICE_DESK },
   { key: 'sales-profiles', path: '/sales-profiles', label: 'menu.salesProfiles', icon: UserFilled, roles: R.salesProfiles },
   {
     key: 'admin',
