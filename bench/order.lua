@@ -1,4 +1,4 @@
--- wrk script: Yewu order intake over HTTP (issue 10 "Speed"), run by bench/run.sh as
+-- wrk script: Yewu order intake over HTTP (issue 10 "Speed"), run by bench/orders.sh as
 --   BENCH_INPUT=<dir> wrk -t 16 -c 16 -d 30s --latency -s bench/order.lua http://localhost:<port>
 -- One connection per thread, so each thread is one client that logs in like the UI and then submits orders:
 --   1. GET /api/auth/csrf           -> the SESSION cookie and the CSRF token (X-XSRF-TOKEN)

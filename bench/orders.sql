@@ -1,7 +1,7 @@
 -- Order-intake bench data (issue 10 "Speed"), on top of generate.sql's 200,000 customers, for the demo company:
 --   5,000 products (4,500 standard cables and wires with a guide price, 300 custom, 200 harnesses) and one
 --   approved guide price list in force, so an order line can be priced and checked (PRC-2 … PRC-7).
--- Run by bench/run.sh as the superuser `postgres` (bypasses the company wall); refuses to run twice.
+-- Run by bench/orders.sh as the superuser `postgres` (bypasses the company wall); refuses to run twice.
 \set ON_ERROR_STOP on
 \set products 5000
 

@@ -3,13 +3,17 @@ package io.yewu.customer.internal;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
-import io.yewu.platform.web.RateWindows;
+import io.yewu.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The duplicate check must not be an oracle (CUS-6, CUS-16): each user gets so many checks per minute and per day
@@ -18,6 +22,8 @@ import java.time.ZoneOffset;
  */
 @Component
 class DuplicateCheckQuota {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final Settings settings;
@@ -33,15 +39,25 @@ class DuplicateCheckQuota {
     void take(YewuPrincipal user) {
         Instant now = clock.instant();
         SettingsSnapshot s = settings.snapshotAt(now);
-        RateWindows.take(now, RateWindows.minuteAndDay(now, s.get(CustomerSettings.DUPLICATE_CHECKS_PER_MINUTE),
-                s.get(CustomerSettings.DUPLICATE_CHECKS_PER_DAY)), "too-many-requests", w -> jdbc.sql("""
-                        INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
-                        VALUES (:c, :u, :k, :start, 1)
-                        ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
-                        SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
-                            window_start = EXCLUDED.window_start
-                        RETURNING used""")
-                .param("c", user.companyId()).param("u", user.id()).param("k", w.kind())
-                .param("start", w.start().atOffset(ZoneOffset.UTC)).query(Integer.class).single());
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant day = now.atZone(SHANGHAI).truncatedTo(ChronoUnit.DAYS).toInstant();
+        record Window(String kind, Instant start, Duration length, long limit) {}
+        for (Window w : List.of(new Window("MINUTE", minute, Duration.ofMinutes(1), s.get(CustomerSettings.DUPLICATE_CHECKS_PER_MINUTE)),
+                new Window("DAY", day, Duration.ofDays(1), s.get(CustomerSettings.DUPLICATE_CHECKS_PER_DAY)))) {
+            int used = jdbc.sql("""
+                    INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
+                    VALUES (:c, :u, :k, :start, 1)
+                    ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
+                    SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
+                        window_start = EXCLUDED.window_start
+                    RETURNING used""")
+                    .param("c", user.companyId()).param("u", user.id()).param("k", w.kind())
+                    .param("start", w.start().atOffset(java.time.ZoneOffset.UTC)).query(Integer.class).single();
+            if (used > w.limit()) {
+                long retryAfter = Math.max(1, Duration.between(now, w.start().plus(w.length())).toSeconds());
+                throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", List.of(), retryAfter)
+                        .with(ProblemException.RETRY_AFTER, retryAfter);
+            }
+        }
     }
 }

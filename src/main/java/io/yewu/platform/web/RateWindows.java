@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
  * Quotas counted per minute and per day (Asia/Shanghai days) in a database table, so every node of a cluster
  * counts against the same quota: the caller counts one use in each window (an upsert that restarts the count when
- * the window moved on) and this refuses the request with 429 and {@code Retry-After} once a window is used up.
+ * the window moved on), preferably all windows in one transaction, and refuses the request with 429 and
+ * {@code Retry-After} once a window is used up ({@link #tooMany}) — after that transaction committed the count.
  */
 public final class RateWindows {
 
@@ -30,16 +32,20 @@ public final class RateWindows {
     }
 
     /**
-     * Counts one use in each window ({@code count} returns the uses so far, this one included) and refuses with
-     * 429 {@code code} (its message gets the seconds to wait) when a window's limit is passed.
+     * Counts one use in each window in turn ({@code count} returns the uses so far, this one included) and stops
+     * at the first window whose limit is passed.
      */
-    public static void take(Instant now, List<Window> windows, String code, ToIntFunction<Window> count) {
+    public static Optional<Window> firstExceeded(List<Window> windows, ToIntFunction<Window> count) {
         for (Window w : windows) {
-            if (count.applyAsInt(w) > w.limit()) {
-                long retryAfter = Math.max(1, Duration.between(now, w.start().plus(w.length())).toSeconds());
-                throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, List.of(), retryAfter)
-                        .with(ProblemException.RETRY_AFTER, retryAfter);
-            }
+            if (count.applyAsInt(w) > w.limit()) return Optional.of(w);
         }
+        return Optional.empty();
+    }
+
+    /** 429 {@code code} with {@code Retry-After}: the seconds until {@code exceeded} ends (its message gets them too). */
+    public static ProblemException tooMany(Instant now, Window exceeded, String code) {
+        long retryAfter = Math.max(1, Duration.between(now, exceeded.start().plus(exceeded.length())).toSeconds());
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, List.of(), retryAfter)
+                .with(ProblemException.RETRY_AFTER, retryAfter);
     }
 }

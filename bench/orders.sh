@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Order intake (issue 10 "Speed"): the hand-written essential transaction (bench/submit_order.pgbench) and Yewu's
+# order endpoint over HTTP (bench/order.lua, wrk), alternating, same clients and duration, on the bench database
+# of bench/run.sh (start it and load it first: `bench/run.sh start && bench/run.sh load`). Loads bench/orders.sql
+# once. The table goes to $BENCH_DIR/results.md and to the section of docs/performance.md between the
+# "bench:order-intake" markers. See bench/README.md.
+#   bench/orders.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-/tmp/yewu-bench}
+PORT=${BENCH_PORT:-18180}
+export PGHOST=127.0.0.1 PGPORT=${BENCH_PG_PORT:-54329} PGUSER=postgres PGDATABASE=postgres
+if [ -f "$BENCH_DIR/pgdata.password" ]; then PGPASSWORD=$(cat "$BENCH_DIR/pgdata.password"); export PGPASSWORD; fi
+BASE=http://localhost:$PORT
+RESULTS=$BENCH_DIR/results.md
+ORDER_CLIENTS=${ORDER_CLIENTS:-16}
+ORDER_SECONDS=${ORDER_SECONDS:-30}
+ORDER_ROUNDS=${ORDER_ROUNDS:-3}
+ORDER_PATH=${ORDER_PATH:-/api/orders}
+PERF_DOC=${PERF_DOC:-docs/performance.md}
+
+sql() { psql -Atq -c "$1"; }
+
+curl -sf -o /dev/null "$BASE/actuator/health" || { echo "Yewu is not running on $BASE: bench/run.sh start" >&2; exit 1; }
+[ "$(sql "SELECT count(*) FROM app_user WHERE username = 'bench01'")" = 1 ] || { echo "no bench data: bench/run.sh load" >&2; exit 1; }
+
+# p50 / p99 (ms) of pgbench's per-transaction log lines (third field: latency in microseconds)
+log_percentiles() {
+  cat "$@" | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+    if (NR == 0) { print "- -"; exit }
+    p50 = a[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1]; p99 = a[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1]
+    printf "%.2f %.2f\n", p50 / 1000, p99 / 1000 }'
+}
+
+# Order intake: the hand-written essential transaction (bench/submit_order.pgbench) and Yewu's order endpoint
+# (bench/order.lua), alternating, same clients and duration; the table goes to $RESULTS and to the marked
+# section of docs/performance.md.
+orders() {
+  [ "$(sql "SELECT count(*) FROM product WHERE code = 'BP00001'")" = 1 ] || psql -q -f bench/orders.sql
+  local in=$BENCH_DIR/input; mkdir -p "$in"
+  sql "SELECT u.username || ' ' || string_agg(c.id::text, ' ') FROM app_user u
+       CROSS JOIN LATERAL (SELECT id FROM customer WHERE owner_id = u.id ORDER BY id LIMIT 200) c
+       WHERE u.username BETWEEN 'bench01' AND 'bench16' GROUP BY u.username ORDER BY u.username" >"$in/order-users.txt"
+  sql "SELECT p.id || ' ' || pl.guide_price FROM product p JOIN price_list_line pl ON pl.company_id = p.company_id AND pl.product_id = p.id
+       WHERE p.code LIKE 'BP%' AND p.kind = 'STANDARD' ORDER BY p.id" >"$in/order-products.txt"
+  local c cmin cmax pmin pmax
+  c=$(sql "SELECT id FROM company WHERE code = 'DEMO'")
+  read -r cmin cmax < <(sql "SELECT min(c.id), max(c.id) FROM customer c JOIN app_user u ON u.id = c.owner_id
+                            WHERE u.username LIKE 'bench%'" | tr '|' ' ')
+  read -r pmin pmax < <(sql "SELECT min(id), max(id) FROM product WHERE code LIKE 'BP%' AND kind = 'STANDARD'" | tr '|' ' ')
+  local rows=() pg_tps=() http_rps=() round
+  for round in $(seq 1 "$ORDER_ROUNDS"); do
+    local logs; logs=$(mktemp -d)
+    local out; out=$(cd "$logs" && PGOPTIONS='-c role=yewu_app' pgbench -n -M prepared -c "$ORDER_CLIENTS" -j 2 \
+      -T "$ORDER_SECONDS" -l -D company="$c" -D cmin="$cmin" -D cmax="$cmax" -D pmin="$pmin" -D pmax="$pmax" \
+      -f "$OLDPWD/bench/submit_order.pgbench" 2>&1) || { echo "$out" >&2; exit 1; }
+    local tps; tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+    local failed; failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
+    local p; p=$(log_percentiles "$logs"/pgbench_log.*); rm -rf "$logs"
+    pg_tps+=("$tps")
+    rows+=("| $round | pgbench, essential transaction by hand | $tps | ${p% *} | ${p#* } | failed: ${failed:-0} |")
+    local w; w=$(BENCH_INPUT="$in" ORDER_PATH="$ORDER_PATH" wrk -t "$ORDER_CLIENTS" -c "$ORDER_CLIENTS" \
+      -d "${ORDER_SECONDS}s" --timeout 10s -s bench/order.lua "$BASE" | grep '^WRK')
+    local rps; rps=$(echo "$w" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+    http_rps+=("$rps")
+    rows+=("| $round | Yewu \`POST $ORDER_PATH\` over HTTP (wrk) | $rps | $(echo "$w" | sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p') |"\
+" $(echo "$w" | sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p') | $(echo "$w" | sed -n 's/^WRK \(orders_ok=[0-9]* orders_failed=[0-9]* statuses=[^ ]*\).*/\1/p') |")
+  done
+  local pg_mean http_mean
+  pg_mean=$(printf '%s\n' "${pg_tps[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
+  http_mean=$(printf '%s\n' "${http_rps[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
+  local section; section=$(mktemp)
+  {
+    echo "Run of $(date -Iseconds): $ORDER_CLIENTS clients, $ORDER_ROUNDS rounds of $ORDER_SECONDS s each, alternating;"
+    echo "$(sql "SELECT count(*) FROM customer") customers, $(sql "SELECT count(*) FROM product") products,"
+    echo "orders of 10 lines. Command: \`bench/orders.sh\` (see bench/README.md)."
+    echo
+    echo "| round | what | orders/s | p50 ms | p99 ms | notes |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "Mean: pgbench $pg_mean tx/s, Yewu $http_mean orders/s, ratio $(awk -v a="$http_mean" -v b="$pg_mean" \
+      'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') (target ≥ 0.5, p99 < 50 ms)."
+  } >"$section"
+  cat "$section" | tee -a "$RESULTS"
+  if grep -q '<!-- bench:order-intake:begin -->' "$PERF_DOC"; then
+    awk -v f="$section" '/<!-- bench:order-intake:begin -->/ {print; while ((getline l < f) > 0) print l; skip=1; next}
+                         /<!-- bench:order-intake:end -->/ {skip=0} !skip' "$PERF_DOC" >"$PERF_DOC.tmp" && mv "$PERF_DOC.tmp" "$PERF_DOC"
+  fi
+  rm -f "$section"
+}
+
+orders
