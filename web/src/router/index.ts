@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
+import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'visits/completion', component: () => import('@/views/visits/VisitCompletionView.vue'), meta: { roles: R.visitCompletion } },
       { path: 'visits/locations', component: () => import('@/views/visits/LocationProposalsView.vue'), meta: { roles: R.locationProposals } },
       { path: 'visits/market-info', component: () => import('@/views/visits/MarketInfoView.vue'), meta: { roles: R.marketInfo } },
+      { path: 'receipts', component: () => import('@/views/settlement/ReceiptsView.vue'), meta: { roles: S.receipts } },
+      { path: 'invoices', component: () => import('@/views/settlement/InvoicesView.vue'), meta: { roles: S.invoices } },
+      { path: 'refunds', component: () => import('@/views/settlement/RefundsView.vue'), meta: { roles: S.refunds } },
+      { path: 'receivables', component: () => import('@/views/settlement/ReceivablesView.vue'), meta: { roles: S.receivables } },
+      { path: 'commission', component: () => import('@/views/settlement/CommissionView.vue'), meta: { roles: S.commission } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

@@ -1,6 +1,11 @@
 import type { Component } from 'vue'
 import {
   AlarmClock,
+  Coin,
+  Histogram,
+  Money,
+  RefreshLeft,
+  Tickets,
   Bell,
   Calendar,
   Connection,
@@ -26,6 +31,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 import { CUSTOMER_ROLES as R } from './customerRoles'
+import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 
 export interface MenuItem {
   key: string
@@ -52,6 +58,11 @@ export const menu: MenuItem[] = [
   { key: 'market-info', path: '/visits/market-info', label: 'menu.marketInfo', icon: TrendCharts, roles: R.marketInfo },
   { key: 'mobile-visits', path: '/m/visits', label: 'menu.mobileVisits', icon: Iphone, roles: R.mobileVisits },
   { key: 'sales-profiles', path: '/sales-profiles', label: 'menu.salesProfiles', icon: UserFilled, roles: R.salesProfiles },
+  { key: 'receipts', path: '/receipts', label: 'settlement.menu.receipts', icon: Money, roles: S.receipts },
+  { key: 'invoices', path: '/invoices', label: 'settlement.menu.invoices', icon: Tickets, roles: S.invoices },
+  { key: 'refunds', path: '/refunds', label: 'settlement.menu.refunds', icon: RefreshLeft, roles: S.refunds },
+  { key: 'receivables', path: '/receivables', label: 'settlement.menu.receivables', icon: Histogram, roles: S.receivables },
+  { key: 'commission', path: '/commission', label: 'settlement.menu.commission', icon: Coin, roles: S.commission },
   {
     key: 'admin',
     path: '/admin',

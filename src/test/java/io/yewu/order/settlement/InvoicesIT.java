@@ -130,6 +130,9 @@ class InvoicesIT extends IntegrationTest {
         long customer = customer(false);
         long order = fx.order(customer, sales1).lines(Line.of("1000.00")).insert();
         assertThat(finance.post("/api/invoices", invoice(customer, order, "600.00")).status()).isEqualTo(201);
+        JsonNode invoiceable = finance.get("/api/invoices/orders?customerId=" + customer).json();
+        assertThat(invoiceable).hasSize(1);
+        assertThat(invoiceable.get(0).path("left").decimalValue()).isEqualByComparingTo("400.00");
         long invoices = fx.count("SELECT count(*) FROM invoice");
         Api.Response over = finance.post("/api/invoices", invoice(customer, order, "400.01"));
         assertThat(over.status()).isEqualTo(422);

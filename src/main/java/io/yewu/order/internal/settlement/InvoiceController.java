@@ -42,6 +42,12 @@ class InvoiceController {
         return invoices.get(CurrentUser.get(), id);
     }
 
+    /** INV-2: the customer's orders with something left to invoice. */
+    @GetMapping("/orders")
+    List<Invoices.Invoiceable> invoiceable(@RequestParam(required = false) Long customerId) {
+        return invoices.invoiceable(CurrentUser.get(), customerId);
+    }
+
     /** INV-1: the small amounts waiting for a VAT special invoice. */
     @GetMapping("/accumulating")
     List<Invoices.Accumulating> accumulating(@RequestParam(required = false) Long customerId) {

@@ -110,6 +110,27 @@ class Invoices {
         return new Invoice(s, covered, decisions.forSubject(SUBJECT, String.valueOf(id)));
     }
 
+    record Invoiceable(long id, String number, String state, BigDecimal total, BigDecimal invoicedAmount,
+                       BigDecimal accumulating, BigDecimal left, boolean allowance) {}
+
+    /** The customer's orders with something left to invoice (INV-2), for finance to choose from. */
+    List<Invoiceable> invoiceable(YewuPrincipal me, Long customerId) {
+        if (customerId == null) throw ProblemException.invalid("customerId", "required");
+        DataScope.Condition scope = DataScope.of(me, "o.company_id", "o.owner_id");
+        return jdbc.sql("""
+                SELECT x.*, x.total - x.invoiced_amount - x.accumulating AS left FROM (
+                  SELECT o.id, o.number, o.state, o.total, o.invoiced_amount,
+                         coalesce((SELECT sum(a.amount) FROM invoice_accumulation a WHERE a.company_id = o.company_id
+                                   AND a.order_id = o.id AND a.invoice_id IS NULL), 0) AS accumulating,
+                         (NOT o.vat_invoice AND EXISTS (SELECT 1 FROM sales_order_line l WHERE l.company_id = o.company_id
+                                   AND l.order_id = o.id AND l.guide_price IS NOT NULL AND l.net_price < l.guide_price)) AS allowance,
+                         o.created_at
+                  FROM sales_order o WHERE\s""" + scope.sql() + """
+                  \s AND o.customer_id = :cust AND o.state NOT IN ('DRAFT', 'CANCELLED') AND o.invoiced_amount < o.total) x
+                WHERE x.total - x.invoiced_amount - x.accumulating > 0 ORDER BY x.created_at, x.id LIMIT 500""")
+                .params(scope.params()).param("cust", customerId).query(Invoiceable.class).list();
+    }
+
     /** INV-1: what is accumulating towards a VAT special invoice, per customer (all customers when none given). */
     List<Accumulating> accumulating(YewuPrincipal me, Long customerId) {
         DataScope.Condition scope = DataScope.of(me, "a.company_id", "c.owner_id");
