@@ -1,4 +1,5 @@
 import type zh from './zh-CN'
+import settlement from './settlement.en'
 
 const en: typeof zh = {
   app: { name: 'Yewu', subtitle: 'Sales operations and service' },
@@ -742,6 +743,7 @@ const en: typeof zh = {
   },
   picker: { placeholder: 'Type a name to search' },
   notFound: 'Page not found',
+  settlement,
 }
 
 export default en

@@ -1,3 +1,5 @@
+import settlement from './settlement.zh-CN'
+
 export default {
   app: { name: '业务', subtitle: '销售运营与客服平台' },
   common: {
@@ -732,4 +734,5 @@ export default {
   },
   picker: { placeholder: '输入姓名搜索' },
   notFound: '页面不存在',
+  settlement,
 }

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
+import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,6 +43,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'contracts', component: () => import('@/views/contracts/ContractListView.vue'), meta: { roles: CONTRACT_READERS } },
       { path: 'contracts/:id(\\d+)', component: () => import('@/views/contracts/ContractDetailView.vue'), meta: { roles: CONTRACT_READERS } },
       { path: 'service/orders', component: () => import('@/views/orders/ServiceOrdersView.vue'), meta: { roles: SERVICE_DESK } },
+      { path: 'receipts', component: () => import('@/views/settlement/ReceiptsView.vue'), meta: { roles: S.receipts } },
+      { path: 'invoices', component: () => import('@/views/settlement/InvoicesView.vue'), meta: { roles: S.invoices } },
+      { path: 'refunds', component: () => import('@/views/settlement/RefundsView.vue'), meta: { roles: S.refunds } },
+      { path: 'receivables', component: () => import('@/views/settlement/ReceivablesView.vue'), meta: { roles: S.receivables } },
+      { path: 'commission', component: () => import('@/views/settlement/CommissionView.vue'), meta: { roles: S.commission } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

@@ -1,6 +1,11 @@
 import type { Component } from 'vue'
 import {
   AlarmClock,
+  Coin,
+  Histogram,
+  Money,
+  RefreshLeft,
+  Tickets,
   Bell,
   Calendar,
   Connection,
@@ -28,6 +33,7 @@ import {
 } from '@element-plus/icons-vue'
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
+import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 
 export interface MenuItem {
   key: string
@@ -56,6 +62,11 @@ export const menu: MenuItem[] = [
   { key: 'contracts', path: '/contracts', label: 'menu.contracts', icon: Document, roles: CONTRACT_READERS },
   { key: 'service-orders', path: '/service/orders', label: 'menu.serviceOrders', icon: Headset, roles: SERVICE_DESK },
   { key: 'sales-profiles', path: '/sales-profiles', label: 'menu.salesProfiles', icon: UserFilled, roles: R.salesProfiles },
+  { key: 'receipts', path: '/receipts', label: 'settlement.menu.receipts', icon: Money, roles: S.receipts },
+  { key: 'invoices', path: '/invoices', label: 'settlement.menu.invoices', icon: Tickets, roles: S.invoices },
+  { key: 'refunds', path: '/refunds', label: 'settlement.menu.refunds', icon: RefreshLeft, roles: S.refunds },
+  { key: 'receivables', path: '/receivables', label: 'settlement.menu.receivables', icon: Histogram, roles: S.receivables },
+  { key: 'commission', path: '/commission', label: 'settlement.menu.commission', icon: Coin, roles: S.commission },
   {
     key: 'admin',
     path: '/admin',

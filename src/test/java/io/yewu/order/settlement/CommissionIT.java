@@ -1,0 +1,193 @@
+package io.yewu.order.settlement;
+
+import io.yewu.order.settlement.OrderFixture.Line;
+import io.yewu.support.Api;
+import io.yewu.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static io.yewu.order.settlement.ReceiptsIT.receipt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** COM-1 accruals on receipts, COM-2 statements and the locked month, COM-3 annotated e-commerce orders, ORD-8 refunds. */
+class CommissionIT extends IntegrationTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate TODAY = LocalDate.now(SHANGHAI);
+
+    private OrderFixture fx;
+    private long sales1;
+    private long sales2;
+
+    @BeforeEach
+    void fixture() {
+        fx = new OrderFixture(jdbc);
+        sales1 = fx.userId("sales1");
+        sales2 = fx.userId("sales2");
+    }
+
+    private BigDecimal commission(long receiptId, Long salespersonId) {
+        return fx.sys(() -> jdbc.sql("SELECT coalesce(sum(commission), 0) FROM commission_accrual WHERE receipt_id = :r"
+                        + (salespersonId == null ? "" : " AND salesperson_id = " + salespersonId))
+                .param("r", receiptId).query(BigDecimal.class).single());
+    }
+
+    private long record(Api finance, long customer, String amount, LocalDate on) {
+        Api.Response r = finance.post("/api/receipts", receipt(customer, amount, on));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("receipt").path("id").asLong();
+    }
+
+    @Test
+    @DisplayName("COM-1: each paid line earns its receipt share × (plan rate 3 % − the line's special-price reduction), exactly once paid in full")
+    void COM1_accrualsPerLine() {
+        long customer = fx.customer(sales1, Instant.now().minus(100, ChronoUnit.DAYS), true);
+        long order = fx.order(customer, sales1).dueOn(TODAY).lines(Line.of("1000.00"), Line.reduced("3000.00", "0.01")).insert();
+        Api finance = login("finance");
+        long first = record(finance, customer, "2000.00", TODAY);
+        // shares 500.00 and 1500.00: 500 × 3 % + 1,500 × 2 % = 15.00 + 30.00
+        assertThat(commission(first, sales1)).isEqualByComparingTo("45.00");
+        long second = record(finance, customer, "2000.00", TODAY);
+        assertThat(commission(second, sales1)).isEqualByComparingTo("45.00");
+        // paid in full: each line has been paid exactly its amount and earned fen(amount × rate)
+        List<Map<String, Object>> lines = fx.sys(() -> jdbc.sql("""
+                SELECT line_no, sum(share) AS share, sum(commission) AS commission, min(rate) AS rate FROM commission_accrual
+                WHERE order_id = :o GROUP BY line_no ORDER BY line_no""").param("o", order).query().listOfRows());
+        assertThat((BigDecimal) lines.get(0).get("share")).isEqualByComparingTo("1000.00");
+        assertThat((BigDecimal) lines.get(0).get("commission")).isEqualByComparingTo("30.00");
+        assertThat((BigDecimal) lines.get(1).get("share")).isEqualByComparingTo("3000.00");
+        assertThat((BigDecimal) lines.get(1).get("rate")).isEqualByComparingTo("0.02");
+        assertThat((BigDecimal) lines.get(1).get("commission")).isEqualByComparingTo("60.00");
+        long stored = fx.count("SELECT count(*) FROM decision_record WHERE subject_type = 'receipt-match' AND kind = 'commission'"
+                + " AND subject_id IN (SELECT id::text FROM receipt_match WHERE order_id = ?)", order);
+        assertThat(stored).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("COM-2: a salesperson sees only its own statement; the marketing director approves the month once and it is locked; later receipts go to the next open month")
+    void COM2_statementAndLockedMonth() {
+        YearMonth month = YearMonth.from(TODAY).minusMonths(14);
+        LocalDate inMonth = month.atDay(10);
+        long mine = fx.customer(sales1, Instant.now().minus(800, ChronoUnit.DAYS), true);
+        long theirs = fx.customer(sales2, Instant.now().minus(800, ChronoUnit.DAYS), true);
+        fx.order(mine, sales1).dueOn(inMonth).lines(Line.reduced("10000.00", "0.0025")).insert();
+        fx.order(theirs, sales2).dueOn(inMonth).lines(Line.of("10000.00")).insert();
+        Api finance = login("finance");
+        long r1 = record(finance, mine, "4000.00", inMonth);
+        record(finance, theirs, "1000.00", inMonth);
+
+        JsonNode own = login("sales1").get("/api/commission/statement?month=" + month).json();
+        assertThat(own.path("accruals")).isNotEmpty();
+        own.path("accruals").forEach(a -> assertThat(a.path("salespersonId").asLong()).isEqualTo(sales1));
+        JsonNode line = null;
+        for (JsonNode a : own.path("accruals")) if (a.path("receiptId").asLong() == r1) line = a;
+        assertThat(line).isNotNull();
+        assertThat(line.path("reduction").decimalValue()).isEqualByComparingTo("0.0025");
+        assertThat(line.path("rate").decimalValue()).isEqualByComparingTo("0.0275");
+        assertThat(line.path("commission").decimalValue()).isEqualByComparingTo("110.00");
+        assertThat(line.path("orderNumber").asString()).startsWith("SOFIX");
+        // asking for someone else's statement shows nothing of theirs
+        assertThat(login("sales1").get("/api/commission/statement?month=" + month + "&salespersonId=" + sales2).json()
+                .path("accruals")).isEmpty();
+        JsonNode all = login("mktdir").get("/api/commission/statement?month=" + month).json();
+        assertThat(all.path("salespeople").size()).isGreaterThanOrEqualTo(2);
+
+        assertThat(login("sales1").post("/api/commission/months/" + month + "/approve", Map.of()).status()).isEqualTo(403);
+        assertThat(login("gm").post("/api/commission/months/" + month + "/approve", Map.of()).status()).isEqualTo(403);
+        Api mktdir = login("mktdir");
+        Api.Response approved = mktdir.post("/api/commission/months/" + month + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("decision").path("hits").get(0).path("ruleId").asString()).isEqualTo("COM-2");
+        assertThat(mktdir.post("/api/commission/months/" + month + "/approve", Map.of()).status()).isEqualTo(409);
+        assertThat(mktdir.post("/api/commission/months/" + YearMonth.from(TODAY).plusMonths(1) + "/approve", Map.of()).status()).isEqualTo(422);
+        assertThat(mktdir.post("/api/commission/months/2026-13/approve", Map.of()).status()).isEqualTo(422);
+        JsonNode locked = finance.get("/api/commission/statement?month=" + month).json();
+        assertThat(locked.path("locked").asBoolean()).isTrue();
+        BigDecimal lockedTotal = locked.path("total").decimalValue();
+
+        // a late receipt dated in the locked month goes to the next open month; the approved statement never changes
+        long late = record(finance, mine, "1000.00", inMonth.plusDays(5));
+        assertThat(fx.count("SELECT count(*) FROM commission_accrual WHERE receipt_id = ? AND month = ?", late,
+                month.plusMonths(1).atDay(1))).isEqualTo(1);
+        assertThat(finance.get("/api/commission/statement?month=" + month).json().path("total").decimalValue())
+                .isEqualByComparingTo(lockedTotal);
+        // the database refuses any write into a locked month
+        assertThatThrownBy(() -> fx.sys(() -> jdbc.sql("UPDATE commission_accrual SET commission = 0 WHERE receipt_id = :r")
+                .param("r", r1).update())).hasMessageContaining("locked");
+    }
+
+    @Test
+    @DisplayName("COM-3: an annotated e-commerce order earns for the annotation only when the customer has no owner; without an annotation no one earns")
+    void COM3_annotatedEcommerceOrders() {
+        Api finance = login("finance");
+        long pooled = fx.customer(null, null, true);
+        long ownerOrder = sales1;
+        fx.order(pooled, ownerOrder).ecommerce(sales2).dueOn(TODAY).lines(Line.of("1000.00")).insert();
+        long annotated = record(finance, pooled, "1000.00", TODAY);
+        assertThat(commission(annotated, sales2)).isEqualByComparingTo("30.00");
+        assertThat(commission(annotated, null)).isEqualByComparingTo("30.00");
+
+        long pooled2 = fx.customer(null, null, true);
+        fx.order(pooled2, sales1).ecommerce(null).dueOn(TODAY).lines(Line.of("1000.00")).insert();
+        long none = record(finance, pooled2, "1000.00", TODAY);
+        assertThat(fx.count("SELECT count(*) FROM commission_accrual WHERE receipt_id = ?", none)).isZero();
+        JsonNode why = finance.get("/api/receipts/" + none).json();
+        assertThat(why.path("matches").get(0).path("creditedTo").isNull()).isTrue();
+
+        long owned = fx.customer(sales1, Instant.now().minus(10, ChronoUnit.DAYS), true);
+        fx.order(owned, sales1).ecommerce(sales2).dueOn(TODAY).lines(Line.of("1000.00")).insert();
+        long ownerWins = record(finance, owned, "1000.00", TODAY);
+        assertThat(commission(ownerWins, sales1)).isEqualByComparingTo("30.00");
+        assertThat(commission(ownerWins, sales2)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    @DisplayName("ORD-8: finance lists the refunds due and records the payment; the refunded order's commission is taken back")
+    void ORD8_refunds() {
+        Api finance = login("finance");
+        long customer = fx.customer(sales1, Instant.now().minus(100, ChronoUnit.DAYS), true);
+        long order = fx.order(customer, sales1).state("AWAITING_PAYMENT").mode("PAY_BEFORE_SHIPMENT").lines(Line.of("2000.00")).insert();
+        long receipt = record(finance, customer, "2000.00", TODAY);
+        assertThat(commission(receipt, sales1)).isEqualByComparingTo("60.00");
+        // the order lifecycle cancels the order and creates the refund (fixture: as it would)
+        long refund = fx.sys(() -> {
+            jdbc.sql("UPDATE sales_order SET state = 'CANCELLED', cancelled_at = now() WHERE id = :o").param("o", order).update();
+            return jdbc.sql("INSERT INTO sales_order_refund (company_id, order_id, amount) VALUES (:c, :o, 2000.00) RETURNING id")
+                    .param("c", fx.companyId).param("o", order).query(Long.class).single();
+        });
+        JsonNode due = finance.get("/api/refunds?size=200").json();
+        assertThat(due.path("items").findValuesAsString("id")).contains(String.valueOf(refund));
+
+        Map<String, Object> pay = Map.of("method", "BANK", "reference", "退款流水 001", "paidOn", TODAY.toString(), "version", 0);
+        assertThat(finance.post("/api/refunds/" + refund + "/pay", Map.of("method", "CHEQUE", "paidOn", TODAY.toString(), "version", 0))
+                .status()).isEqualTo(422);
+        assertThat(finance.post("/api/refunds/" + refund + "/pay", Map.of("method", "BANK", "paidOn", TODAY.plusDays(1).toString(), "version", 0))
+                .status()).isEqualTo(422);
+        assertThat(login("sales1").post("/api/refunds/" + refund + "/pay", pay).status()).isEqualTo(403);
+        Api.Response paid = login("cashier").post("/api/refunds/" + refund + "/pay", pay);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().path("status").asString()).isEqualTo("PAID");
+        assertThat(paid.json().path("reference").asString()).isEqualTo("退款流水 001");
+        assertThat(paid.json().path("paidOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(finance.post("/api/refunds/" + refund + "/pay", Map.of("method", "BANK", "paidOn", TODAY.toString(), "version", 1))
+                .status()).isEqualTo(409);
+        assertThat(finance.get("/api/refunds?status=PAID&size=200").json().path("items").findValuesAsString("id"))
+                .contains(String.valueOf(refund));
+        // the commission the receipt earned is taken back
+        assertThat(fx.sys(() -> jdbc.sql("SELECT sum(commission) FROM commission_accrual WHERE order_id = :o").param("o", order)
+                .query(BigDecimal.class).single())).isEqualByComparingTo("0");
+        assertThat(finance.get("/api/refunds/987654321").status()).isEqualTo(404);
+    }
+}
