@@ -358,4 +358,37 @@ class QuoteIT extends IntegrationTest {
         // outside the scope it does not exist
         assertThat(login("sales2").get("/api/quotes/" + id + "/pdf").status()).isEqualTo(404);
     }
+
+    @Test
+    @DisplayName("PRC-9: the builder's live check explains every line, refused ones included, and saves nothing")
+    void PRC9_liveCheckOfTheBuilder() {
+        long quotes = count("quote");
+        Map<String, Object> fee = line(product, "10", "105.27");
+        fee.put("feeShare", new BigDecimal("0.05"));
+        Api.Response r = sales1.post("/api/quotes/check", Map.of("customerId", customer, "lines", List.of(
+                line(product, "10", "95.00"), line(product, "1", "89.99"), fee, line(product, "0", "100.00"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode lines = r.json().path("lines");
+        assertThat(lines.get(0).path("checked").path("check").path("outcome").path("verdict").asString()).isEqualTo("SPECIAL_PRICE");
+        assertThat(lines.get(0).path("checked").path("check").path("outcome").path("commissionReduction").decimalValue()).isEqualByComparingTo("0.005");
+        assertThat(lines.get(1).path("checked").path("check").path("outcome").path("verdict").asString()).isEqualTo("REFUSED");
+        assertThat(lines.get(1).path("floorPrice").decimalValue()).isEqualByComparingTo("90.00");
+        assertThat(lines.get(1).path("checked").path("check").path("hits").findValuesAsString("ruleId")).contains("PRC-7");
+        assertThat(lines.get(2).path("checked").path("check").path("outcome").path("feeExpense").decimalValue()).isEqualByComparingTo("52.60");
+        assertThat(lines.get(3).path("problems").get(0).path("code").asString()).isEqualTo("quantity-positive");
+        assertThat(count("quote")).isEqualTo(quotes);
+        assertThat(login("sales2").post("/api/quotes/check", Map.of("customerId", customer, "lines", List.of())).status()).isEqualTo(422);
+    }
+
+    @Test
+    @DisplayName("CUS-8: open quotes follow a transferred customer to its new salesperson")
+    void CUS8_openQuotesFollowTheCustomer() {
+        JsonNode q = created(sales1, List.of(line(product, "1", "100.00")));
+        long id = q.path("quote").path("id").asLong();
+        long sales3 = asSystem(() -> jdbc.sql("SELECT id FROM app_user WHERE username = 'sales3'").query(Long.class).single());
+        Api.Response moved = login("manager").post("/api/customers/" + customer + "/transfer", Map.of("toUserId", sales3, "reason", "片区调整"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(login("sales3").get("/api/quotes/" + id).status()).isEqualTo(200);
+        assertThat(sales1.get("/api/quotes/" + id).status()).isEqualTo(404);
+    }
 }

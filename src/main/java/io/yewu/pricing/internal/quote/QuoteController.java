@@ -78,6 +78,13 @@ class QuoteController {
         return pdf.response(quotes.get(CurrentUser.get(), id, version));
     }
 
+    /** PRC-9: the builder's live check of its lines, nothing saved. */
+    @Allow({RoleCode.SALESPERSON, RoleCode.BUSINESS_MANAGER})
+    @PostMapping("/check")
+    Quotes.LiveCheck check(@RequestBody Quotes.Draft draft) {
+        return quotes.check(CurrentUser.get(), draft);
+    }
+
     @Allow({RoleCode.SALESPERSON, RoleCode.BUSINESS_MANAGER})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -116,6 +116,60 @@ public class Quotes {
         return new Detail(q, v, v.expired(today), lines, send, views.versions(companyId, q.id()), stored);
     }
 
+    /** One line of the builder's live check: the checked line, or the field problems that keep it from being checked. */
+    public record LiveLine(int index, LinePricing.CheckedLine checked, BigDecimal floorPrice, List<FieldProblem> problems) {}
+
+    public record LiveCheck(List<LiveLine> lines, BigDecimal total, BigDecimal tax, boolean vatInvoice) {}
+
+    /**
+     * PRC-9: the checks of every line as the builder types, nothing saved: each complete line checked through
+     * {@link LinePricing} (a refused one included, with its floor), the others with their field problems.
+     */
+    public LiveCheck check(YewuPrincipal me, Draft in) {
+        Inputs.Customer customer = Inputs.customer(jdbc, me, in.customerId())
+                .orElseThrow(() -> ProblemException.invalid("customerId", in.customerId() == null ? "required" : "unknown", in.customerId()));
+        List<LineInput> inputs = in.lines() == null ? List.of() : in.lines();
+        if (inputs.size() > MAX_LINES) throw ProblemException.invalid("lines", "too-many", MAX_LINES);
+        PricingRules rules = linePrices.rules();
+        LocalDate today = views.today();
+        List<LiveLine> out = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal tax = BigDecimal.ZERO.setScale(2);
+        for (int i = 0; i < inputs.size(); i++) {
+            LineInput l = inputs.get(i);
+            List<FieldProblem> problems = new ArrayList<>();
+            String at = "lines[" + i + "].";
+            if (l == null || l.productId() == null) {
+                out.add(new LiveLine(i, null, null, List.of(new FieldProblem(at + "productId", "required"))));
+                continue;
+            }
+            BigDecimal quantity = Inputs.quantity(l.quantity(), at + "quantity", problems);
+            BigDecimal price = Inputs.money(l.unitPrice(), at + "unitPrice", problems);
+            BigDecimal fee = Inputs.feeShare(l.feeShare(), at + "feeShare", problems);
+            if (l.quoteRequestId() != null && !requestFits(me, l.quoteRequestId(), l.productId())) {
+                problems.add(new FieldProblem(at + "quoteRequestId", "unknown", l.quoteRequestId()));
+            }
+            if (!problems.isEmpty()) {
+                out.add(new LiveLine(i, null, null, problems));
+                continue;
+            }
+            Optional<LinePricing.CheckedLine> checked = linePrices.check(l.productId(), price, quantity, fee,
+                    customer.vatInvoice(), today, l.quoteRequestId(), rules);
+            if (checked.isEmpty()) {
+                out.add(new LiveLine(i, null, null, List.of(new FieldProblem(at + "productId", "unknown", l.productId()))));
+                continue;
+            }
+            PriceCheck c = checked.get().check().outcome();
+            BigDecimal floor = c.guidePrice() == null ? null
+                    : c.guidePrice().multiply(rules.hardFloor()).setScale(2, java.math.RoundingMode.CEILING);
+            out.add(new LiveLine(i, checked.get(), floor, checked.get().active() ? List.of()
+                    : List.of(new FieldProblem(at + "productId", "product-inactive"))));
+            total = total.add(checked.get().amount());
+            tax = tax.add(checked.get().tax());
+        }
+        return new LiveCheck(out, total, tax, customer.vatInvoice());
+    }
+
     /** PRC-10: a new quote, version 1, for a customer in the caller's scope. */
     @Transactional
     public Detail create(YewuPrincipal me, Draft in) {
@@ -238,6 +292,22 @@ public class Quotes {
             audit.record(QUOTE, Long.parseLong(key[0]), "special-price-" + status.toLowerCase(),
                     Changes.of().put("line " + key[2], "PENDING", status));
         }
+    }
+
+    /**
+     * CUS-7, CUS-8: a customer's open quotes (newest version not converted) follow it to its new salesperson, in the
+     * transaction that moved it; converted ones stay with whoever made the sale.
+     */
+    @EventListener
+    void on(io.yewu.customer.CustomerTransferred event) {
+        int moved = jdbc.sql("""
+                UPDATE quote q SET owner_id = :to, version = q.version + 1
+                WHERE q.company_id = :c AND q.customer_id = :customer AND q.owner_id <> :to
+                  AND NOT EXISTS (SELECT 1 FROM quote_version v WHERE v.company_id = q.company_id AND v.quote_id = q.id
+                                  AND v.version = q.newest_version AND v.converted_at IS NOT NULL)""")
+                .param("to", event.toOwnerId()).param("c", event.companyId()).param("customer", event.customerId()).update();
+        if (moved > 0) audit.record("customer", event.customerId(), "quotes-follow-owner",
+                Changes.of().put("quoteOwner", event.fromOwnerId(), event.toOwnerId()).put("quotes", null, moved));
     }
 
     /** PRC-9, PRC-10: only the newest draft, with every special price approved and every guide price known, not expired. */
