@@ -52,6 +52,12 @@ class QuoteRequestIT extends IntegrationTest {
                 .param("u", userId(username)).param("k", kind).query(Long.class).single());
     }
 
+    /** Notifications about one request (other tests' requests may fall due in the same run). */
+    private long notifications(String username, String kind, long requestId) {
+        return asSystem(() -> jdbc.sql("SELECT count(*) FROM notification WHERE user_id = :u AND kind = :k AND link = :l")
+                .param("u", userId(username)).param("k", kind).param("l", "/quote-requests/" + requestId).query(Long.class).single());
+    }
+
     @Test
     @DisplayName("PRC-3: a salesperson raises a request, due in 24 hours; finance sees it first in its inbox and answers it")
     void PRC3_raisedDueIn24HoursAndAnsweredByFinance() {
@@ -104,7 +110,6 @@ class QuoteRequestIT extends IntegrationTest {
         long id = raise(sales1, customer, custom).path("request").path("id").asLong();
         Instant taskDue = asSystem(() -> jdbc.sql("SELECT due_at FROM due_task WHERE kind = 'pricing.quote-request.overdue' AND task_key = :k")
                 .param("k", String.valueOf(id)).query(Instant.class).single());
-        long managerNotices = notifications("manager", "quote-request.overdue");
 
         dueTasks.runDue(taskDue.minusSeconds(120));
         assertThat(sales1.get("/api/quote-requests/" + id).json().path("request").path("escalatedAt").isNull()).isTrue();
@@ -116,7 +121,7 @@ class QuoteRequestIT extends IntegrationTest {
         String escalatedTo = asSystem(() -> jdbc.sql("SELECT u.username || '/' || u.id || '/' || u.company_id FROM quote_request r JOIN app_user u ON u.id = r.escalated_to WHERE r.id = :id")
                 .param("id", id).query(String.class).single());
         assertThat(escalatedTo).startsWith("manager/");
-        assertThat(notifications("manager", "quote-request.overdue")).isEqualTo(managerNotices + 1);
+        assertThat(notifications("manager", "quote-request.overdue", id)).isEqualTo(1);
         List<String> kinds = escalated.path("decisions").findValuesAsString("kind");
         assertThat(kinds).contains("escalation", "due");
 
@@ -124,7 +129,7 @@ class QuoteRequestIT extends IntegrationTest {
         asSystem(() -> jdbc.sql("UPDATE due_task SET status = 'PENDING' WHERE kind = 'pricing.quote-request.overdue' AND task_key = :k")
                 .param("k", String.valueOf(id)).update());
         dueTasks.runDue(taskDue.plusSeconds(60));
-        assertThat(notifications("manager", "quote-request.overdue")).isEqualTo(managerNotices + 1);
+        assertThat(notifications("manager", "quote-request.overdue", id)).isEqualTo(1);
 
         // answered after its due time: recorded as late
         asSystem(() -> jdbc.sql("UPDATE quote_request SET requested_at = requested_at - interval '2 days', due_at = due_at - interval '2 days' WHERE id = :id")

@@ -508,8 +508,13 @@ public class Quotes {
     private String[] terms(long customerId, List<Priced> lines, long id, int version) {
         OrderTermsPreview preview = terms.getIfAvailable();
         if (preview == null || lines.isEmpty()) return new String[] {"", ""};
-        OrderTermsPreview.Terms t = preview.preview(customerId, lines.stream()
-                .map(p -> new OrderTermsPreview.Line(p.checked().kind(), p.checked().amount())).toList());
+        OrderTermsPreview.Terms t;
+        try {
+            t = preview.preview(customerId, lines.stream()
+                    .map(p -> new OrderTermsPreview.Line(p.checked().kind(), p.checked().amount())).toList());
+        } catch (ProblemException e) {
+            return new String[] {"", ""}; // the order rules cannot tell yet (e.g. incomplete customer file): shown at ordering
+        }
         List<Decision<?>> all = t.decisions();
         for (int i = 0; i < all.size(); i++) decisions.record(QUOTE, versionKey(id, version), "order-terms-" + (i + 1), all.get(i));
         String payment = all.stream().limit(Math.max(0, all.size() - 1)).flatMap(d -> d.hits().stream())
