@@ -3,6 +3,7 @@ import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
+import { QUOTE_READERS, QUOTE_WRITERS, REQUEST_READERS } from './quoteRoles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'claims', component: () => import('@/views/claims/ClaimsView.vue'), meta: { roles: R.claims } },
       { path: 'follow-ups', component: () => import('@/views/customers/FollowUpsDueView.vue'), meta: { roles: R.followUps } },
       { path: 'sales-profiles', component: () => import('@/views/leads/SalesProfilesView.vue'), meta: { roles: R.salesProfiles } },
+      { path: 'quotes', component: () => import('@/views/quotes/QuoteListView.vue'), meta: { roles: QUOTE_READERS } },
+      { path: 'quotes/new', component: () => import('@/views/quotes/QuoteBuilderView.vue'), meta: { roles: QUOTE_WRITERS } },
+      { path: 'quotes/:id(\\d+)', component: () => import('@/views/quotes/QuoteDetailView.vue'), meta: { roles: QUOTE_READERS } },
+      { path: 'quotes/:id(\\d+)/revise', component: () => import('@/views/quotes/QuoteBuilderView.vue'), meta: { roles: QUOTE_WRITERS } },
+      { path: 'quote-requests', component: () => import('@/views/quotes/QuoteRequestsView.vue'), meta: { roles: REQUEST_READERS } },
       { path: 'routes', component: () => import('@/views/visits/RoutesView.vue'), meta: { roles: R.routes } },
       { path: 'visits/completion', component: () => import('@/views/visits/VisitCompletionView.vue'), meta: { roles: R.visitCompletion } },
       { path: 'visits/locations', component: () => import('@/views/visits/LocationProposalsView.vue'), meta: { roles: R.locationProposals } },

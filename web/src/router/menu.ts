@@ -11,6 +11,7 @@ import {
   Connection,
   DataAnalysis,
   Document,
+  DocumentCopy,
   EditPen,
   Headset,
   House,
@@ -34,6 +35,7 @@ import {
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
+import { QUOTE_READERS, REQUEST_READERS } from './quoteRoles'
 
 export interface MenuItem {
   key: string
@@ -54,6 +56,8 @@ export const menu: MenuItem[] = [
   { key: 'lead-report', path: '/leads/report', label: 'menu.leadReport', icon: DataAnalysis, roles: R.leadReport },
   { key: 'claims', path: '/claims', label: 'menu.claims', icon: Connection, roles: R.claims },
   { key: 'follow-ups', path: '/follow-ups', label: 'menu.followUps', icon: AlarmClock, roles: R.followUps },
+  { key: 'quotes', path: '/quotes', label: 'menu.quotes', icon: DocumentCopy, roles: QUOTE_READERS },
+  { key: 'quote-requests', path: '/quote-requests', label: 'menu.quoteRequests', icon: Tickets, roles: REQUEST_READERS },
   { key: 'routes', path: '/routes', label: 'menu.routes', icon: MapLocation, roles: R.routes },
   { key: 'visit-completion', path: '/visits/completion', label: 'menu.visitCompletion', icon: Odometer, roles: R.visitCompletion },
   { key: 'location-proposals', path: '/visits/locations', label: 'menu.locationProposals', icon: Location, roles: R.locationProposals },

@@ -1,0 +1,60 @@
+package io.yewu.pricing;
+
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.support.Api;
+import io.yewu.support.IntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PRC-10: a quote shows in advance the payment and delivery terms the order would get, as the order capability's
+ * {@link OrderTermsPreview} decides them; each of its decisions is stored beside the version. The order rules are
+ * stood in for here (the order capability has its own tests), so this proves the quote's side of the contract.
+ */
+@Import(QuoteTermsIT.Terms.class)
+class QuoteTermsIT extends IntegrationTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Terms {
+        @Bean
+        @Primary
+        OrderTermsPreview standInOrderTerms() {
+            return (customerId, lines) -> {
+                BigDecimal total = lines.stream().map(OrderTermsPreview.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                return new OrderTermsPreview.Terms(List.of(
+                        Decision.of("PAY_ON_DELIVERY", 0, new RuleHit("ORD-3a", "货到付款（订单满 1,500 元）",
+                                "Pay on delivery (order of 1,500 or more)", Map.of("total", total.toPlainString()))),
+                        Decision.of("2026-12-04", 0, new RuleHit("ORD-7", "放行后 4 个工作日内发货",
+                                "Ships within 4 working days of release", Map.of()))));
+            };
+        }
+    }
+
+    @Test
+    @DisplayName("PRC-10: payment and delivery terms shown on the quote in advance, their decisions stored")
+    void PRC10_termsShownInAdvance() {
+        Api sales1 = login("sales1");
+        long product = new PricingFixture(login("mktdir"), login("gm")).standard("100.00");
+        long customer = PricingFixture.customer(sales1, PricingFixture.unique("条件客户"));
+        Api.Response created = sales1.post("/api/quotes", Map.of("customerId", customer, "lines",
+                List.of(Map.of("productId", product, "quantity", 20, "unitPrice", new BigDecimal("100.00")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode v = created.json().path("current");
+        assertThat(v.path("paymentTerms").asString()).contains("货到付款");
+        assertThat(v.path("deliveryTerms").asString()).contains("4 个工作日");
+        assertThat(created.json().path("decisions").findValuesAsString("kind")).contains("order-terms-1", "order-terms-2");
+        assertThat(created.json().path("decisions").findValuesAsString("ruleId")).contains("ORD-3a", "ORD-7");
+    }
+}
