@@ -215,16 +215,21 @@ class PriceLists {
     PriceInForce priceInForce(YewuPrincipal me, long productId, LocalDate on) {
         Products.Product product = products.get(me, productId);
         LocalDate day = on == null ? LocalDate.ofInstant(clock.instant(), SHANGHAI) : on;
-        List<GuidePricePolicy.ListedPrice> listed = jdbc.sql("""
-                SELECT l.id AS price_list_id, l.effective_from, l.status = 'APPROVED' AS approved, x.guide_price
-                FROM price_list_line x JOIN price_list l ON l.company_id = x.company_id AND l.id = x.price_list_id
-                WHERE x.company_id = :c AND x.product_id = :p""")
-                .param("c", me.companyId()).param("p", productId).query(GuidePricePolicy.ListedPrice.class).list();
+        List<GuidePricePolicy.ListedPrice> listed = listed(me.companyId(), productId);
         Decision<Optional<GuidePricePolicy.GuidePrice>> decision =
                 policy.guidePrice(product.kind().pricing(), listed, Optional.empty(), day, rules());
         GuidePricePolicy.GuidePrice price = decision.outcome().orElse(null);
         return new PriceInForce(product.id(), product.code(), product.kind(), day,
                 price == null ? null : price.price(), price == null ? null : price.priceListId(), decision);
+    }
+
+    /** Every list entry of a product, approved or not; {@link GuidePricePolicy} picks the one in force. */
+    List<GuidePricePolicy.ListedPrice> listed(long companyId, long productId) {
+        return jdbc.sql("""
+                SELECT l.id AS price_list_id, l.effective_from, l.status = 'APPROVED' AS approved, x.guide_price
+                FROM price_list_line x JOIN price_list l ON l.company_id = x.company_id AND l.id = x.price_list_id
+                WHERE x.company_id = :c AND x.product_id = :p""")
+                .param("c", companyId).param("p", productId).query(GuidePricePolicy.ListedPrice.class).list();
     }
 
     private PricingRules rules() {

@@ -1,0 +1,91 @@
+package io.yewu.pricing.internal;
+
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.settings.Settings;
+import io.yewu.pricing.LineMoney;
+import io.yewu.pricing.LinePricing;
+import io.yewu.pricing.PriceCheck;
+import io.yewu.pricing.PriceLine;
+import io.yewu.pricing.internal.policy.GuidePricePolicy;
+import io.yewu.pricing.internal.policy.PriceCheckPolicy;
+import io.yewu.pricing.internal.policy.PricingRules;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link LinePricing} for quotes and orders alike: the guide price in force on the day (PRC-2 approved lists, or the
+ * answer to a quote request for a non-standard item, PRC-3), then the net-price checks (PRC-4 … PRC-8) and the line's
+ * money (PLT-8) at the VAT rate in force ({@code money.vat-rate}). One decision carries both the guide price's hits
+ * and the checks' hits, so the line explains where G came from and what it led to.
+ */
+@Service
+class LinePrices implements LinePricing {
+
+    private record Found(long id, String code, String name, Products.Kind kind, boolean active) {}
+
+    private final JdbcClient jdbc;
+    private final PriceLists priceLists;
+    private final Settings settings;
+    private final Clock clock;
+    private final GuidePricePolicy guidePrices = new GuidePricePolicy();
+    private final PriceCheckPolicy checks = new PriceCheckPolicy();
+
+    LinePrices(JdbcClient jdbc, PriceLists priceLists, Settings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.priceLists = priceLists;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CheckedLine> check(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare,
+                                       boolean vatInvoice, LocalDate on, Long quoteRequestId) {
+        return check(productId, unitPrice, quantity, feeShare, vatInvoice, on, quoteRequestId, rules());
+    }
+
+    /** The same with the rules of a given moment (a version keeps the settings it was checked with). */
+    Optional<CheckedLine> check(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare,
+                                boolean vatInvoice, LocalDate on, Long quoteRequestId, PricingRules rules) {
+        long company = company();
+        Optional<Found> product = jdbc.sql("SELECT id, code, name, kind, active FROM product WHERE company_id = :c AND id = :id")
+                .param("c", company).param("id", productId).query(Found.class).optional();
+        if (product.isEmpty()) return Optional.empty();
+        Found p = product.get();
+        Optional<BigDecimal> answered = quoteRequestId == null ? Optional.empty() : jdbc.sql("""
+                SELECT guide_price FROM quote_request
+                WHERE company_id = :c AND id = :r AND product_id = :p AND status = 'ANSWERED'""")
+                .param("c", company).param("r", quoteRequestId).param("p", productId).query(BigDecimal.class).optional();
+        Decision<Optional<GuidePricePolicy.GuidePrice>> guide = guidePrices.guidePrice(p.kind().pricing(),
+                priceLists.listed(company, productId), answered, on, rules);
+        GuidePricePolicy.GuidePrice g = guide.outcome().orElse(null);
+        BigDecimal x = feeShare == null ? BigDecimal.ZERO : feeShare;
+        Decision<PriceCheck> checked = checks.check(new PriceLine(g == null ? null : g.price(), unitPrice, x, vatInvoice,
+                quantity), rules);
+        List<RuleHit> hits = new ArrayList<>(guide.hits());
+        hits.addAll(checked.hits());
+        BigDecimal amount = LineMoney.lineAmount(unitPrice, quantity);
+        BigDecimal tax = amount.signum() > 0 ? LineMoney.taxIncluded(amount, rules.vatRate()) : LineMoney.ZERO;
+        return Optional.of(new CheckedLine(p.id(), p.code(), p.name(), p.kind().pricing(), p.active(),
+                g == null ? null : g.priceListId(), new Decision<>(checked.outcome(), hits, rules.settingsVersion()),
+                amount, tax));
+    }
+
+    PricingRules rules() {
+        return PricingRules.from(settings.snapshotAt(clock.instant()));
+    }
+
+    private static long company() {
+        Long company = CompanyContext.companyId();
+        if (company == null) throw new IllegalStateException("line pricing runs in a company");
+        return company;
+    }
+}
