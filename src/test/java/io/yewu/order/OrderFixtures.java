@@ -114,4 +114,56 @@ abstract class OrderFixtures extends IntegrationTest {
         }
         return false;
     }
+
+    /** A draft order over HTTP; asserts 201. */
+    JsonNode draft(Api api, long customerId, List<Map<String, Object>> lines) {
+        Api.Response r = api.post("/api/orders", Map.of("customerId", customerId, "lines", lines));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** A draft submitted at once; answers the order as stored. */
+    JsonNode submitted(Api api, long customerId, List<Map<String, Object>> lines) {
+        Api.Response r = api.post("/api/orders", Map.of("customerId", customerId, "lines", lines, "submit", true));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    JsonNode detail(Api api, long orderId) {
+        Api.Response r = api.get("/api/orders/" + orderId);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static long id(JsonNode order) {
+        return order.path("order").path("id").asLong();
+    }
+
+    static String state(JsonNode order) {
+        return order.path("order").path("state").asString();
+    }
+
+    static long version(JsonNode order) {
+        return order.path("order").path("version").asLong();
+    }
+
+    /** The stored decision of a kind, newest first. */
+    static JsonNode decision(JsonNode order, String kind) {
+        for (JsonNode d : order.path("decisions")) if (kind.equals(d.path("kind").asString())) return d;
+        throw new AssertionError("no decision " + kind + " in " + order.path("decisions"));
+    }
+
+    /** What settlement does when receipts are matched: paid amount up and the event in the same transaction. */
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    void pay(long orderId, String amount) {
+        long company = asSystem(() -> jdbc.sql("SELECT company_id FROM sales_order WHERE id = :id").param("id", orderId).query(Long.class).single());
+        io.yewu.platform.security.CompanyContext.runAs(company, () -> tx.executeWithoutResult(s -> {
+            jdbc.sql("UPDATE sales_order SET paid_amount = paid_amount + :a WHERE id = :id").param("a", new BigDecimal(amount)).param("id", orderId).update();
+            events.publishEvent(new OrderPaymentsChanged(company, orderId));
+        }));
+    }
 }

@@ -1,22 +1,15 @@
 package io.yewu.order.internal;
 
-import io.yewu.platform.decision.Decision;
-import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.web.ProblemException.FieldProblem;
-import io.yewu.pricing.LineMoney;
 import io.yewu.pricing.LinePricing;
 import io.yewu.pricing.PriceCheck;
 import io.yewu.pricing.PriceVerdict;
-import io.yewu.pricing.ProductKind;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,12 +36,10 @@ class LineChecks {
     static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999.99");
 
-    private final ObjectProvider<LinePricing> pricing;
-    private final JdbcClient jdbc;
+    private final LinePricing pricing;
 
-    LineChecks(ObjectProvider<LinePricing> pricing, JdbcClient jdbc) {
+    LineChecks(LinePricing pricing) {
         this.pricing = pricing;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -116,28 +107,6 @@ class LineChecks {
 
     private Optional<LinePricing.CheckedLine> lineCheck(long productId, BigDecimal p, BigDecimal q, BigDecimal x,
                                                         boolean vatInvoice, LocalDate on, Long quoteRequestId) {
-        LinePricing lp = pricing.getIfAvailable();
-        if (lp != null) return lp.check(productId, p, q, x, vatInvoice, on, quoteRequestId);
-        return unchecked(productId, p, q, x);
-    }
-
-    /**
-     * Until the pricing capability's checks are deployed: the product and the line's money, the price shown as not
-     * checked against a guide price. Replaced by {@link LinePricing} as soon as a bean implements it.
-     */
-    private Optional<LinePricing.CheckedLine> unchecked(long productId, BigDecimal p, BigDecimal q, BigDecimal x) {
-        record Found(String code, String name, String kind, boolean active) {}
-        return jdbc.sql("SELECT code, name, kind, active FROM product WHERE id = :id").param("id", productId)
-                .query(Found.class).optional().map(f -> {
-                    BigDecimal amount = LineMoney.lineAmount(p, q);
-                    BigDecimal fee = LineMoney.fen(p.multiply(x));
-                    PriceCheck check = new PriceCheck(PriceVerdict.OK, null, p, fee, p.subtract(fee), BigDecimal.ZERO,
-                            BigDecimal.ZERO, BigDecimal.ZERO, LineMoney.fen(fee.multiply(q)));
-                    Decision<PriceCheck> d = Decision.of(check, 0, new RuleHit("PRC-4", "未检查指导价", "Not checked against a guide price",
-                            Map.of("unitPrice", p)));
-                    return new LinePricing.CheckedLine(productId, f.code(), f.name(),
-                            "STANDARD".equals(f.kind()) ? ProductKind.STANDARD : ProductKind.NON_STANDARD, f.active(), null, d,
-                            amount, LineMoney.taxIncluded(amount, new BigDecimal("0.13")));
-                });
+        return pricing.check(productId, p, q, x, vatInvoice, on, quoteRequestId);
     }
 }

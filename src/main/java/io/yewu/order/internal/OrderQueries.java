@@ -48,7 +48,14 @@ class OrderQueries {
     record Line(int lineNo, long productId, String productCode, String productName, String productKind,
                 BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, BigDecimal tax, BigDecimal guidePrice,
                 Long priceListId, BigDecimal feeShare, BigDecimal feePerUnit, BigDecimal netPrice, String verdict,
-                BigDecimal specialDiscount, BigDecimal commissionReduction, Long specialApprovalId) {}
+                BigDecimal specialDiscount, BigDecimal commissionReduction, Long specialApprovalId) {
+
+        /** The line as the order rules read it. */
+        io.yewu.order.internal.policy.OrderLine orderLine() {
+            return new io.yewu.order.internal.policy.OrderLine("STANDARD".equals(productKind)
+                    ? io.yewu.pricing.ProductKind.STANDARD : io.yewu.pricing.ProductKind.NON_STANDARD, amount);
+        }
+    }
 
     record Change(long id, String kind, String warehouseStage, String content, long changedBy, String changedByName,
                   OffsetDateTime changedAt) {}
@@ -60,7 +67,10 @@ class OrderQueries {
                    BigDecimal paidAmount, boolean creditHold, LocalDate shipBy, Boolean shippedLate,
                    OffsetDateTime createdAt, long version) {}
 
-    record Filter(String q, String state, Long customerId, LocalDate from, LocalDate to) {}
+    /** List filters from the query string; dates are Asia/Shanghai days of creation. */
+    record Filter(String q, String state, Long customerId,
+                  @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
+                  @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to) {}
 
     static final String ORDER_SELECT = """
             SELECT o.id, o.number, o.customer_id, c.name AS customer_name, o.owner_id, u.display_name AS owner_name,
