@@ -81,6 +81,7 @@ const en: typeof zh = {
     MARKET_MANAGER: 'Market manager',
     ACCOUNT_MANAGER: 'Account manager',
     RETAILER: 'Retailer',
+    WAREHOUSE: 'Warehouse clerk',
     ADMIN: 'Administrator',
   },
   dataScope: { OWN: 'Own', DEPARTMENT: 'Own department and below', ALL: 'All' },

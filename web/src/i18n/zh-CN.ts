@@ -79,6 +79,7 @@ export default {
     MARKET_MANAGER: '市场经理',
     ACCOUNT_MANAGER: '客户经理',
     RETAILER: '零售户',
+    WAREHOUSE: '仓库',
     ADMIN: '系统管理员',
   },
   dataScope: { OWN: '本人', DEPARTMENT: '本部门及下级', ALL: '全部' },

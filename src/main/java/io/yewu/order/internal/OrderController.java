@@ -70,6 +70,13 @@ class OrderController {
         return orders.create(CurrentUser.get(), input);
     }
 
+    /** ORD-1: the accepted quote version becomes an order without re-typing. */
+    @PostMapping("/from-quote")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderQueries.Detail fromQuote(@RequestBody Orders.FromQuote input) {
+        return orders.fromQuote(CurrentUser.get(), input.quoteId(), input.submit());
+    }
+
     @PutMapping("/{id}")
     OrderQueries.Detail edit(@PathVariable long id, @RequestBody Orders.OrderInput input) {
         return orders.edit(CurrentUser.get(), id, input);

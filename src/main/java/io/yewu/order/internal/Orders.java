@@ -26,6 +26,8 @@ import io.yewu.platform.web.Versions;
 import io.yewu.pricing.LineMoney;
 import io.yewu.pricing.PriceCheck;
 import io.yewu.pricing.PriceVerdict;
+import io.yewu.pricing.QuoteBook;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,6 +63,8 @@ class Orders {
 
     record VersionInput(Long version) {}
 
+    record FromQuote(Long quoteId, Boolean submit) {}
+
     record ReasonInput(String reason, Long version) {}
 
     /** The order's own fields, validated. */
@@ -87,12 +91,19 @@ class Orders {
     private final DecisionRecords decisions;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final ObjectProvider<QuoteBook> quotes;
+    private final OrderCompletion completion;
+    private final Warehouse warehouse;
     private final OrderChangePolicy changes = new OrderChangePolicy();
     private final ReleasePolicy release = new ReleasePolicy();
     private final CreditHoldPolicy holds = new CreditHoldPolicy();
 
     Orders(JdbcClient jdbc, OrderCustomers customers, OrderTerms terms, LineChecks lineChecks, OrderQueries queries,
-           Approvals approvals, DecisionRecords decisions, AuditTrail audit, JsonMapper json) {
+           Approvals approvals, DecisionRecords decisions, AuditTrail audit, JsonMapper json,
+           ObjectProvider<QuoteBook> quotes, OrderCompletion completion, Warehouse warehouse) {
+        this.quotes = quotes;
+        this.completion = completion;
+        this.warehouse = warehouse;
         this.jdbc = jdbc;
         this.customers = customers;
         this.terms = terms;
@@ -140,14 +151,15 @@ class Orders {
     @Transactional
     OrderQueries.Detail create(YewuPrincipal me, OrderInput in) {
         Valid v = validate(me, in, null);
-        long id = insert(me, v, "DIRECT", null, null, null);
+        long id = insert(me, v, "DIRECT", null, null, null, Map.of());
         audit.record("sales-order", id, "create", Changes.of().created("customerId", v.customer().id())
                 .created("lines", v.lines().size()));
         if (Boolean.TRUE.equals(in.submit())) submit(me, id, 0L);
         return queries.get(me, id);
     }
 
-    long insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom) {
+    long insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
+                Map<Integer, Long> specialApprovals) {
         Instant now = terms.now();
         LocalDate today = terms.today();
         int no = jdbc.sql("""
@@ -169,7 +181,7 @@ class Orders {
                 .param("customShipOn", v.customShipOn(), java.sql.Types.DATE)
                 .params(v.texts()).param("prepay", v.prepayAgreed()).param("copiedFrom", copiedFrom, java.sql.Types.BIGINT)
                 .param("by", me.id()).param("at", Timestamp.from(now)).query(Long.class).single();
-        writeLines(me.companyId(), id, v.lines(), Map.of());
+        writeLines(me.companyId(), id, v.lines(), specialApprovals);
         return id;
     }
 
@@ -246,6 +258,9 @@ class Orders {
         });
         logChange(me, id, "EDIT", before.warehouseStage(), content);
         audit.record("sales-order", id, "edit", Changes.of().put("total", before.total(), after.total()));
+        if (before.state() == OrderState.RELEASED) {
+            warehouse.tell(me.companyId(), id, before.number(), "已放行订单被变更，暂停发货并重新检查", "A released order changed: hold shipment while it is re-checked");
+        }
         if (before.state() != OrderState.DRAFT) {
             jdbc.sql("UPDATE sales_order SET state = 'SUBMITTED', released_at = NULL, ship_by = NULL WHERE company_id = :c AND id = :id")
                     .param("c", me.companyId()).param("id", id).update();
@@ -294,9 +309,42 @@ class Orders {
         OrderInput in = new OrderInput(o.customerId(), lines, null, o.customShipOn(), o.invoiceTitle(), o.deliveryWindow(),
                 o.carrier(), o.notes(), o.shipTo(), o.contactPhone(), false, null);
         Valid v = validate(me, in, null);
-        long copy = insert(me, v, "DIRECT", null, null, id);
+        long copy = insert(me, v, "DIRECT", null, null, id, Map.of());
         audit.record("sales-order", copy, "copy", Changes.of().created("copiedFrom", id));
         return queries.get(me, copy);
+    }
+
+    /**
+     * ORD-1, PRC-10: the accepted version of a quote becomes an order without re-typing: its customer, lines and
+     * prices, checked again today. A line keeps the special-price approval it had on the quote only while that
+     * approval still covers it (the same guide price, a net price not lower: decision 10 of 0012).
+     */
+    @Transactional
+    OrderQueries.Detail fromQuote(YewuPrincipal me, Long quoteId, Boolean submit) {
+        if (quoteId == null) throw ProblemException.invalid("quoteId", "required");
+        QuoteBook book = quotes.getIfAvailable();
+        QuoteBook.AcceptedQuote quote = (book == null ? java.util.Optional.<QuoteBook.AcceptedQuote>empty() : book.acceptedForConversion(quoteId))
+                .orElseThrow(() -> ProblemException.notFound("quote " + quoteId));
+        List<LineChecks.LineInput> lines = quote.lines().stream().map(l -> new LineChecks.LineInput(l.productId(), l.quantity(),
+                l.unitPrice(), l.feeShare(), l.quoteRequestId())).toList();
+        OrderInput in = new OrderInput(quote.customerId(), lines, null, null, "", "", "", "", "", "", false, null);
+        Valid v = validate(me, in, null);
+        Map<Integer, Long> carried = new LinkedHashMap<>();
+        for (int i = 0; i < v.lines().size(); i++) {
+            QuoteBook.Line q = quote.lines().get(i);
+            PriceCheck now = v.lines().get(i).line().check().outcome();
+            PriceCheck then = q.check().outcome();
+            if (q.specialApprovalId() != null && java.util.Objects.equals(now.guidePrice(), then.guidePrice())
+                    && now.netPrice() != null && then.netPrice() != null && now.netPrice().compareTo(then.netPrice()) >= 0) {
+                carried.put(v.lines().get(i).lineNo(), q.specialApprovalId());
+            }
+        }
+        long id = insert(me, v, "QUOTE", quote.quoteId(), quote.version(), null, carried);
+        book.markConverted(quote.quoteId(), quote.version(), id);
+        audit.record("sales-order", id, "from-quote", Changes.of().created("quoteId", quote.quoteId())
+                .created("quoteVersion", quote.version()).created("carriedApprovals", carried.size()));
+        if (Boolean.TRUE.equals(submit)) submit(me, id, 0L);
+        return queries.get(me, id);
     }
 
     // ---------------------------------------------------------------- submission and decisions
@@ -458,6 +506,7 @@ class Orders {
                     .param("now", Timestamp.from(terms.now())).param("shipBy", e.deliveryPromise().outcome().orElse(null), java.sql.Types.DATE)
                     .param("c", companyId).param("id", id).update();
             audit.record("sales-order", id, "release", Changes.of().put("state", o.state().name(), "RELEASED"));
+            warehouse.tell(companyId, id, o.number(), "订单已放行，待打单发货", "Order released for shipment");
         } else if (next != o.state()) {
             jdbc.sql("UPDATE sales_order SET state = :s, version = version + 1 WHERE company_id = :c AND id = :id")
                     .param("s", next.name()).param("c", companyId).param("id", id).update();
@@ -495,6 +544,7 @@ class Orders {
     @EventListener
     void on(OrderPaymentsChanged event) {
         recheck(event.companyId(), event.orderId());
+        completion.check(event.companyId(), event.orderId());
     }
 
     /** ORD-5c: only the general manager releases a credit hold, with a reason, and never on an order of their own. */
@@ -556,6 +606,7 @@ class Orders {
         logChange(me, id, "CANCEL", o.warehouseStage(), Map.of("state", Map.of("before", o.state().name(), "after", "CANCELLED"),
                 "reason", reason, "refund", outcome.refund()));
         audit.record("sales-order", id, "cancel", Changes.of().put("state", o.state().name(), "CANCELLED"));
+        if (o.state() == OrderState.RELEASED) warehouse.tell(me.companyId(), id, o.number(), "已放行订单已取消，请勿发货", "A released order was cancelled: do not ship it");
         return queries.get(me, id);
     }
 }
