@@ -28,7 +28,7 @@ import java.util.Optional;
  * and the checks' hits, so the line explains where G came from and what it led to.
  */
 @Service
-class LinePrices implements LinePricing {
+public class LinePrices implements LinePricing {
 
     private record Found(long id, String code, String name, Products.Kind kind, boolean active) {}
 
@@ -53,8 +53,8 @@ class LinePrices implements LinePricing {
     }
 
     /** The same with the rules of a given moment (a version keeps the settings it was checked with). */
-    Optional<CheckedLine> check(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare,
-                                boolean vatInvoice, LocalDate on, Long quoteRequestId, PricingRules rules) {
+    public Optional<CheckedLine> check(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare,
+                                       boolean vatInvoice, LocalDate on, Long quoteRequestId, PricingRules rules) {
         long company = company();
         Optional<Found> product = jdbc.sql("SELECT id, code, name, kind, active FROM product WHERE company_id = :c AND id = :id")
                 .param("c", company).param("id", productId).query(Found.class).optional();
@@ -79,7 +79,8 @@ class LinePrices implements LinePricing {
                 amount, tax));
     }
 
-    PricingRules rules() {
+    /** The pricing settings in force now. */
+    public PricingRules rules() {
         return PricingRules.from(settings.snapshotAt(clock.instant()));
     }
 
