@@ -91,11 +91,11 @@ abstract class OrderFixtures extends IntegrationTest {
         return r.json();
     }
 
-    void approveSubject(Api approver, String subjectType, long subjectId) {
+    void approveSubject(Api approver, String subjectType, Object subjectId) {
         decide(approver, subjectType, subjectId, "approve");
     }
 
-    Api.Response decide(Api approver, String subjectType, long subjectId, String action) {
+    Api.Response decide(Api approver, String subjectType, Object subjectId, String action) {
         for (JsonNode a : approver.get("/api/approvals?box=pending&size=200").json().path("items")) {
             if (subjectType.equals(a.path("subjectType").asString()) && String.valueOf(subjectId).equals(a.path("subjectId").asString())) {
                 Api.Response r = approver.post("/api/approvals/" + a.path("id").asLong() + "/" + action, Map.of("comment", "同意"));
@@ -106,7 +106,7 @@ abstract class OrderFixtures extends IntegrationTest {
         throw new AssertionError("no pending " + subjectType + " " + subjectId + " for this approver");
     }
 
-    boolean hasPending(Api approver, String subjectType, long subjectId) {
+    boolean hasPending(Api approver, String subjectType, Object subjectId) {
         for (JsonNode a : approver.get("/api/approvals?box=pending&size=200").json().path("items")) {
             if (subjectType.equals(a.path("subjectType").asString()) && String.valueOf(subjectId).equals(a.path("subjectId").asString())) {
                 return true;
