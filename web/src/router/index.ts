@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
+import { ORDER_READERS, ORDER_WRITERS, WAREHOUSE_VIEW } from './orderRoles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,6 +11,7 @@ declare module 'vue-router' {
 }
 
 const admin = { roles: ['ADMIN'] }
+
 
 // `/m/` is reserved for the mobile pages.
 const routes: RouteRecordRaw[] = [
@@ -36,6 +38,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'visits/completion', component: () => import('@/views/visits/VisitCompletionView.vue'), meta: { roles: R.visitCompletion } },
       { path: 'visits/locations', component: () => import('@/views/visits/LocationProposalsView.vue'), meta: { roles: R.locationProposals } },
       { path: 'visits/market-info', component: () => import('@/views/visits/MarketInfoView.vue'), meta: { roles: R.marketInfo } },
+      { path: 'orders', component: () => import('@/views/orders/OrderListView.vue'), meta: { roles: ORDER_READERS } },
+      { path: 'orders/new', component: () => import('@/views/orders/OrderFormView.vue'), meta: { roles: ORDER_WRITERS } },
+      { path: 'orders/:id(\\d+)', component: () => import('@/views/orders/OrderDetailView.vue'), meta: { roles: ORDER_READERS } },
+      { path: 'warehouse', component: () => import('@/views/orders/WarehouseView.vue'), meta: { roles: WAREHOUSE_VIEW } },
+      { path: 'warehouse/:id(\\d+)', redirect: '/warehouse', meta: { roles: WAREHOUSE_VIEW } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },
