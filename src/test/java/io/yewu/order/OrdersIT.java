@@ -164,6 +164,11 @@ class OrdersIT extends OrderFixtures {
             assertThat(api.get("/api/orders/" + id).status()).as(reader).isEqualTo(200);
             assertThat(api.get("/api/orders?q=" + number).json().path("items")).as(reader).hasSize(1);
         }
+        Api gm = login("gm");
+        assertThat(gm.get("/api/orders?q=" + number + "&state=RELEASED&from=" + TODAY + "&to=" + TODAY).json().path("items")).hasSize(1);
+        assertThat(gm.get("/api/orders?q=" + number + "&from=" + TODAY.plusDays(1)).json().path("items")).isEmpty();
+        assertThat(gm.get("/api/orders?q=" + number + "&state=DRAFT").json().path("items")).isEmpty();
+        assertThat(gm.get("/api/orders?state=SOMETHING").status()).isEqualTo(422);
         assertThat(login("agent1").get("/api/orders/" + id).status()).isEqualTo(403);
         Api.Response export = login("finance").get("/api/orders/export?q=" + number);
         assertThat(export.status()).isEqualTo(200);
