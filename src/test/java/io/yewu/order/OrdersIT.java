@@ -35,7 +35,16 @@ class OrdersIT extends OrderFixtures {
         Api.Response edited = sales1.put("/api/orders/" + id, edit);
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.json().path("order").path("total").decimalValue()).isEqualByComparingTo("1499.99");
-        assertThat(edited.json().path("changes").get(0).path("kind").asString()).isEqualTo("EDIT");
+        JsonNode change = edited.json().path("changes").get(0);
+        assertThat(change.path("kind").asString()).isEqualTo("EDIT");
+        assertThat(change.path("content").asString()).contains("1499.99").contains("顺丰");
+        Api.Response confirmed = sales1.post("/api/orders/" + id + "/changes/" + change.path("id").asLong() + "/confirm", Map.of());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("changes").get(0).path("customerConfirmedAt").asString()).isNotBlank();
+        assertThat(sales1.post("/api/orders/" + id + "/changes/" + change.path("id").asLong() + "/confirm", Map.of()).code())
+                .isEqualTo("order-change-confirmed");
+        assertThat(login("sales3").post("/api/orders/" + id + "/changes/" + change.path("id").asLong() + "/confirm", Map.of()).status())
+                .isEqualTo(404);
         Api.Response stale = sales1.put("/api/orders/" + id, edit);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.code()).isEqualTo("version-conflict");

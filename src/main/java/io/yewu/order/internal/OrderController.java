@@ -94,6 +94,12 @@ class OrderController {
         return orders.copy(CurrentUser.get(), id);
     }
 
+    /** ORD-8: the change was confirmed back to the customer. */
+    @PostMapping("/{id}/changes/{changeId}/confirm")
+    OrderQueries.Detail confirmChange(@PathVariable long id, @PathVariable long changeId) {
+        return orders.confirmChange(CurrentUser.get(), id, changeId);
+    }
+
     @PostMapping("/{id}/cancel")
     OrderQueries.Detail cancel(@PathVariable long id, @RequestBody Orders.ReasonInput input) {
         return orders.cancel(CurrentUser.get(), id, input);

@@ -58,7 +58,7 @@ class OrderQueries {
     }
 
     record Change(long id, String kind, String warehouseStage, String content, long changedBy, String changedByName,
-                  OffsetDateTime changedAt) {}
+                  OffsetDateTime changedAt, OffsetDateTime customerConfirmedAt) {}
 
     record Detail(Order order, List<Line> lines, List<StoredDecision> decisions, List<Change> changes) {}
 
@@ -127,7 +127,7 @@ class OrderQueries {
         Order order = order(me, id);
         List<Change> changes = jdbc.sql("""
                 SELECT h.id, h.kind, h.warehouse_stage, h.content::text AS content, h.changed_by, u.display_name AS changed_by_name,
-                       h.changed_at
+                       h.changed_at, h.customer_confirmed_at
                 FROM sales_order_change h JOIN app_user u ON u.company_id = h.company_id AND u.id = h.changed_by
                 WHERE h.company_id = :c AND h.order_id = :id ORDER BY h.changed_at, h.id""")
                 .param("c", me.companyId()).param("id", id).query(Change.class).list();

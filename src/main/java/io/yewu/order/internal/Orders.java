@@ -300,6 +300,21 @@ class Orders {
                 .param("content", json.writeValueAsString(content)).param("by", me.id()).update();
     }
 
+    /** ORD-8: the salesperson records that the change was confirmed back to the customer, once. */
+    @Transactional
+    OrderQueries.Detail confirmChange(YewuPrincipal me, long id, long changeId) {
+        queries.order(me, id);
+        Boolean confirmed = jdbc.sql("""
+                SELECT customer_confirmed_at IS NOT NULL FROM sales_order_change WHERE company_id = :c AND order_id = :id AND id = :change""")
+                .param("c", me.companyId()).param("id", id).param("change", changeId).query(Boolean.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("order change " + changeId));
+        if (confirmed) throw ProblemException.conflict("order-change-confirmed");
+        jdbc.sql("UPDATE sales_order_change SET customer_confirmed_at = now() WHERE company_id = :c AND id = :change AND customer_confirmed_at IS NULL")
+                .param("c", me.companyId()).param("change", changeId).update();
+        audit.record("sales-order", id, "change-confirmed", Changes.of().created("changeId", changeId));
+        return queries.get(me, id);
+    }
+
     /** A new draft with the same customer, lines (checked again today) and requirements; never its approvals. */
     @Transactional
     OrderQueries.Detail copy(YewuPrincipal me, long id) {
