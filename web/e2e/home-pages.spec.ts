@@ -12,6 +12,7 @@ const ROLES = [
   ['shiftlead', '值班长'],
   ['mktdir', '营销总监'],
   ['accmgr', '客户经理'],
+  ['warehouse', '仓库'],
   ['admin', '系统管理员'],
 ] as const
 

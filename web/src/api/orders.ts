@@ -1,123 +1,134 @@
-import { api, download, send } from './http'
+import type { Decision, DecisionHit } from './types'
 
-/** ORD-8b: order status for customers (public page) and the service desk; ORD-9 contracts. */
-export type PublicState = 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED'
-export type WarehouseStage = 'NOT_PRINTED' | 'PRINTED' | 'PACKED' | 'SHIPPED'
-export type ContractRecordKind = 'SIGNING' | 'EXECUTION' | 'CHANGE' | 'SUPPLEMENT'
+/** Orders and the warehouse (spec 03 ORD-1 … ORD-8, docs/api.md "Orders and warehouse"). */
 
-export interface PublicOrderStatus {
-  number: string
-  state: PublicState
-  warehouseStage: WarehouseStage
-  expectedShipment: string | null
-  shipBy: string | null
-  shippedAt: string | null
-  deliveredAt: string | null
-  total: number
-}
+export const ORDER_STATES = ['DRAFT', 'SUBMITTED', 'AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'RELEASED', 'SHIPPED', 'DELIVERED', 'CLOSED', 'CANCELLED'] as const
+export type OrderState = (typeof ORDER_STATES)[number]
+export const WAREHOUSE_STAGES = ['NOT_PRINTED', 'PRINTED', 'PACKED', 'SHIPPED'] as const
+export type WarehouseStage = (typeof WAREHOUSE_STAGES)[number]
+export type PaymentMode = 'PAY_BEFORE_SHIPMENT' | 'PAY_ON_DELIVERY' | 'CREDIT'
 
-/** No account needed: the order number and the phone given with the order (or of the customer's contacts). */
-export function lookUpOrderStatus(number: string, phone: string) {
-  return api.post<PublicOrderStatus>('/api/public/order-status', { number, phone }, { quiet: true })
-}
-
-export interface ContractSummary {
+export interface OrderSummary {
   id: number
   number: string
   customerId: number
   customerName: string
-  title: string
-  amount: number
-  signedOn: string
-  ownerId: number
   ownerName: string
-  orderedTotal: number
-  paidTotal: number
-  orderedOverAmount: boolean
-  records: number
-  version: number
-}
-
-export interface ContractRecord {
-  id: number
-  version: number
-  kind: ContractRecordKind
-  recordedOn: string
-  note: string
-  fileName: string
-  contentType: string
-  sizeBytes: number
-  createdByName: string
-  createdAt: string
-}
-
-export interface LinkedOrder {
-  id: number
-  number: string
-  state: string
-  total: number
-  paidAmount: number
-  createdAt: string
-}
-
-export interface ContractDetail {
-  contract: ContractSummary
-  records: ContractRecord[]
-  orders: LinkedOrder[]
-}
-
-export interface ContractFilter {
-  q?: string
-  customerId?: number
-  from?: string
-  to?: string
-}
-
-export interface NewContract {
-  number: string
-  customerId: number | null
-  title: string
-  amount: string
-  signedOn: string
-}
-
-export const contracts = {
-  get: (id: number) => api.get<ContractDetail>(`/api/contracts/${id}`),
-  create: (body: NewContract) => api.create<ContractSummary>('/api/contracts', body, { expected: ['contract-number-taken'] }),
-  export: (filter: ContractFilter) => download('/api/contracts/export', { ...filter }, 'contracts.xlsx'),
-  link: (id: number, orderId: number) => api.post<ContractSummary>(`/api/contracts/${id}/orders`, { orderId }),
-  unlink: (id: number, orderId: number) => api.del(`/api/contracts/${id}/orders/${orderId}`),
-  addRecord: async (id: number, kind: ContractRecordKind, recordedOn: string, note: string, file: File) => {
-    const formData = new FormData()
-    formData.append('kind', kind)
-    if (recordedOn) formData.append('recordedOn', recordedOn)
-    formData.append('note', note)
-    formData.append('file', file)
-    const res = await send(`/api/contracts/${id}/records`, { method: 'POST', formData, idempotent: true })
-    return (await res.json()) as ContractRecord
-  },
-  downloadFile: (id: number, record: ContractRecord) =>
-    download(`/api/contracts/${id}/records/${record.id}/file`, {}, record.fileName),
-}
-
-/** ORD-8b: one order as the service desk sees it for a caller — no line prices, margins, fees or credit terms. */
-export interface AgentOrderView {
-  id: number
-  number: string
-  customerId: number
-  customerName: string
-  state: string
-  customerState: PublicState
+  state: OrderState
   warehouseStage: WarehouseStage
-  expectedShipment: string | null
+  paymentMode: PaymentMode | null
+  total: string
+  paidAmount: string
+  creditHold: boolean
   shipBy: string | null
+  shippedLate: boolean | null
+  createdAt: string
+  version: number
+}
+
+export interface Order extends OrderSummary {
+  channel: string
+  tax: string
+  depositDue: string
+  approvedTotal: string | null
+  approvalId: number | null
+  holdReleasedAt: string | null
+  holdReleaseReason: string | null
+  creditTermDays: number | null
+  customShipOn: string | null
+  releasedAt: string | null
   shippedAt: string | null
   deliveredAt: string | null
+  dueOn: string | null
+  invoiceTitle: string
+  deliveryWindow: string
   carrier: string
-  total: number
-  createdAt: string
+  notes: string
+  shipTo: string
+  contactPhone: string
+  ownerId: number
+  createdBy: number
 }
 
-export function serviceOrders(query: { customerId?: number | null; phone?: string }) {
-  return api.get<AgentOrderView[]>('/api/service/orders', { customerId: query.customerId ?? undefined, phone: query.phone })
+export interface OrderLine {
+  lineNo: number
+  productId: number
+  productCode: string
+  productName: string
+  productKind: string
+  quantity: string
+  unitPrice: string
+  amount: string
+  guidePrice: string | null
+  verdict: string
+  commissionReduction: string
+  specialApprovalId: number | null
+}
+
+export interface OrderChange {
+  id: number
+  kind: string
+  warehouseStage: string
+  content: string
+  changedByName: string
+  changedAt: string
+}
+
+export interface OrderDetail {
+  order: Order
+  lines: OrderLine[]
+  decisions: Decision[]
+  changes: OrderChange[]
+}
+
+export interface LineInput {
+  productId: number | null
+  quantity: number | null
+  unitPrice: number | null
+  feeShare?: number | null
+}
+
+/** A decision answered right away, its outcome still typed (not yet stored). */
+export interface LiveDecision {
+  outcome: unknown
+  hits: DecisionHit[]
+  settingsVersion: number
+}
+
+export interface PreviewLine {
+  lineNo: number
+  productCode: string
+  productName: string
+  amount: string
+  verdict: string
+  priceCheck: LiveDecision
+}
+
+export interface Preview {
+  customerName: string
+  newCustomer: boolean
+  total: string
+  tax: string
+  lines: PreviewLine[]
+  paymentMode: LiveDecision
+  deposit: LiveDecision
+  creditApproval: LiveDecision
+  creditHold: LiveDecision
+  deliveryPromise: LiveDecision
+}
+
+/** A live decision as the "why" components show stored ones. */
+export function asDecision(d: LiveDecision, outcome: string): Decision {
+  return { outcome, hits: d.hits, settingsVersion: d.settingsVersion }
+}
+
+/** What the warehouse sees of an order: its requirements, never its prices. */
+export type WarehouseRow = Pick<Order, 'id' | 'number' | 'customerName' | 'state' | 'warehouseStage' | 'shipBy' | 'invoiceTitle'
+  | 'deliveryWindow' | 'carrier' | 'notes' | 'shipTo' | 'contactPhone' | 'version'> & { late: boolean }
+
+export interface OnTime {
+  month: string
+  shipments: number
+  late: number
+  onTimeRate: string | null
 }

@@ -4,6 +4,7 @@ import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 import { QUOTE_READERS, QUOTE_WRITERS, REQUEST_READERS } from './quoteRoles'
+import { ORDER_READERS, ORDER_WRITERS, WAREHOUSE_VIEW } from './orderRoles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,6 +14,7 @@ declare module 'vue-router' {
 }
 
 const admin = { roles: ['ADMIN'] }
+
 
 // `/m/` is reserved for the mobile pages.
 const routes: RouteRecordRaw[] = [
@@ -54,6 +56,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'refunds', component: () => import('@/views/settlement/RefundsView.vue'), meta: { roles: S.refunds } },
       { path: 'receivables', component: () => import('@/views/settlement/ReceivablesView.vue'), meta: { roles: S.receivables } },
       { path: 'commission', component: () => import('@/views/settlement/CommissionView.vue'), meta: { roles: S.commission } },
+      { path: 'orders', component: () => import('@/views/orders/OrderListView.vue'), meta: { roles: ORDER_READERS } },
+      { path: 'orders/new', component: () => import('@/views/orders/OrderFormView.vue'), meta: { roles: ORDER_WRITERS } },
+      { path: 'orders/:id(\\d+)', component: () => import('@/views/orders/OrderDetailView.vue'), meta: { roles: ORDER_READERS } },
+      { path: 'warehouse', component: () => import('@/views/orders/WarehouseView.vue'), meta: { roles: WAREHOUSE_VIEW } },
+      { path: 'warehouse/:id(\\d+)', redirect: '/warehouse', meta: { roles: WAREHOUSE_VIEW } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

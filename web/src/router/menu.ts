@@ -36,6 +36,7 @@ import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 import { QUOTE_READERS, REQUEST_READERS } from './quoteRoles'
+import { ORDER_READERS, WAREHOUSE_VIEW } from './orderRoles'
 
 export interface MenuItem {
   key: string
@@ -50,6 +51,8 @@ export const menu: MenuItem[] = [
   { key: 'home', path: '/', label: 'menu.home', icon: House },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', icon: Bell },
   { key: 'approvals', path: '/approvals', label: 'menu.approvals', icon: Stamp },
+  { key: 'orders', path: '/orders', label: 'menu.orders', icon: Document, roles: ORDER_READERS },
+  { key: 'warehouse', path: '/warehouse', label: 'menu.warehouse', icon: Management, roles: WAREHOUSE_VIEW },
   { key: 'customers', path: '/customers', label: 'menu.customers', icon: Postcard, roles: R.customers },
   { key: 'lead-entry', path: '/leads/new', label: 'menu.leadEntry', icon: EditPen, roles: R.leadEntry },
   { key: 'lead-pool', path: '/leads/pool', label: 'menu.leadPool', icon: Share, roles: R.leadPool },

@@ -20,6 +20,8 @@ public enum RoleCode {
     MARKET_MANAGER("市场经理", "Market manager", DataScopeLevel.DEPARTMENT),
     ACCOUNT_MANAGER("客户经理", "Account manager", DataScopeLevel.OWN),
     RETAILER("零售户", "Retailer", DataScopeLevel.OWN),
+    /** ORD-6 … ORD-8: prints, packs, ships and delivers released orders, takes changed ones back (docs/decisions/0014). */
+    WAREHOUSE("仓库", "Warehouse clerk", DataScopeLevel.ALL),
     ADMIN("系统管理员", "Administrator", DataScopeLevel.ALL),
     GROUP_ADMIN("集团管理员", "Group administrator", DataScopeLevel.ALL);
 

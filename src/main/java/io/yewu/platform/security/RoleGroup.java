@@ -31,6 +31,8 @@ public enum RoleGroup {
             SERVICE_AGENT, SHIFT_LEAD, QC_INSPECTOR, RETURN_VISIT, KNOWLEDGE_EDITOR, SERVICE_DIRECTOR),
     /** The tobacco-retail side of the marketing centre. */
     RETAIL_FIELD(MARKET_MANAGER, ACCOUNT_MANAGER),
+    /** Who follows orders and their shipments company-wide without selling (ORD-6, ORD-7): the warehouse's view. */
+    ORDER_FOLLOWERS(WAREHOUSE, GENERAL_MANAGER, BUSINESS_MANAGER, MARKETING_DIRECTOR),
     /** Administrators of the company (and of the group). */
     ADMINS(ADMIN, GROUP_ADMIN);
 

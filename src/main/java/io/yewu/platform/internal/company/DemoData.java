@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
             new Person("mktmgr", "秦经理", "营销中心", MARKET_MANAGER),
             new Person("accmgr", "尤经理", "营销中心", ACCOUNT_MANAGER),
             new Person("retailer", "许老板", "营销中心", RETAILER),
+            new Person("warehouse", "何库管", "行政部", WAREHOUSE),
     };
 
     private final CompanyProvisioning companies;

@@ -1,0 +1,627 @@
+package io.yewu.order.internal;
+
+import io.yewu.order.OrderPaymentsChanged;
+import io.yewu.order.OrderState;
+import io.yewu.order.PaymentMode;
+import io.yewu.order.WarehouseStage;
+import io.yewu.order.internal.policy.CreditHoldPolicy;
+import io.yewu.order.internal.policy.OrderChangePolicy;
+import io.yewu.order.internal.policy.OrderLine;
+import io.yewu.order.internal.policy.OrderRules;
+import io.yewu.order.internal.policy.ReleasePolicy;
+import io.yewu.platform.approval.ApprovalCompleted;
+import io.yewu.platform.approval.ApprovalSpec;
+import io.yewu.platform.approval.Approvals;
+import io.yewu.platform.approval.StepSpec;
+import io.yewu.platform.audit.AuditTrail;
+import io.yewu.platform.audit.Changes;
+import io.yewu.platform.decision.Decision;
+import io.yewu.platform.decision.DecisionRecords;
+import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.web.ProblemException;
+import io.yewu.platform.web.ProblemException.FieldProblem;
+import io.yewu.platform.web.Versions;
+import io.yewu.pricing.LineMoney;
+import io.yewu.pricing.PriceCheck;
+import io.yewu.pricing.PriceVerdict;
+import io.yewu.pricing.QuoteBook;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order lifecycle (ORD-1 … ORD-6, ORD-8): drafts entered directly or copied, submission that decides and stores
+ * payment mode, deposit, credit approvals and credit hold with the settings in force when the order was created
+ * (PLT-2), approvals through the platform (PLT-3) that no edit, copy or cancellation escapes, and release to the
+ * warehouse only when {@link ReleasePolicy} holds — re-checked when approvals complete and when payments change.
+ */
+@Service
+class Orders {
+
+    static final String SUBJECT = OrderQueries.SUBJECT;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    record OrderInput(Long customerId, List<LineChecks.LineInput> lines, String paymentMode, LocalDate customShipOn,
+                      String invoiceTitle, String deliveryWindow, String carrier, String notes, String shipTo,
+                      String contactPhone, Boolean submit, Long version) {}
+
+    record VersionInput(Long version) {}
+
+    record FromQuote(Long quoteId, Boolean submit) {}
+
+    record ReasonInput(String reason, Long version) {}
+
+    /** The order's own fields, validated. */
+    private record Valid(OrderCustomers.Customer customer, List<LineChecks.Checked> lines, boolean prepayAgreed,
+                         LocalDate customShipOn, Map<String, String> texts) {}
+
+    private static final Map<String, Integer> TEXTS = new LinkedHashMap<>();
+
+    static {
+        TEXTS.put("invoiceTitle", 200);
+        TEXTS.put("deliveryWindow", 100);
+        TEXTS.put("carrier", 100);
+        TEXTS.put("notes", 2000);
+        TEXTS.put("shipTo", 300);
+        TEXTS.put("contactPhone", 40);
+    }
+
+    private final JdbcClient jdbc;
+    private final OrderCustomers customers;
+    private final OrderTerms terms;
+    private final LineChecks lineChecks;
+    private final OrderQueries queries;
+    private final Approvals approvals;
+    private final DecisionRecords decisions;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final ObjectProvider<QuoteBook> quotes;
+    private final OrderCompletion completion;
+    private final Warehouse warehouse;
+    private final OrderChangePolicy changes = new OrderChangePolicy();
+    private final ReleasePolicy release = new ReleasePolicy();
+    private final CreditHoldPolicy holds = new CreditHoldPolicy();
+
+    Orders(JdbcClient jdbc, OrderCustomers customers, OrderTerms terms, LineChecks lineChecks, OrderQueries queries,
+           Approvals approvals, DecisionRecords decisions, AuditTrail audit, JsonMapper json,
+           ObjectProvider<QuoteBook> quotes, OrderCompletion completion, Warehouse warehouse) {
+        this.quotes = quotes;
+        this.completion = completion;
+        this.warehouse = warehouse;
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.terms = terms;
+        this.lineChecks = lineChecks;
+        this.queries = queries;
+        this.approvals = approvals;
+        this.decisions = decisions;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- drafts
+
+    private Valid validate(YewuPrincipal me, OrderInput in, Long fixedCustomerId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Long customerId = fixedCustomerId != null ? fixedCustomerId : in.customerId();
+        OrderCustomers.Customer customer = null;
+        if (customerId == null) problems.add(new FieldProblem("customerId", "required"));
+        else if (fixedCustomerId != null && in.customerId() != null && !in.customerId().equals(fixedCustomerId)) {
+            problems.add(new FieldProblem("customerId", "order-customer-fixed"));
+        } else {
+            customer = customers.inScope(me, customerId).orElse(null);
+            if (customer == null) problems.add(new FieldProblem("customerId", "unknown", customerId));
+        }
+        boolean prepay = false;
+        if (in.paymentMode() != null && !in.paymentMode().isBlank()) {
+            if (PaymentMode.PAY_BEFORE_SHIPMENT.name().equals(in.paymentMode().strip())) prepay = true;
+            else problems.add(new FieldProblem("paymentMode", "order-payment-mode-agreed"));
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        String[] values = {in.invoiceTitle(), in.deliveryWindow(), in.carrier(), in.notes(), in.shipTo(), in.contactPhone()};
+        int i = 0;
+        for (var e : TEXTS.entrySet()) {
+            String v = values[i++];
+            v = v == null ? "" : v.strip();
+            if (v.length() > e.getValue()) problems.add(new FieldProblem(e.getKey(), "too-long", e.getValue()));
+            texts.put(e.getKey(), v);
+        }
+        LineChecks.Result checked = lineChecks.check(in.lines(), customer == null || customer.vatInvoice(), terms.today(), true);
+        problems.addAll(checked.problems());
+        if (!problems.isEmpty()) throw ProblemException.invalid(problems);
+        return new Valid(customer, checked.lines(), prepay, in.customShipOn(), texts);
+    }
+
+    @Transactional
+    OrderQueries.Detail create(YewuPrincipal me, OrderInput in) {
+        Valid v = validate(me, in, null);
+        long id = insert(me, v, "DIRECT", null, null, null, Map.of());
+        audit.record("sales-order", id, "create", Changes.of().created("customerId", v.customer().id())
+                .created("lines", v.lines().size()));
+        if (Boolean.TRUE.equals(in.submit())) submit(me, id, 0L);
+        return queries.get(me, id);
+    }
+
+    long insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
+                Map<Integer, Long> specialApprovals) {
+        Instant now = terms.now();
+        LocalDate today = terms.today();
+        int no = jdbc.sql("""
+                INSERT INTO sales_order_sequence (company_id, day, last_no) VALUES (:c, :d, 1)
+                ON CONFLICT (company_id, day) DO UPDATE SET last_no = sales_order_sequence.last_no + 1 RETURNING last_no""")
+                .param("c", me.companyId()).param("d", today).query(Integer.class).single();
+        String number = "SO" + DAY.format(today) + String.format("%04d", no);
+        long owner = v.customer().ownerId() != null ? v.customer().ownerId() : me.id();
+        OrderRules rules = terms.rulesAt(now);
+        long id = jdbc.sql("""
+                INSERT INTO sales_order (company_id, number, customer_id, owner_id, channel, quote_id, quote_version, vat_invoice,
+                                         settings_version, custom_ship_on, invoice_title, delivery_window, carrier, notes, ship_to,
+                                         contact_phone, prepay_agreed, copied_from, created_by, created_at)
+                VALUES (:c, :number, :customer, :owner, :channel, :quote, :qv, :vat, :sv, :customShipOn, :invoiceTitle,
+                        :deliveryWindow, :carrier, :notes, :shipTo, :contactPhone, :prepay, :copiedFrom, :by, :at) RETURNING id""")
+                .param("c", me.companyId()).param("number", number).param("customer", v.customer().id()).param("owner", owner)
+                .param("channel", channel).param("quote", quoteId, java.sql.Types.BIGINT).param("qv", quoteVersion, java.sql.Types.INTEGER)
+                .param("vat", v.customer().vatInvoice()).param("sv", rules.settingsVersion())
+                .param("customShipOn", v.customShipOn(), java.sql.Types.DATE)
+                .params(v.texts()).param("prepay", v.prepayAgreed()).param("copiedFrom", copiedFrom, java.sql.Types.BIGINT)
+                .param("by", me.id()).param("at", Timestamp.from(now)).query(Long.class).single();
+        writeLines(me.companyId(), id, v.lines(), specialApprovals);
+        return id;
+    }
+
+    /** Replaces the lines and the money they add up to (PLT-8: each line half-up, the order the sum). */
+    private void writeLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
+        jdbc.sql("DELETE FROM sales_order_line WHERE company_id = :c AND order_id = :id").param("c", company).param("id", id).update();
+        BigDecimal total = LineMoney.ZERO;
+        BigDecimal tax = LineMoney.ZERO;
+        BigDecimal fees = LineMoney.ZERO;
+        for (LineChecks.Checked c : lines) {
+            PriceCheck pc = c.line().check().outcome();
+            jdbc.sql("""
+                    INSERT INTO sales_order_line (company_id, order_id, line_no, product_id, product_kind, quantity, unit_price, amount,
+                                                  tax, guide_price, price_list_id, fee_share, fee_per_unit, net_price, verdict,
+                                                  special_discount, commission_reduction, special_approval_id)
+                    VALUES (:c, :id, :no, :product, :kind, :q, :p, :amount, :tax, :g, :list, :x, :fee, :net, :verdict, :s, :r, :approval)""")
+                    .param("c", company).param("id", id).param("no", c.lineNo()).param("product", c.line().productId())
+                    .param("kind", c.line().kind().name()).param("q", c.input().quantity()).param("p", c.input().unitPrice())
+                    .param("amount", c.line().amount()).param("tax", c.line().tax())
+                    .param("g", pc.guidePrice(), java.sql.Types.NUMERIC).param("list", c.line().priceListId(), java.sql.Types.BIGINT)
+                    .param("x", c.input().feeShare()).param("fee", orZero(pc.feePerUnit()))
+                    .param("net", pc.netPrice() != null ? pc.netPrice() : c.input().unitPrice())
+                    .param("verdict", pc.verdict().name()).param("s", orZero(pc.specialDiscount())).param("r", orZero(pc.commissionReduction()))
+                    .param("approval", specialApprovals.get(c.lineNo()), java.sql.Types.BIGINT).update();
+            total = total.add(c.line().amount());
+            tax = tax.add(c.line().tax());
+            fees = fees.add(orZero(pc.feeExpense()));
+        }
+        jdbc.sql("UPDATE sales_order SET total = :t, tax = :tax, fee_expense = :f WHERE company_id = :c AND id = :id")
+                .param("t", total).param("tax", tax).param("f", fees).param("c", company).param("id", id).update();
+    }
+
+    /** A check that stopped before the net-price rules (no guide price yet) leaves its figures empty. */
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    /**
+     * ORD-8 by warehouse stage: a draft edits freely; a submitted, waiting or released order not yet printed changes
+     * and re-runs every check (a rise voids its approvals, ORD-5d); printed or packed needs the warehouse to take it
+     * back first; shipped, closed or cancelled orders do not change.
+     */
+    @Transactional
+    OrderQueries.Detail edit(YewuPrincipal me, long id, OrderInput in) {
+        OrderQueries.Order before = queries.order(me, id);
+        if (in.version() == null) throw ProblemException.invalid("version", "required");
+        if (before.state() != OrderState.DRAFT) requireChangeable(before, false);
+        Valid v = validate(me, in, before.customerId());
+        List<OrderQueries.Line> oldLines = queries.lines(me.companyId(), id);
+        Versions.requireUpdated(jdbc.sql("""
+                UPDATE sales_order SET custom_ship_on = :customShipOn, invoice_title = :invoiceTitle,
+                       delivery_window = :deliveryWindow, carrier = :carrier, notes = :notes, ship_to = :shipTo,
+                       contact_phone = :contactPhone, prepay_agreed = :prepay, version = version + 1
+                WHERE company_id = :c AND id = :id AND version = :v""")
+                .param("customShipOn", v.customShipOn(), java.sql.Types.DATE).params(v.texts()).param("prepay", v.prepayAgreed())
+                .param("c", me.companyId()).param("id", id).param("v", in.version()).update());
+        // a special-price approval stays with its line while the line keeps its guide price and its net price did not fall
+        Map<Integer, Long> kept = new LinkedHashMap<>();
+        for (LineChecks.Checked c : v.lines()) {
+            oldLines.stream().filter(o -> o.lineNo() == c.lineNo() && o.specialApprovalId() != null
+                            && o.productId() == c.line().productId()
+                            && java.util.Objects.equals(o.guidePrice(), c.line().check().outcome().guidePrice())
+                            && c.line().check().outcome().netPrice().compareTo(o.netPrice()) >= 0)
+                    .findFirst().ifPresent(o -> kept.put(c.lineNo(), o.specialApprovalId()));
+        }
+        writeLines(me.companyId(), id, v.lines(), kept);
+        OrderQueries.Order after = queries.order(me, id);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("total", Map.of("before", before.total(), "after", after.total()));
+        content.put("lines", Map.of("before", oldLines.size(), "after", v.lines().size()));
+        v.texts().forEach((k, val) -> {
+            Object old = text(before, k);
+            if (!val.equals(old)) content.put(k, Map.of("before", old, "after", val));
+        });
+        logChange(me, id, "EDIT", before.warehouseStage(), content);
+        audit.record("sales-order", id, "edit", Changes.of().put("total", before.total(), after.total()));
+        if (before.state() == OrderState.RELEASED) {
+            warehouse.tell(me.companyId(), id, before.number(), "已放行订单被变更，暂停发货并重新检查", "A released order changed: hold shipment while it is re-checked");
+        }
+        if (before.state() != OrderState.DRAFT) {
+            jdbc.sql("UPDATE sales_order SET state = 'SUBMITTED', released_at = NULL, ship_by = NULL WHERE company_id = :c AND id = :id")
+                    .param("c", me.companyId()).param("id", id).update();
+            decide(me, id, before.total());
+        }
+        if (Boolean.TRUE.equals(in.submit()) && before.state() == OrderState.DRAFT) submit(me, id, in.version() + 1);
+        return queries.get(me, id);
+    }
+
+    private static Object text(OrderQueries.Order o, String key) {
+        return switch (key) {
+            case "invoiceTitle" -> o.invoiceTitle();
+            case "deliveryWindow" -> o.deliveryWindow();
+            case "carrier" -> o.carrier();
+            case "notes" -> o.notes();
+            case "shipTo" -> o.shipTo();
+            default -> o.contactPhone();
+        };
+    }
+
+    /** ORD-8 for a change or cancellation of an order past its draft. */
+    private OrderChangePolicy.Outcome requireChangeable(OrderQueries.Order o, boolean cancel) {
+        Decision<OrderChangePolicy.Outcome> d = changes.change(o.state(), o.warehouseStage(), cancel, o.paidAmount(), terms.rulesNow());
+        return switch (d.outcome().route()) {
+            case NONE -> throw ProblemException.conflict("order-closed");
+            case AFTER_SALES_ONLY -> throw ProblemException.conflict("order-shipped-after-sales");
+            case WAREHOUSE_TAKES_BACK -> throw ProblemException.conflict("order-warehouse-take-back");
+            case FREE -> d.outcome();
+        };
+    }
+
+    void logChange(YewuPrincipal me, long id, String kind, WarehouseStage stage, Map<String, Object> content) {
+        jdbc.sql("""
+                INSERT INTO sales_order_change (company_id, order_id, kind, warehouse_stage, content, changed_by)
+                VALUES (:c, :id, :kind, :stage, CAST(:content AS jsonb), :by)""")
+                .param("c", me.companyId()).param("id", id).param("kind", kind).param("stage", stage.name())
+                .param("content", json.writeValueAsString(content)).param("by", me.id()).update();
+    }
+
+    /** ORD-8: the salesperson records that the change was confirmed back to the customer, once. */
+    @Transactional
+    OrderQueries.Detail confirmChange(YewuPrincipal me, long id, long changeId) {
+        queries.order(me, id);
+        Boolean confirmed = jdbc.sql("""
+                SELECT customer_confirmed_at IS NOT NULL FROM sales_order_change WHERE company_id = :c AND order_id = :id AND id = :change""")
+                .param("c", me.companyId()).param("id", id).param("change", changeId).query(Boolean.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("order change " + changeId));
+        if (confirmed) throw ProblemException.conflict("order-change-confirmed");
+        jdbc.sql("UPDATE sales_order_change SET customer_confirmed_at = now() WHERE company_id = :c AND id = :change AND customer_confirmed_at IS NULL")
+                .param("c", me.companyId()).param("change", changeId).update();
+        audit.record("sales-order", id, "change-confirmed", Changes.of().created("changeId", changeId));
+        return queries.get(me, id);
+    }
+
+    /** A new draft with the same customer, lines (checked again today) and requirements; never its approvals. */
+    @Transactional
+    OrderQueries.Detail copy(YewuPrincipal me, long id) {
+        OrderQueries.Order o = queries.order(me, id);
+        List<LineChecks.LineInput> lines = queries.lines(me.companyId(), id).stream()
+                .map(l -> new LineChecks.LineInput(l.productId(), l.quantity(), l.unitPrice(), l.feeShare(), null)).toList();
+        OrderInput in = new OrderInput(o.customerId(), lines, null, o.customShipOn(), o.invoiceTitle(), o.deliveryWindow(),
+                o.carrier(), o.notes(), o.shipTo(), o.contactPhone(), false, null);
+        Valid v = validate(me, in, null);
+        long copy = insert(me, v, "DIRECT", null, null, id, Map.of());
+        audit.record("sales-order", copy, "copy", Changes.of().created("copiedFrom", id));
+        return queries.get(me, copy);
+    }
+
+    /**
+     * ORD-1, PRC-10: the accepted version of a quote becomes an order without re-typing: its customer, lines and
+     * prices, checked again today. A line keeps the special-price approval it had on the quote only while that
+     * approval still covers it (the same guide price, a net price not lower: decision 10 of 0012).
+     */
+    @Transactional
+    OrderQueries.Detail fromQuote(YewuPrincipal me, Long quoteId, Boolean submit) {
+        if (quoteId == null) throw ProblemException.invalid("quoteId", "required");
+        QuoteBook book = quotes.getIfAvailable();
+        QuoteBook.AcceptedQuote quote = (book == null ? java.util.Optional.<QuoteBook.AcceptedQuote>empty() : book.acceptedForConversion(quoteId))
+                .orElseThrow(() -> ProblemException.notFound("quote " + quoteId));
+        List<LineChecks.LineInput> lines = quote.lines().stream().map(l -> new LineChecks.LineInput(l.productId(), l.quantity(),
+                l.unitPrice(), l.feeShare(), l.quoteRequestId())).toList();
+        OrderInput in = new OrderInput(quote.customerId(), lines, null, null, "", "", "", "", "", "", false, null);
+        Valid v = validate(me, in, null);
+        Map<Integer, Long> carried = new LinkedHashMap<>();
+        for (int i = 0; i < v.lines().size(); i++) {
+            QuoteBook.Line q = quote.lines().get(i);
+            PriceCheck now = v.lines().get(i).line().check().outcome();
+            PriceCheck then = q.check().outcome();
+            if (q.specialApprovalId() != null && java.util.Objects.equals(now.guidePrice(), then.guidePrice())
+                    && now.netPrice() != null && then.netPrice() != null && now.netPrice().compareTo(then.netPrice()) >= 0) {
+                carried.put(v.lines().get(i).lineNo(), q.specialApprovalId());
+            }
+        }
+        long id = insert(me, v, "QUOTE", quote.quoteId(), quote.version(), null, carried);
+        book.markConverted(quote.quoteId(), quote.version(), id);
+        audit.record("sales-order", id, "from-quote", Changes.of().created("quoteId", quote.quoteId())
+                .created("quoteVersion", quote.version()).created("carriedApprovals", carried.size()));
+        if (Boolean.TRUE.equals(submit)) submit(me, id, 0L);
+        return queries.get(me, id);
+    }
+
+    // ---------------------------------------------------------------- submission and decisions
+
+    /** ORD-1: a complete draft is submitted; its decisions are made and stored, and the approvals it needs start. */
+    @Transactional
+    OrderQueries.Detail submit(YewuPrincipal me, long id, Long version) {
+        OrderQueries.Order o = queries.order(me, id);
+        if (version == null) throw ProblemException.invalid("version", "required");
+        if (o.state() != OrderState.DRAFT) throw ProblemException.conflict("order-not-draft");
+        List<OrderQueries.Line> lines = queries.lines(me.companyId(), id);
+        if (lines.isEmpty()) throw ProblemException.invalid("lines", "required");
+        List<FieldProblem> waiting = new ArrayList<>();
+        for (OrderQueries.Line l : lines) {
+            if (PriceVerdict.AWAITING_GUIDE_PRICE.name().equals(l.verdict())) {
+                waiting.add(new FieldProblem("lines[" + (l.lineNo() - 1) + "].unitPrice", "order-awaiting-guide-price"));
+            }
+        }
+        if (!waiting.isEmpty()) throw ProblemException.invalid(waiting);
+        Versions.requireUpdated(jdbc.sql("""
+                UPDATE sales_order SET state = 'SUBMITTED', submitted_at = now(), version = version + 1
+                WHERE company_id = :c AND id = :id AND version = :v AND state = 'DRAFT'""")
+                .param("c", me.companyId()).param("id", id).param("v", version).update());
+        audit.record("sales-order", id, "submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
+        decide(me, id, null);
+        return queries.get(me, id);
+    }
+
+    /**
+     * Decides and stores payment mode, deposit, credit approvals and credit hold with the settings of the order's
+     * creation (PLT-2), then starts the approvals still needed or re-checks the release.
+     *
+     * @param previousTotal the total before an edit of a submitted order, null on first submission
+     */
+    private void decide(YewuPrincipal me, long id, BigDecimal previousTotal) {
+        OrderQueries.Order o = queries.order(me, id);
+        List<OrderQueries.Line> lines = queries.lines(me.companyId(), id);
+        OrderRules rules = terms.rulesAt(o.createdAt().toInstant());
+        OrderCustomers.Customer customer = customers.byId(me.companyId(), o.customerId());
+        List<OrderLine> orderLines = lines.stream().map(OrderQueries.Line::orderLine).toList();
+        OrderTerms.Evaluation e = terms.evaluate(me.companyId(), customer, orderLines, id, o.customShipOn(), terms.today(), rules);
+        String sid = String.valueOf(id);
+
+        PaymentMode mode = e.paymentMode().outcome().mode();
+        if (mode == PaymentMode.PAY_ON_DELIVERY && prepayAgreed(me.companyId(), id)) mode = PaymentMode.PAY_BEFORE_SHIPMENT;
+        decisions.record(SUBJECT, sid, "standing", e.standing());
+        decisions.record(SUBJECT, sid, "payment-mode", e.paymentMode());
+        decisions.record(SUBJECT, sid, "deposit", e.deposit());
+        decisions.record(SUBJECT, sid, "credit-approval", e.creditApproval());
+        decisions.record(SUBJECT, sid, "credit-hold", e.creditHold());
+
+        // ORD-5d: an approval covers the total it approved; any rise voids it and the ladder runs again
+        boolean approvalsComplete = false;
+        Long approvalId = o.approvalId();
+        BigDecimal approvedTotal = o.approvedTotal();
+        if (approvalId != null) {
+            if (approvedTotal != null) {
+                Decision<Boolean> holdsStill = terms.approvalHolds(approvedTotal, e.total(), rules);
+                decisions.record(SUBJECT, sid, "approval-holds", holdsStill);
+                approvalsComplete = holdsStill.outcome();
+            }
+            if (!approvalsComplete) {
+                approvals.voidFor(SUBJECT, sid);
+                approvalId = null;
+                approvedTotal = null;
+                jdbc.sql("UPDATE sales_order_line SET special_approval_id = NULL WHERE company_id = :c AND order_id = :id AND special_approval_id = :a")
+                        .param("c", me.companyId()).param("id", id).param("a", o.approvalId()).update();
+            }
+        }
+        // ORD-5c: a released hold stays released while the total does not rise above what was released
+        boolean held = e.creditHold().outcome().held();
+        boolean holdReleased = o.holdReleasedAt() != null && held
+                && (o.total().compareTo(holdReleasedTotal(me.companyId(), id)) <= 0);
+        if (o.holdReleasedAt() != null && !holdReleased) {
+            jdbc.sql("""
+                    UPDATE sales_order SET hold_released_by = NULL, hold_released_at = NULL, hold_release_reason = NULL,
+                           hold_released_total = NULL WHERE company_id = :c AND id = :id""")
+                    .param("c", me.companyId()).param("id", id).update();
+        }
+        jdbc.sql("""
+                UPDATE sales_order SET payment_mode = :mode, deposit_due = :deposit, credit_hold = :held, approval_id = :a,
+                       approved_total = :at, credit_term_days = :days, version = version + 1
+                WHERE company_id = :c AND id = :id""")
+                .param("mode", mode.name()).param("deposit", e.deposit().outcome()).param("held", held)
+                .param("a", approvalId, java.sql.Types.BIGINT).param("at", approvedTotal, java.sql.Types.NUMERIC)
+                .param("days", mode == PaymentMode.CREDIT ? e.paymentMode().outcome().creditDays() : null, java.sql.Types.INTEGER)
+                .param("c", me.companyId()).param("id", id).update();
+
+        if (!approvalsComplete) {
+            List<StepSpec> steps = new ArrayList<>();
+            List<RuleHit> hits = new ArrayList<>(e.creditApproval().hits());
+            List<String> roles = new ArrayList<>();
+            boolean special = lines.stream().anyMatch(l -> PriceVerdict.SPECIAL_PRICE.name().equals(l.verdict())
+                    && l.specialApprovalId() == null);
+            if (special && !e.creditApproval().outcome().contains(RoleCode.BUSINESS_MANAGER)) {
+                steps.add(StepSpec.managerOf(o.ownerId()));
+                roles.add(RoleCode.BUSINESS_MANAGER.name());
+            }
+            if (special) {
+                hits.add(new RuleHit("PRC-6", "订单含特价行：须业务经理批准特价", "The order has special-price lines: the business manager approves them",
+                        Map.of("lines", lines.stream().filter(l -> PriceVerdict.SPECIAL_PRICE.name().equals(l.verdict())).count())));
+            }
+            for (RoleCode r : e.creditApproval().outcome()) {
+                steps.add(r == RoleCode.BUSINESS_MANAGER ? StepSpec.managerOf(o.ownerId()) : StepSpec.role(r));
+                roles.add(r.name());
+            }
+            if (!steps.isEmpty()) {
+                Decision<List<String>> chain = new Decision<>(roles, hits, rules.settingsVersion());
+                decisions.record(SUBJECT, sid, "approval-chain", chain);
+                long version = jdbc.sql("SELECT version FROM sales_order WHERE company_id = :c AND id = :id")
+                        .param("c", me.companyId()).param("id", id).query(Long.class).single();
+                long started = approvals.start(new ApprovalSpec(SUBJECT, sid, version,
+                        "订单 " + o.number() + "：" + customer.name() + " " + e.total().toPlainString() + " 元 / Order " + o.number()
+                                + ": " + e.total().toPlainString() + " yuan", me.id(), chain, steps));
+                jdbc.sql("UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id")
+                        .param("a", started).param("c", me.companyId()).param("id", id).update();
+            }
+        }
+        recheck(me.companyId(), id);
+    }
+
+    private boolean prepayAgreed(long company, long id) {
+        return jdbc.sql("SELECT prepay_agreed FROM sales_order WHERE company_id = :c AND id = :id")
+                .param("c", company).param("id", id).query(Boolean.class).single();
+    }
+
+    private BigDecimal holdReleasedTotal(long company, long id) {
+        BigDecimal t = jdbc.sql("SELECT hold_released_total FROM sales_order WHERE company_id = :c AND id = :id")
+                .param("c", company).param("id", id).query(BigDecimal.class).optional().orElse(null);
+        return t == null ? BigDecimal.ZERO : t;
+    }
+
+    /**
+     * ORD-6: releases the order to the warehouse when nothing is unmet, else says what it waits for (approval and
+     * hold: AWAITING_APPROVAL; prepayment or deposit: AWAITING_PAYMENT). Runs in the caller's transaction.
+     */
+    void recheck(long companyId, long id) {
+        OrderQueries.Order o = queries.orderInCompany(companyId, id).orElse(null);
+        if (o == null || !Set.of(OrderState.SUBMITTED, OrderState.AWAITING_APPROVAL, OrderState.AWAITING_PAYMENT).contains(o.state())) return;
+        OrderRules rules = terms.rulesAt(o.createdAt().toInstant());
+        int pending = o.approvalId() != null && o.approvedTotal() == null ? 1 : 0;
+        boolean hold = o.creditHold() && o.holdReleasedAt() == null;
+        Decision<Set<ReleasePolicy.Condition>> unmet = release.unmet(new ReleasePolicy.Facts(pending, hold, o.paymentMode(),
+                o.total(), o.depositDue(), o.paidAmount()), rules);
+        decisions.record(SUBJECT, String.valueOf(id), "release", unmet);
+        OrderState next;
+        if (unmet.outcome().isEmpty()) next = OrderState.RELEASED;
+        else if (unmet.outcome().contains(ReleasePolicy.Condition.APPROVALS) || unmet.outcome().contains(ReleasePolicy.Condition.CREDIT_HOLD)) {
+            next = OrderState.AWAITING_APPROVAL;
+        } else next = OrderState.AWAITING_PAYMENT;
+        if (next == OrderState.RELEASED) {
+            List<OrderLine> lines = queries.lines(companyId, id).stream().map(OrderQueries.Line::orderLine).toList();
+            OrderCustomers.Customer customer = customers.byId(companyId, o.customerId());
+            OrderTerms.Evaluation e = terms.evaluate(companyId, customer, lines, id, o.customShipOn(), terms.today(), rules);
+            decisions.record(SUBJECT, String.valueOf(id), "delivery-promise", e.deliveryPromise());
+            jdbc.sql("""
+                    UPDATE sales_order SET state = 'RELEASED', released_at = :now, ship_by = :shipBy, version = version + 1
+                    WHERE company_id = :c AND id = :id""")
+                    .param("now", Timestamp.from(terms.now())).param("shipBy", e.deliveryPromise().outcome().orElse(null), java.sql.Types.DATE)
+                    .param("c", companyId).param("id", id).update();
+            audit.record("sales-order", id, "release", Changes.of().put("state", o.state().name(), "RELEASED"));
+            warehouse.tell(companyId, id, o.number(), "订单已放行，待打单发货", "Order released for shipment");
+        } else if (next != o.state()) {
+            jdbc.sql("UPDATE sales_order SET state = :s, version = version + 1 WHERE company_id = :c AND id = :id")
+                    .param("s", next.name()).param("c", companyId).param("id", id).update();
+        }
+    }
+
+    /** The approvers' answer, in the deciding transaction: approved → the approval covers this total; else back to draft. */
+    @EventListener
+    void on(ApprovalCompleted event) {
+        if (!SUBJECT.equals(event.subjectType())) return;
+        long id = Long.parseLong(event.subjectId());
+        if (event.outcome() == ApprovalCompleted.Outcome.APPROVED) {
+            int updated = jdbc.sql("""
+                    UPDATE sales_order SET approved_total = total, version = version + 1
+                    WHERE company_id = :c AND id = :id AND approval_id = :a AND approved_total IS NULL AND state = 'AWAITING_APPROVAL'""")
+                    .param("c", event.companyId()).param("id", id).param("a", event.requestId()).update();
+            if (updated != 1) return;
+            jdbc.sql("""
+                    UPDATE sales_order_line SET special_approval_id = :a
+                    WHERE company_id = :c AND order_id = :id AND verdict = 'SPECIAL_PRICE' AND special_approval_id IS NULL""")
+                    .param("a", event.requestId()).param("c", event.companyId()).param("id", id).update();
+            audit.record("sales-order", id, "approved", Changes.of().put("approvalId", null, event.requestId()));
+            recheck(event.companyId(), id);
+        } else {
+            int updated = jdbc.sql("""
+                    UPDATE sales_order SET state = 'DRAFT', approval_id = NULL, approved_total = NULL, version = version + 1
+                    WHERE company_id = :c AND id = :id AND approval_id = :a AND state = 'AWAITING_APPROVAL'""")
+                    .param("c", event.companyId()).param("id", id).param("a", event.requestId()).update();
+            if (updated == 1) audit.record("sales-order", id, event.outcome().name().toLowerCase(),
+                    Changes.of().put("state", "AWAITING_APPROVAL", "DRAFT"));
+        }
+    }
+
+    /** ORD-6: receipts changed what the order has received (settlement, same transaction): re-check the release. */
+    @EventListener
+    void on(OrderPaymentsChanged event) {
+        recheck(event.companyId(), event.orderId());
+        completion.check(event.companyId(), event.orderId());
+    }
+
+    /** ORD-5c: only the general manager releases a credit hold, with a reason, and never on an order of their own. */
+    @Transactional
+    OrderQueries.Detail releaseHold(YewuPrincipal me, long id, ReasonInput in) {
+        OrderQueries.Order o = queries.order(me, id);
+        if (in.version() == null) throw ProblemException.invalid("version", "required");
+        RoleCode role = me.hasRole(RoleCode.GENERAL_MANAGER) ? RoleCode.GENERAL_MANAGER : null;
+        Decision<Boolean> may = holds.mayRelease(role, in.reason(), terms.rulesAt(o.createdAt().toInstant()));
+        if (!may.outcome()) {
+            if (role == null) throw ProblemException.forbidden("order-hold-general-manager");
+            throw ProblemException.invalid("reason", "required");
+        }
+        if (in.reason().strip().length() > 500) throw ProblemException.invalid("reason", "too-long", 500);
+        if (!o.creditHold() || o.holdReleasedAt() != null || o.state() != OrderState.AWAITING_APPROVAL) {
+            throw ProblemException.conflict("order-not-on-hold");
+        }
+        if (o.ownerId() == me.id() || o.createdBy() == me.id()) throw ProblemException.conflict("order-own-approval");
+        Versions.requireUpdated(jdbc.sql("""
+                UPDATE sales_order SET hold_released_by = :by, hold_released_at = now(), hold_release_reason = :reason,
+                       hold_released_total = total, version = version + 1
+                WHERE company_id = :c AND id = :id AND version = :v""")
+                .param("by", me.id()).param("reason", in.reason().strip()).param("c", me.companyId()).param("id", id)
+                .param("v", in.version()).update());
+        decisions.record(SUBJECT, String.valueOf(id), "credit-hold-release", may);
+        audit.record("sales-order", id, "release-hold", Changes.of().put("creditHold", "HELD", "RELEASED")
+                .created("reason", in.reason().strip()));
+        recheck(me.companyId(), id);
+        return queries.get(me, id);
+    }
+
+    /**
+     * ORD-1, ORD-8: cancellation before shipment. Not printed: at once; printed or packed: the warehouse takes the
+     * order back first; shipped: refused (returns go through after-sales). An order paid in advance gets a refund
+     * that finance pays.
+     */
+    @Transactional
+    OrderQueries.Detail cancel(YewuPrincipal me, long id, ReasonInput in) {
+        OrderQueries.Order o = queries.order(me, id);
+        if (in.version() == null) throw ProblemException.invalid("version", "required");
+        String reason = in.reason() == null ? "" : in.reason().strip();
+        if (reason.isEmpty()) throw ProblemException.invalid("reason", "required");
+        if (reason.length() > 500) throw ProblemException.invalid("reason", "too-long", 500);
+        OrderChangePolicy.Outcome outcome = o.state() == OrderState.DRAFT
+                ? new OrderChangePolicy.Outcome(OrderChangePolicy.Route.FREE, false, o.paidAmount())
+                : requireChangeable(o, true);
+        Versions.requireUpdated(jdbc.sql("""
+                UPDATE sales_order SET state = 'CANCELLED', cancelled_at = now(), cancelled_by = :by, cancel_reason = :reason,
+                       version = version + 1
+                WHERE company_id = :c AND id = :id AND version = :v AND state NOT IN ('SHIPPED', 'DELIVERED', 'CLOSED', 'CANCELLED')""")
+                .param("by", me.id()).param("reason", reason).param("c", me.companyId()).param("id", id).param("v", in.version()).update());
+        if (o.approvalId() != null) approvals.voidFor(SUBJECT, String.valueOf(id));
+        if (outcome.refund().signum() > 0) {
+            jdbc.sql("INSERT INTO sales_order_refund (company_id, order_id, amount) VALUES (:c, :id, :a)")
+                    .param("c", me.companyId()).param("id", id).param("a", outcome.refund()).update();
+        }
+        decisions.record(SUBJECT, String.valueOf(id), "cancel",
+                changes.change(o.state(), o.warehouseStage(), true, o.paidAmount(), terms.rulesNow()));
+        logChange(me, id, "CANCEL", o.warehouseStage(), Map.of("state", Map.of("before", o.state().name(), "after", "CANCELLED"),
+                "reason", reason, "refund", outcome.refund()));
+        audit.record("sales-order", id, "cancel", Changes.of().put("state", o.state().name(), "CANCELLED"));
+        if (o.state() == OrderState.RELEASED) warehouse.tell(me.companyId(), id, o.number(), "已放行订单已取消，请勿发货", "A released order was cancelled: do not ship it");
+        return queries.get(me, id);
+    }
+}
