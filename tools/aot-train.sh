@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Build step (pom.xml, profile aot-cache, JDK 25+): trains the JVM's AOT cache for the extracted jar in
+# <target>/yewu/ by one start on a fresh data directory that exits once the application context is ready.
+# The cache records the class path (each jar's size and time); a cache from another build is refused by the JVM.
+set -euo pipefail
+JAVA=$1
+TARGET=$2
+APP=$TARGET/yewu
+DATA=$TARGET/aot-training
+rm -rf "$DATA" "$APP/yewu.aot"
+cd "$APP"
+# relative class path (yewu.jar and its lib/ from the manifest): the cache is valid wherever target/yewu is copied
+if "$JAVA" -XX:AOTCacheOutput=yewu.aot -Xlog:aot=warning -Xlog:cds=warning -Dspring.context.exit=onRefresh \
+     -jar yewu.jar --yewu.data-dir="$DATA" --server.port=0 --yewu.demo-data.customers=0 >"$TARGET/aot-training.log" 2>&1 \
+   && [ -s yewu.aot ]; then
+  echo "AOT cache: $APP/yewu.aot ($(du -h yewu.aot | cut -f1))"
+else
+  echo "AOT cache not built (see $TARGET/aot-training.log); the application starts without it" >&2
+  rm -f yewu.aot
+fi
+rm -rf "$DATA"
