@@ -89,15 +89,31 @@ class CustomerImport {
         this.json = json;
     }
 
+    /** Progress of a long import: the rows it will write, then the rows written so far. */
+    interface Progress {
+        Progress NONE = new Progress() {};
+
+        default void writing(int validRows) {}
+
+        default void written(int rows) {}
+    }
+
     ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads) {
+        return importFile(user, fileName, content, mode, asLeads, Progress.NONE);
+    }
+
+    ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads,
+                            Progress progress) {
         boolean owned = !asLeads && user.hasRole(RoleCode.SALESPERSON);
         ImportSpec<Row> spec = spec(user.companyId());
         if (mode == ImportMode.ALL_OR_NOTHING) {
             ImportResult checked = importer.check(spec(user.companyId()), fileName, content);
             if (!checked.problems().isEmpty()) return checked;
         }
-        ImportResult result = importer.importFile(spec, fileName, content, ImportMode.VALID_ROWS,
-                batch -> write(user, batch, owned, asLeads));
+        ImportResult result = importer.importFile(spec, fileName, content, ImportMode.VALID_ROWS, batch -> {
+            write(user, batch, owned, asLeads);
+            progress.written(batch.size());
+        }, progress::writing);
         audit.record("customer-import", fileName == null ? "file" : fileName, asLeads ? "import-leads" : "import",
                 Changes.of().created("rows", result.rows()).created("imported", result.imported()));
         return result;

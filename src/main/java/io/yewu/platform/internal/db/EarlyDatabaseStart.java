@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Starts the embedded PostgreSQL as soon as the application context exists, on its own thread, so the server
  * boots while Spring reads and creates the beans (issue 9: about a second of every start). The
  * {@code embeddedDatabase} bean then only waits for it. Registered in {@code META-INF/spring.factories}; with an
- * external server ({@code yewu.db.url}) it starts nothing. A context that fails before taking the server stops it
- * when the JVM exits.
+ * external server ({@code yewu.db.url}) it starts nothing. A context that fails (or is stopped) before taking the
+ * server stops it when the JVM exits, waiting for it to be up first.
  */
 public final class EarlyDatabaseStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -61,12 +61,13 @@ public final class EarlyDatabaseStart implements ApplicationContextInitializer<C
         }
     }
 
+    /** At JVM exit: a server nobody took (the start failed or was stopped meanwhile) is stopped, once it is up. */
     private void closeIfNotTaken() {
-        if (taken.get() || !started.isDone() || started.isCompletedExceptionally()) return;
+        if (taken.get()) return;
         try {
-            started.join().close();
-        } catch (IOException | RuntimeException ignored) {
-            // the JVM is exiting; nothing more to do
+            started.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+        } catch (Exception ignored) {
+            // it never started, or the JVM is exiting regardless
         }
     }
 }
