@@ -22,24 +22,49 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BulkStatementsIT extends IntegrationTest {
 
-    private long companyId() {
-        return asSystem(() -> jdbc.sql("SELECT company_id FROM app_user WHERE username = 'manager'").query(Long.class).single());
+    /** A company of its own (a business manager and two salespeople), so the demo company's teams stay as tests expect. */
+    private static String manager;
+    private static long company;
+    private static long department;
+
+    private synchronized void company() {
+        if (manager != null) return;
+        String name = userOfNewCompany("BULK", RoleCode.BUSINESS_MANAGER, "批量经理");
+        asSystem(() -> {
+            company = jdbc.sql("SELECT company_id FROM app_user WHERE username = :u").param("u", name).query(Long.class).single();
+            department = jdbc.sql("SELECT department_id FROM app_user WHERE username = :u").param("u", name).query(Long.class).single();
+            return null;
+        });
+        for (int i = 1; i <= 2; i++) addUser(company, name + "s" + i, RoleCode.SALESPERSON, "批量业务员" + i, department);
+        manager = name;
     }
 
-    private long salesDepartment() {
-        return asSystem(() -> jdbc.sql("SELECT department_id FROM app_user WHERE username = 'sales1'").query(Long.class).single());
+    private Api manager() {
+        company();
+        return login(manager);
     }
 
-    /** n pooled leads in sales1's department, as the promoter enters them. */
+    private long salesperson(String prefix, String displayName) {
+        company();
+        String username = prefix + System.nanoTime() % 1_000_000;
+        addUser(company, username, RoleCode.SALESPERSON, displayName, department);
+        return asSystem(() -> jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single());
+    }
+
+    private String username(long userId) {
+        return asSystem(() -> jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", userId).query(String.class).single());
+    }
+
+    /** n pooled leads in the company's department. */
     private List<Long> pooledLeads(int n) {
-        long company = companyId();
-        long dept = salesDepartment();
+        company();
         String prefix = unique("批量线索");
         return asSystem(() -> jdbc.sql("""
                 INSERT INTO customer (company_id, name, city, source, stage, department_id, product_category, created_by)
-                SELECT :c, :p || g, '广州', 'ONLINE', 'LEAD', :d, '饮料', (SELECT id FROM app_user WHERE username = 'promoter')
+                SELECT :c, :p || g, '广州', 'ONLINE', 'LEAD', :d, '饮料', (SELECT id FROM app_user WHERE username = :m)
                 FROM generate_series(1, :n) g RETURNING id""")
-                .param("c", company).param("p", prefix).param("d", dept).param("n", n).query(Long.class).list());
+                .param("c", company).param("p", prefix).param("d", department).param("m", manager).param("n", n)
+                .query(Long.class).list());
     }
 
     private static List<String> counted(Api api, String method, String path, Object body, int status) {
@@ -61,7 +86,7 @@ class BulkStatementsIT extends IntegrationTest {
 
     @Test
     void distributingLeadsWritesDecisionsAuditAndNotificationsSetBased() {
-        Api manager = login("manager");
+        Api manager = manager();
         List<String> small = counted(manager, "POST", "/api/leads/distribute",
                 Map.of("assignments", pooledLeads(5).stream().map(id -> Map.of("leadId", id)).toList()), 200);
         List<String> large = counted(manager, "POST", "/api/leads/distribute",
@@ -73,7 +98,7 @@ class BulkStatementsIT extends IntegrationTest {
     @Test
     void thePoolPageReadsClaimsForTheWholePage() {
         pooledLeads(50);
-        Api manager = login("manager");
+        Api manager = manager();
         sameCount(counted(manager, "GET", "/api/leads/pool?size=5", null, 200),
                 counted(manager, "GET", "/api/leads/pool?size=50", null, 200));
     }
@@ -95,21 +120,18 @@ class BulkStatementsIT extends IntegrationTest {
 
     @Test
     void importValidationChecksExistingFilesSetBased() {
-        Api sales1 = login("sales1");
-        sameCount(importAs(sales1, unique("导入小"), 5), importAs(sales1, unique("导入大"), 60));
+        Api seller = login(username(salesperson("importer", "导入员")));
+        sameCount(importAs(seller, unique("导入小"), 5), importAs(seller, unique("导入大"), 60));
     }
 
     @Test
     void transferringALeaversBookIsSetBased() {
-        long company = companyId();
-        long dept = salesDepartment();
-        Api manager = login("manager");
+        Api manager = manager();
         List<List<String>> runs = new ArrayList<>();
         for (int n : new int[]{5, 50}) {
-            String from = "leaver" + System.nanoTime() % 1_000_000;
-            long fromId = addUser(company, from, RoleCode.SALESPERSON, "离职" + n, dept);
-            long toId = addUser(company, "heir" + System.nanoTime() % 1_000_000, RoleCode.SALESPERSON, "接手" + n, dept);
-            importAs(login(from), unique("离职客户"), n);
+            long fromId = salesperson("leaver", "离职" + n);
+            long toId = salesperson("heir", "接手" + n);
+            importAs(login(username(fromId)), unique("离职客户"), n);
             runs.add(counted(manager, "POST", "/api/customers/transfer",
                     Map.of("fromUserId", fromId, "toUserId", toId, "reason", "离职交接"), 200));
             long moved = asSystem(() -> jdbc.sql("SELECT count(*) FROM customer_ownership WHERE owner_id = :u AND reason = 'TRANSFER' AND valid_to IS NULL")
@@ -121,17 +143,13 @@ class BulkStatementsIT extends IntegrationTest {
 
     @Test
     void routesAndPlanCompletionCostTheSameForMoreStopsAndPeople() {
-        long company = companyId();
-        long dept = salesDepartment();
-        Api manager = login("manager");
+        Api manager = manager();
         List<List<String>> creates = new ArrayList<>();
         List<List<String>> completions = new ArrayList<>();
         for (int n : new int[]{2, 20}) {
             completions.add(counted(manager, "GET", "/api/visits/completion", null, 200));
             for (int person = 0; person < 3; person++) {
-                String username = "router" + System.nanoTime() % 1_000_000;
-                addUser(company, username, RoleCode.SALESPERSON, "线路" + n + "-" + person, dept);
-                Api seller = login(username);
+                Api seller = login(username(salesperson("router", "线路" + n + "-" + person)));
                 String prefix = unique("线路客户");
                 importAs(seller, prefix, n);
                 List<Long> ids = asSystem(() -> jdbc.sql("SELECT id FROM customer WHERE name LIKE :p ORDER BY id")
