@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Build step (pom.xml, profile aot-cache, JDK 25+): trains the JVM's AOT cache for the extracted jar in
-# <target>/yewu/ by one start on a fresh data directory that exits once the application context is ready.
+# Build step (pom.xml, profile aot-cache, JDK 25+): extracts <target>/yewu.jar to <target>/yewu/ and trains the
+# JVM's AOT cache for it by one start on a fresh data directory that exits once the application context is ready.
 # The cache records the class path (each jar's size and time); a cache from another build is refused by the JVM.
 set -euo pipefail
 JAVA=$1
 TARGET=$2
 APP=$TARGET/yewu
 DATA=$TARGET/aot-training
-rm -rf "$DATA" "$APP/yewu.aot"
+rm -rf "$DATA" "$APP"
+# the jar extracted afresh (yewu.jar + lib/, nothing left from an older build), as the cache needs plain jars
+"$JAVA" -Djarmode=tools -jar "$TARGET/yewu.jar" extract --destination "$APP"
 cd "$APP"
 # relative class path (yewu.jar and its lib/ from the manifest): the cache is valid wherever target/yewu is copied
 if "$JAVA" -XX:AOTCacheOutput=yewu.aot -Xlog:aot=warning -Xlog:cds=warning -Dspring.context.exit=onRefresh \
