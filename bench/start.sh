@@ -62,6 +62,9 @@ case "${1:-restart}" in
       "$JAVA" -XX:AOTCache=yewu.aot -Xlog:aot=info -Xlog:class+path=info -Dspring.context.exit=onRefresh -jar yewu.jar \
         --yewu.data-dir="$DIR/stale/data" --server.port=0 2>&1 \
         | grep -E "Using AOT-linked classes|not the one used|mismatch" | head -4 || true
+      # onRefresh halts the JVM without its shutdown hooks: stop the embedded server it left
+      pid=$(head -1 "$DIR/stale/data/pgdata/postmaster.pid" 2>/dev/null) && kill -TERM "$pid" 2>/dev/null || true
+      while [ -n "${pid:-}" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     done ;;
   *) echo "usage: $0 first|restart|stale" >&2; exit 2 ;;
 esac

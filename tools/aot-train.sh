@@ -20,4 +20,13 @@ else
   echo "AOT cache not built (see $TARGET/aot-training.log); the application starts without it" >&2
   rm -f yewu.aot
 fi
+# spring.context.exit=onRefresh halts the JVM without its shutdown hooks: stop the embedded server it started
+stop_pg() {
+  local pidfile=$DATA/pgdata/postmaster.pid pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(head -1 "$pidfile")
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+}
+stop_pg
 rm -rf "$DATA"
