@@ -273,6 +273,15 @@ export interface ImportAnswer {
   errors: { row: number; column: string; message: string }[]
 }
 
+/** An import running as a job (a long file): polled until DONE; a failed job answers its problem (4xx) instead. */
+export interface ImportJob {
+  id: string
+  state: 'CHECKING' | 'WRITING' | 'DONE' | 'FAILED'
+  written: number
+  total: number
+  answer: ImportAnswer | null
+}
+
 /** Some lists of the contract are not paged (due follow-ups, overdue leads, disputes); accept either form. */
 export function itemsOf<T>(res: T[] | Page<T>): T[] {
   return Array.isArray(res) ? res : res.items

@@ -442,6 +442,8 @@ const en: typeof zh = {
     upload: 'Import',
     done: '{n} rows imported',
     result: '{n} rows imported, {e} errors',
+    checking: 'Checking every row…',
+    writing: 'Writing: {n} of {total} rows',
     row: 'Row',
     column: 'Column',
     message: 'Error',

@@ -433,6 +433,8 @@ export default {
     upload: '开始导入',
     done: '已导入 {n} 行',
     result: '导入 {n} 行，错误 {e} 处',
+    checking: '正在逐行检查…',
+    writing: '正在写入：{n} / {total} 行',
     row: '行号',
     column: '列',
     message: '错误',

@@ -72,4 +72,41 @@ class CustomerImportIT extends IntegrationTest {
         Api.Response missing = login("sales1").upload("/api/customers/import", "file", "x.csv", "城市\n广州\n".getBytes(StandardCharsets.UTF_8));
         assertThat(missing.status()).isEqualTo(400);
     }
+
+    private static Api.Response poll(Api api, String id) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Api.Response r = api.get("/api/import-jobs/" + id);
+            if (r.status() != 200 || r.json().path("state").asString().equals("DONE")) return r;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import job " + id + " did not finish");
+    }
+
+    @Test
+    void issue9_aLongFileImportsAsAJobWithProgressAndTheSameRowReport() throws InterruptedException {
+        String p = unique("作业导入");
+        String existing = unique("作业已存在");
+        login("sales2").post("/api/customers", CustomerFilingIT.customer(existing, mobile()));
+        String csv = "客户名称,城市,电话\n" + p + "甲,广州," + mobile() + "\n" + p + "乙,火星," + mobile() + "\n"
+                + existing + ",东莞," + mobile() + "\n" + p + "丙,深圳," + mobile() + "\n";
+        Api sales1 = login("sales1");
+        Api.Response started = sales1.upload("/api/customers/import/jobs?mode=VALID_ROWS", "file", "customers.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().path("id").asString();
+        Api.Response done = poll(sales1, id);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("written").asInt()).isEqualTo(2);
+        assertThat(done.json().path("total").asInt()).isEqualTo(2);
+        assertThat(done.json().path("answer").path("imported").asInt()).isEqualTo(2);
+        assertThat(done.json().path("answer").path("errors").toString()).contains("未知城市：火星", "刘洋");
+        assertThat(count(p)).isEqualTo(2);
+        // a job is its uploader's: anyone else gets 404, as for an id that does not exist
+        assertThat(login("sales2").get("/api/import-jobs/" + id).status()).isEqualTo(404);
+        assertThat(sales1.get("/api/import-jobs/" + UUID.randomUUID()).status()).isEqualTo(404);
+        // a file that is no table: the job answers the same 400 the direct import does
+        Api.Response broken = sales1.upload("/api/customers/import/jobs", "file", "x.csv", "城市\n广州\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.status()).isEqualTo(202);
+        assertThat(poll(sales1, broken.json().path("id").asString()).status()).isEqualTo(400);
+    }
 }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "yewu.login.max-failures=5",
         "yewu.demo-data.customers=0"
 })
+@org.springframework.context.annotation.Import(StatementCounter.Config.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

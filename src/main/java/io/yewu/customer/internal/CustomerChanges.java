@@ -176,16 +176,28 @@ class CustomerChanges {
         if (fromUserId == toUserId) throw ProblemException.invalid("toUserId", "transfer-same-owner");
         List<Long> ids = jdbc.sql("SELECT id FROM customer WHERE company_id = :c AND owner_id = :from ORDER BY id FOR UPDATE")
                 .param("c", manager.companyId()).param("from", fromUserId).query(Long.class).list();
-        ids.forEach(id -> moveOne(manager, id, fromUserId, toUserId, reason.strip()));
+        if (ids.isEmpty()) return 0;
+        Instant now = clock.instant();
+        Decision<Long> decision = transferDecision(now, reason.strip(), fromUserId, toUserId);
+        ledger.changeAll(manager.companyId(), ids, fromUserId, toUserId, now, "TRANSFER", json.writeValueAsString(decision), manager.id());
+        decisions.recordAll("customer", ids.stream().map(String::valueOf).toList(), "transfer", decision);
+        Changes changes = Changes.of().put("ownerId", fromUserId, toUserId).created("reason", reason.strip());
+        Map<Long, Changes> audited = new LinkedHashMap<>();
+        ids.forEach(id -> audited.put(id, changes));
+        audit.recordAll("customer", "transfer", audited);
         return ids.size();
+    }
+
+    private Decision<Long> transferDecision(Instant now, String reason, Long from, long to) {
+        return Decision.of(to, settings.snapshotAt(now).version(),
+                new RuleHit("CUS-8", "经理转移客户；在办报价、订单、工单随客户转移，已回款与提成仍归原业务员",
+                        "A manager transferred the customer; open quotes, orders and tickets move with it, past receipts and commission stay",
+                        Map.of("reason", reason, "from", String.valueOf(from), "to", to)));
     }
 
     private void moveOne(YewuPrincipal manager, long customerId, Long from, long to, String reason) {
         Instant now = clock.instant();
-        Decision<Long> decision = Decision.of(to, settings.snapshotAt(now).version(),
-                new RuleHit("CUS-8", "经理转移客户；在办报价、订单、工单随客户转移，已回款与提成仍归原业务员",
-                        "A manager transferred the customer; open quotes, orders and tickets move with it, past receipts and commission stay",
-                        Map.of("reason", reason, "from", String.valueOf(from), "to", to)));
+        Decision<Long> decision = transferDecision(now, reason, from, to);
         ledger.change(manager.companyId(), customerId, from, to, now, "TRANSFER", null, json.writeValueAsString(decision), manager.id());
         decisions.record("customer", String.valueOf(customerId), "transfer", decision);
         audit.record("customer", customerId, "transfer", Changes.of().put("ownerId", from, to).created("reason", reason));
@@ -321,17 +333,25 @@ class CustomerChanges {
     /** A request in flight no longer fits a customer that changed owner: it is cancelled (and its chain voided). */
     @EventListener
     void on(OwnershipLedger.OwnerChanged event) {
-        cancelPending(event.companyId(), event.customerId(), "客户归属已变更，申请自动撤销",
+        cancelPending(event.companyId(), event.customerIds(), "客户归属已变更，申请自动撤销",
                 "The customer changed owner; the request was cancelled");
     }
 
     void cancelPending(long companyId, long customerId, String reasonZh, String reasonEn) {
-        record Cancelled(long id, long requestedBy) {}
+        cancelPending(companyId, List.of(customerId), reasonZh, reasonEn);
+    }
+
+    /** One statement for any number of customers; then the few requests it cancelled, each voided and told. */
+    void cancelPending(long companyId, List<Long> customerIds, String reasonZh, String reasonEn) {
+        record Cancelled(long id, long requestedBy, long customerId) {}
         List<Cancelled> cancelled = jdbc.sql("""
                 UPDATE customer_change_request SET status = 'CANCELLED', cancel_reason = :r, decided_at = now(), version = version + 1
-                WHERE company_id = :c AND customer_id = :id AND status = 'PENDING' RETURNING id, requested_by""")
-                .param("r", reasonZh).param("c", companyId).param("id", customerId).query(Cancelled.class).list();
+                WHERE company_id = :c AND customer_id = ANY(CAST(:ids AS bigint[])) AND status = 'PENDING'
+                RETURNING id, requested_by, customer_id""")
+                .param("r", reasonZh).param("c", companyId).param("ids", customerIds.toArray(Long[]::new))
+                .query(Cancelled.class).list();
         for (Cancelled r : cancelled) {
+            long customerId = r.customerId();
             approvals.voidFor(SUBJECT, String.valueOf(r.id()));
             audit.record("customer-change-request", r.id(), "cancel", Changes.of().put("status", "PENDING", "CANCELLED")
                     .created("reason", reasonZh));

@@ -179,9 +179,23 @@ public class CustomerQueries {
         return claims(where, params, new PageQuery(0, PageQuery.MAX_SIZE, null)).items();
     }
 
+    /** The claims on each of many customers (a page of leads), by customer, newest first; one query for all. */
+    Map<Long, List<Claim>> claimsOf(long companyId, List<Long> customerIds) {
+        if (customerIds.isEmpty()) return Map.of();
+        return claimRows("cl.customer_id IN (:ids)", Map.of("c", companyId, "ids", customerIds),
+                PageQuery.MAX_SIZE * customerIds.size(), 0).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Claim::customerId));
+    }
+
     /** Claims matching a condition over {@code cl} (customer_claim), newest first, a page at a time. */
     Page<Claim> claims(String where, Map<String, Object> params, PageQuery page) {
         String fromWhere = " FROM customer_claim cl WHERE cl.company_id = :c AND " + where;
+        List<Claim> rows = claimRows(where, params, page.size(), page.offset());
+        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
+        return Page.of(rows, page, total);
+    }
+
+    private List<Claim> claimRows(String where, Map<String, Object> params, int limit, int offset) {
         List<Claim> rows = jdbc.sql("""
                 SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name,
                        cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at,
@@ -190,11 +204,9 @@ public class CustomerQueries {
                 FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id
                 JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id
                 WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC, cl.id DESC LIMIT :limit OFFSET :offset""".formatted(where))
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Claim.class).list();
+                .params(params).param("limit", limit).param("offset", offset).query(Claim.class).list();
         var why = decisions.latestFor("customer-claim", rows.stream().map(r -> String.valueOf(r.id())).toList(), "ownership");
-        rows = rows.stream().map(r -> r.withDecision(why.get(String.valueOf(r.id())))).toList();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
-        return Page.of(rows, page, total);
+        return rows.stream().map(r -> r.withDecision(why.get(String.valueOf(r.id())))).toList();
     }
 
     private Customer withContacts(long companyId, Customer c) {

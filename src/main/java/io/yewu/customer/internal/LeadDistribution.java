@@ -63,10 +63,15 @@ class LeadDistribution {
         this.clock = clock;
     }
 
+    /** The settings version rankings made at {@code now} are under (read once per page, not once per lead). */
+    long settingsVersion(Instant now) {
+        return settings.snapshotAt(now).version();
+    }
+
     /** The ranking the manager sees for one lead. */
-    Decision<List<LeadRanking.Ranked>> suggest(long companyId, long leadId, long departmentId, String category, Instant now,
-                                               List<LeadRanking.Candidate> candidates) {
-        return ranking.rank(new LeadRanking.Lead(leadId, category), candidates, settings.snapshotAt(now).version());
+    Decision<List<LeadRanking.Ranked>> suggest(long leadId, String category, List<LeadRanking.Candidate> candidates,
+                                               long settingsVersion) {
+        return ranking.rank(new LeadRanking.Lead(leadId, category), candidates, settingsVersion);
     }
 
     @Transactional
@@ -138,15 +143,20 @@ class LeadDistribution {
                 .param("due", due.atOffset(java.time.ZoneOffset.UTC)).param("ids", leadIds).param("owners", owners).param("c", c)
                 .update();
         ledger.openAll(c, leadIds, owners, decisionJson, now, "ASSIGNED", manager.id());
+        Map<String, Decision<Long>> byLead = new LinkedHashMap<>();
+        Map<Long, Changes> changes = new LinkedHashMap<>();
         for (Assigned a : assigned) {
-            decisions.record("customer", String.valueOf(a.leadId()), "lead-assignment", a.decision());
-            audit.record("customer", a.leadId(), "assign", Changes.of().put("ownerId", null, a.userId()));
+            byLead.put(String.valueOf(a.leadId()), a.decision());
+            changes.put(a.leadId(), Changes.of().put("ownerId", null, a.userId()));
         }
+        decisions.recordAll("customer", "lead-assignment", byLead);
+        audit.recordAll("customer", "assign", changes);
         Map<Long, Long> perOwner = new LinkedHashMap<>();
         assigned.forEach(a -> perOwner.merge(a.userId(), 1L, Long::sum));
-        perOwner.forEach((owner, n) -> notifier.notify(owner, "customer.lead-assigned",
-                "分配给您 " + n + " 条新线索", n + " new lead(s) assigned to you",
-                "请在 " + snapshot.get(CustomerSettings.FIRST_CONTACT_DAYS) + " 天内首次联系",
-                "Contact them within " + snapshot.get(CustomerSettings.FIRST_CONTACT_DAYS) + " days", "/customers?stage=LEAD"));
+        long days = snapshot.get(CustomerSettings.FIRST_CONTACT_DAYS);
+        notifier.notifyAll("customer.lead-assigned", "/customers?stage=LEAD", perOwner.entrySet().stream()
+                .map(e -> new Notifier.Message(e.getKey(), "分配给您 " + e.getValue() + " 条新线索",
+                        e.getValue() + " new lead(s) assigned to you", "请在 " + days + " 天内首次联系",
+                        "Contact them within " + days + " days")).toList());
     }
 }

@@ -64,13 +64,16 @@ class LeadQueries {
                 .query(PooledLead.class).list();
         long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(access.params()).query(Long.class).single();
         Instant now = clock.instant();
+        long version = leads.isEmpty() ? 0 : distribution.settingsVersion(now);
         Map<Long, List<LeadRanking.Candidate>> teams = new HashMap<>();
+        // the page's claims in one query, not one per lead
+        Map<Long, List<CustomerQueries.Claim>> claimsByLead = customers.claimsOf(manager.companyId(),
+                leads.stream().map(PooledLead::id).toList());
         List<PoolEntry> entries = leads.stream().map(l -> {
             var team = teams.computeIfAbsent(l.departmentId(), d -> pool.candidates(manager.companyId(), d, now));
-            var ranking = distribution.suggest(manager.companyId(), l.id(), l.departmentId(), l.productCategory(), now, team)
+            var ranking = distribution.suggest(l.id(), l.productCategory(), team, version)
                     .outcome().stream().map(r -> new Ranked(r.userId(), r.name(), r.rank(), r.reasons())).toList();
-            var claims = customers.claims("cl.customer_id = :id", Map.of("c", manager.companyId(), "id", l.id()));
-            return new PoolEntry(l, ranking, claims);
+            return new PoolEntry(l, ranking, claimsByLead.getOrDefault(l.id(), List.of()));
         }).toList();
         return Page.of(entries, page, total);
     }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,11 @@ import java.util.Optional;
 class OwnershipLedger implements CustomerOwnership {
 
     /** Published synchronously, in the transaction, whenever the open period's owner changes (or it ends). */
-    record OwnerChanged(long companyId, long customerId) {}
+    record OwnerChanged(long companyId, List<Long> customerIds) {
+        OwnerChanged(long companyId, long customerId) {
+            this(companyId, List.of(customerId));
+        }
+    }
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -71,6 +76,35 @@ class OwnershipLedger implements CustomerOwnership {
             events.publishEvent(new CustomerTransferred(companyId, customerId, previousOwner, ownerId, from, reason));
         }
         if (!java.util.Objects.equals(previousOwner, ownerId)) events.publishEvent(new OwnerChanged(companyId, customerId));
+    }
+
+    /**
+     * Gives many customers of one owner to another from {@code from} (a leaver's book), set-based: a few statements
+     * whatever the number of customers. Same periods and events as {@link #change} one by one.
+     */
+    void changeAll(long companyId, List<Long> customerIds, long previousOwner, long ownerId, Instant from, String reason,
+                   String decisionJson, Long by) {
+        if (customerIds.isEmpty()) return;
+        var at = from.atOffset(java.time.ZoneOffset.UTC);
+        Long[] ids = customerIds.toArray(Long[]::new);
+        jdbc.sql("DELETE FROM customer_ownership WHERE company_id = :c AND customer_id = ANY(CAST(:ids AS bigint[])) AND valid_from >= :at")
+                .param("c", companyId).param("ids", ids).param("at", at).update();
+        jdbc.sql("""
+                UPDATE customer_ownership SET valid_to = :at
+                WHERE company_id = :c AND customer_id = ANY(CAST(:ids AS bigint[])) AND (valid_to IS NULL OR valid_to > :at)""")
+                .param("c", companyId).param("ids", ids).param("at", at).update();
+        jdbc.sql("""
+                INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, decision, recorded_by)
+                SELECT :c, id, :owner, :at, :reason, CAST(:decision AS jsonb), :by FROM unnest(CAST(:ids AS bigint[])) AS x(id)""")
+                .param("c", companyId).param("ids", ids).param("owner", ownerId).param("at", at)
+                .param("reason", reason).param("decision", decisionJson).param("by", by).update();
+        jdbc.sql("UPDATE customer SET owner_id = :owner, version = version + 1 WHERE company_id = :c AND id = ANY(CAST(:ids AS bigint[]))")
+                .param("owner", ownerId).param("c", companyId).param("ids", ids).update();
+        if (previousOwner == ownerId) return;
+        for (long id : customerIds) {
+            events.publishEvent(new CustomerTransferred(companyId, id, previousOwner, ownerId, from, reason));
+        }
+        events.publishEvent(new OwnerChanged(companyId, List.copyOf(customerIds)));
     }
 
     /** Opens first periods for many pooled leads at once (bulk distribution). */

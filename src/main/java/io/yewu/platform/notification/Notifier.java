@@ -11,4 +11,12 @@ public interface Notifier {
      * @param link an app route to open, e.g. {@code /approvals/42}; may be null
      */
     void notify(long userId, String kind, String titleZh, String titleEn, String bodyZh, String bodyEn, String link);
+
+    /** One message to one user, for {@link #notifyAll}. */
+    record Message(long userId, String titleZh, String titleEn, String bodyZh, String bodyEn) {}
+
+    /** The same kind of notice to many users at once (a bulk action), in one statement. */
+    default void notifyAll(String kind, String link, java.util.List<Message> messages) {
+        messages.forEach(m -> notify(m.userId(), kind, m.titleZh(), m.titleEn(), m.bodyZh(), m.bodyEn(), link));
+    }
 }

@@ -19,7 +19,13 @@ public interface Importer {
      * @throws io.yewu.platform.web.ProblemException 422 {@code import-has-errors} in ALL_OR_NOTHING mode when any
      *               row has an error (nothing written)
      */
-    <T> ImportResult importFile(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode, Consumer<List<T>> writer);
+    default <T> ImportResult importFile(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode, Consumer<List<T>> writer) {
+        return importFile(spec, fileName, content, mode, writer, validRows -> {});
+    }
+
+    /** The same, telling {@code beforeWriting} how many valid rows will be written (a progress bar's total). */
+    <T> ImportResult importFile(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode, Consumer<List<T>> writer,
+                                java.util.function.IntConsumer beforeWriting);
 
     /** Validation only, nothing written: for the downloadable error report. */
     <T> ImportResult check(ImportSpec<T> spec, String fileName, byte[] content);

@@ -145,10 +145,11 @@ class Routes {
         // positions are part of the key: park them out of the way first, then set the new order
         jdbc.sql("UPDATE visit_route_stop SET position = position + 100000 WHERE company_id = :c AND route_id = :id")
                 .param("c", me.companyId()).param("id", id).update();
-        for (int i = 0; i < customerIds.size(); i++) {
-            jdbc.sql("UPDATE visit_route_stop SET position = :p WHERE company_id = :c AND route_id = :id AND customer_id = :cust")
-                    .param("p", i + 1).param("c", me.companyId()).param("id", id).param("cust", customerIds.get(i)).update();
-        }
+        jdbc.sql("""
+                UPDATE visit_route_stop s SET position = x.n
+                FROM unnest(CAST(:custs AS bigint[])) WITH ORDINALITY AS x(cust, n)
+                WHERE s.company_id = :c AND s.route_id = :id AND s.customer_id = x.cust""")
+                .param("custs", customerIds.toArray(Long[]::new)).param("c", me.companyId()).param("id", id).update();
         keepHistory(me.companyId(), id);
         audit.record("visit_route", id, "REORDER", Changes.of().put("stops", current, customerIds));
         return get(me, id);
@@ -211,21 +212,26 @@ class Routes {
         if (!problems.isEmpty()) throw ProblemException.invalid(problems);
     }
 
+    /** All stops in one statement (the weekdays travel as array literals, one per stop). */
     private void insertStops(YewuPrincipal me, long routeId, List<RouteInput.Stop> stops) {
+        if (stops.isEmpty()) return;
         LocalDate today = LocalDate.now(WorkCalendar.ZONE);
-        for (int i = 0; i < stops.size(); i++) {
-            VisitFrequency f = StopFrequencies.of(stops.get(i), today);
-            jdbc.sql("""
-                    INSERT INTO visit_route_stop (company_id, route_id, position, customer_id, frequency, weekdays,
-                                                  every_weeks, month_day, starts_on)
-                    VALUES (:c, :r, :p, :cust, :f, CAST(:wd AS smallint[]), :every, :md, :starts)""")
-                    .param("c", me.companyId()).param("r", routeId).param("p", i + 1)
-                    .param("cust", stops.get(i).customerId()).param("f", f.kind().name())
-                    .param("wd", f.weekdays().stream().map(d -> String.valueOf(d.getValue())).sorted()
-                            .collect(Collectors.joining(",", "{", "}")))
-                    .param("every", f.everyWeeks()).param("md", f.monthDay()).param("starts", f.startsOn())
-                    .update();
-        }
+        List<VisitFrequency> fs = stops.stream().map(s -> StopFrequencies.of(s, today)).toList();
+        jdbc.sql("""
+                INSERT INTO visit_route_stop (company_id, route_id, position, customer_id, frequency, weekdays,
+                                              every_weeks, month_day, starts_on)
+                SELECT :c, :r, x.n, x.cust, x.f, CAST(x.wd AS smallint[]), x.every, x.md, x.starts
+                FROM unnest(CAST(:custs AS bigint[]), CAST(:fs AS text[]), CAST(:wds AS text[]), CAST(:everys AS int[]),
+                            CAST(:mds AS int[]), CAST(:starts AS date[])) WITH ORDINALITY AS x(cust, f, wd, every, md, starts, n)""")
+                .param("c", me.companyId()).param("r", routeId)
+                .param("custs", customerIds(stops).toArray(Long[]::new))
+                .param("fs", fs.stream().map(f -> f.kind().name()).toArray(String[]::new))
+                .param("wds", fs.stream().map(f -> f.weekdays().stream().map(d -> String.valueOf(d.getValue())).sorted()
+                        .collect(Collectors.joining(",", "{", "}"))).toArray(String[]::new))
+                .param("everys", fs.stream().map(VisitFrequency::everyWeeks).toArray(Integer[]::new))
+                .param("mds", fs.stream().map(VisitFrequency::monthDay).toArray(Integer[]::new))
+                .param("starts", fs.stream().map(f -> f.startsOn() == null ? null : java.sql.Date.valueOf(f.startsOn())).toArray(java.sql.Date[]::new))
+                .update();
     }
 
     private static List<Long> customerIds(List<RouteInput.Stop> stops) {

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,14 +91,20 @@ class VisitPlans {
         LocalDate monday = monday(week);
         LocalDate sunday = monday.plusDays(6);
         WorkCalendar work = calendar.calendar();
-        List<PersonCompletion> people = people(me, userId, monday, sunday).stream()
-                .map(p -> completionOf(me.companyId(), p, monday, sunday, work)).toList();
+        List<Person> persons = people(me, userId, monday, sunday);
+        // everyone's plan history and visits in two queries, not two per person
+        List<Long> ids = persons.stream().map(Person::id).toList();
+        Map<Long, List<PastStop>> histories = history(me.companyId(), ids, monday, sunday);
+        Map<Long, List<VisitState>> visits = visits(me.companyId(), ids, monday, sunday);
+        List<PersonCompletion> people = persons.stream()
+                .map(p -> completionOf(p, histories.getOrDefault(p.id(), List.of()), visits.getOrDefault(p.id(), List.of()),
+                        monday, sunday, work)).toList();
         return new Completion(isoWeek(monday), monday, sunday, people);
     }
 
-    private PersonCompletion completionOf(long companyId, Person person, LocalDate monday, LocalDate sunday, WorkCalendar work) {
+    private PersonCompletion completionOf(Person person, List<PastStop> history, List<VisitState> visits, LocalDate monday,
+                                          LocalDate sunday, WorkCalendar work) {
         Instant now = Instant.now();
-        List<PastStop> history = history(companyId, person.id(), monday, sunday);
         Set<String> planned = new HashSet<>();
         Set<Long> closed = new HashSet<>();
         for (LocalDate d = monday; !d.isAfter(sunday); d = d.plusDays(1)) {
@@ -111,7 +118,7 @@ class VisitPlans {
         int done = 0;
         int unplanned = 0;
         int unconfirmed = 0;
-        for (VisitState v : visits(companyId, person.id(), monday, sunday)) {
+        for (VisitState v : visits) {
             if (!v.checkedOut() || closed.contains(v.customerId())) continue;
             if (planned.contains(v.customerId() + "@" + v.visitOn())) done++; else unplanned++;
             if (v.locationUnconfirmed()) unconfirmed++;
@@ -121,18 +128,21 @@ class VisitPlans {
         return new PersonCompletion(person.id(), person.displayName(), planned.size(), done, unplanned, unconfirmed, rate);
     }
 
-    /** Every version of the person's route stops that held at some moment of the week. */
-    private List<PastStop> history(long companyId, long ownerId, LocalDate monday, LocalDate sunday) {
-        return jdbc.sql("""
-                SELECT h.route_id, h.route_name, h.position, h.customer_id, c.stage = 'CLOSED' AS closed, h.frequency,
+    /** Every version of the people's route stops that held at some moment of the week, by owner. */
+    private Map<Long, List<PastStop>> history(long companyId, List<Long> ownerIds, LocalDate monday, LocalDate sunday) {
+        if (ownerIds.isEmpty()) return Map.of();
+        Map<Long, List<PastStop>> byOwner = new HashMap<>();
+        jdbc.sql("""
+                SELECT h.owner_id, h.route_id, h.route_name, h.position, h.customer_id, c.stage = 'CLOSED' AS closed, h.frequency,
                        h.weekdays, h.every_weeks, h.month_day, h.starts_on, h.valid_from, h.valid_to
                 FROM visit_route_stop_history h
                 JOIN customer c ON c.company_id = h.company_id AND c.id = h.customer_id
-                WHERE h.company_id = :c AND h.owner_id = :u AND h.valid_from < :to AND (h.valid_to IS NULL OR h.valid_to > :from)""")
-                .param("c", companyId).param("u", ownerId)
+                WHERE h.company_id = :c AND h.owner_id = ANY(CAST(:u AS bigint[])) AND h.valid_from < :to
+                  AND (h.valid_to IS NULL OR h.valid_to > :from)""")
+                .param("c", companyId).param("u", ownerIds.toArray(Long[]::new))
                 .param("from", monday.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
                 .param("to", sunday.plusDays(1).atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
-                .query((rs, n) -> new PastStop(new DayPlanner.Stop(rs.getLong("route_id"), rs.getString("route_name"),
+                .query((rs, n) -> byOwner.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>()).add(new PastStop(new DayPlanner.Stop(rs.getLong("route_id"), rs.getString("route_name"),
                         rs.getInt("position"), rs.getLong("customer_id"), rs.getBoolean("closed"),
                         new VisitFrequency(VisitFrequency.Kind.valueOf(rs.getString("frequency")),
                                 Routes.weekdays(rs.getArray("weekdays")).stream().map(DayOfWeek::of).collect(Collectors.toSet()),
@@ -140,8 +150,9 @@ class VisitPlans {
                                 rs.getObject("starts_on", LocalDate.class))),
                         rs.getObject("valid_from", java.time.OffsetDateTime.class).toInstant(),
                         rs.getObject("valid_to", java.time.OffsetDateTime.class) == null ? null
-                                : rs.getObject("valid_to", java.time.OffsetDateTime.class).toInstant()))
+                                : rs.getObject("valid_to", java.time.OffsetDateTime.class).toInstant())))
                 .list();
+        return byOwner;
     }
 
     private List<Person> people(YewuPrincipal me, Long userId, LocalDate from, LocalDate to) {
@@ -180,6 +191,21 @@ class VisitPlans {
                                 rs.getInt("every_weeks"), rs.getObject("month_day", Integer.class),
                                 rs.getObject("starts_on", LocalDate.class))))
                 .list();
+    }
+
+    private Map<Long, List<VisitState>> visits(long companyId, List<Long> visitorIds, LocalDate from, LocalDate to) {
+        if (visitorIds.isEmpty()) return Map.of();
+        Map<Long, List<VisitState>> byVisitor = new HashMap<>();
+        jdbc.sql("""
+                SELECT visitor_id, id, customer_id, visit_on, check_in_at IS NOT NULL AS checked_in,
+                       check_out_at IS NOT NULL AS checked_out, location_unconfirmed
+                FROM visit WHERE company_id = :c AND visitor_id = ANY(CAST(:u AS bigint[])) AND visit_on BETWEEN :from AND :to""")
+                .param("c", companyId).param("u", visitorIds.toArray(Long[]::new)).param("from", from).param("to", to)
+                .query((rs, n) -> byVisitor.computeIfAbsent(rs.getLong("visitor_id"), k -> new ArrayList<>()).add(new VisitState(
+                        rs.getLong("id"), rs.getLong("customer_id"), rs.getObject("visit_on", LocalDate.class),
+                        rs.getBoolean("checked_in"), rs.getBoolean("checked_out"), rs.getBoolean("location_unconfirmed"))))
+                .list();
+        return byVisitor;
     }
 
     private List<VisitState> visits(long companyId, long visitorId, LocalDate from, LocalDate to) {

@@ -37,13 +37,25 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DatabaseAvailability databaseAvailability() {
-        return new DatabaseAvailability();
+    DatabaseAvailability databaseAvailability(org.springframework.beans.factory.ObjectProvider<EarlyDatabaseStart> early) {
+        EarlyDatabaseStart started = early.getIfAvailable();
+        return started != null ? started.availability() : new DatabaseAvailability();
     }
 
-    /** The embedded server, or an empty holder when an external server is configured. */
+    /**
+     * The embedded server, or an empty holder when an external server is configured. Usually already starting
+     * since the context was created ({@link EarlyDatabaseStart}), in parallel with reading the bean definitions.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(Environment env, DatabaseAvailability availability) throws IOException {
+    EmbeddedDatabaseHolder embeddedDatabase(Environment env, DatabaseAvailability availability,
+                                            org.springframework.beans.factory.ObjectProvider<EarlyDatabaseStart> early) throws IOException {
+        EarlyDatabaseStart started = early.getIfAvailable();
+        if (started != null && started.availability() == availability) return started.take();
+        return startEmbedded(env, availability);
+    }
+
+    /** Starts the embedded server the environment asks for (none when {@code yewu.db.url} is set). */
+    static EmbeddedDatabaseHolder startEmbedded(Environment env, DatabaseAvailability availability) throws IOException {
         String url = env.getProperty("yewu.db.url", "");
         if (!url.isBlank()) {
             return new EmbeddedDatabaseHolder(null);

@@ -35,17 +35,46 @@ class JdbcNotifier implements Notifier {
                 .param("c", companyId).param("u", userId).param("k", kind).param("tz", titleZh).param("te", titleEn)
                 .param("bz", bodyZh == null ? "" : bodyZh).param("be", bodyEn == null ? "" : bodyEn).param("l", link)
                 .query(Long.class).single();
+        afterCommit(List.of(new Notice(id, companyId, userId, kind, titleZh, titleEn, bodyZh, bodyEn, link)));
+    }
+
+    @Override
+    public void notifyAll(String kind, String link, List<Message> messages) {
+        if (messages.isEmpty()) return;
+        long companyId = CompanyContext.companyId();
+        List<Long> ids = jdbc.sql("""
+                INSERT INTO notification (company_id, user_id, kind, title_zh, title_en, body_zh, body_en, link)
+                SELECT :c, m.u, :k, m.tz, m.te, m.bz, m.be, :l
+                FROM unnest(CAST(:us AS bigint[]), CAST(:tzs AS text[]), CAST(:tes AS text[]), CAST(:bzs AS text[]),
+                            CAST(:bes AS text[])) WITH ORDINALITY AS m(u, tz, te, bz, be, n)
+                ORDER BY m.n RETURNING id""")
+                .param("c", companyId).param("k", kind).param("l", link)
+                .param("us", messages.stream().map(Message::userId).toArray(Long[]::new))
+                .param("tzs", messages.stream().map(Message::titleZh).toArray(String[]::new))
+                .param("tes", messages.stream().map(Message::titleEn).toArray(String[]::new))
+                .param("bzs", messages.stream().map(m -> m.bodyZh() == null ? "" : m.bodyZh()).toArray(String[]::new))
+                .param("bes", messages.stream().map(m -> m.bodyEn() == null ? "" : m.bodyEn()).toArray(String[]::new))
+                .query(Long.class).list();
+        List<Notice> notices = new java.util.ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            notices.add(new Notice(ids.get(i), companyId, m.userId(), kind, m.titleZh(), m.titleEn(), m.bodyZh(), m.bodyEn(), link));
+        }
+        afterCommit(notices);
+    }
+
+    /** Outbound channels only after the transaction commits, so a rolled-back action never sends a message. */
+    private void afterCommit(List<Notice> notices) {
         if (channels.isEmpty()) return;
-        Notice notice = new Notice(id, companyId, userId, kind, titleZh, titleEn, bodyZh, bodyEn, link);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    dispatch(notice);
+                    notices.forEach(JdbcNotifier.this::dispatch);
                 }
             });
         } else {
-            dispatch(notice);
+            notices.forEach(this::dispatch);
         }
     }
 

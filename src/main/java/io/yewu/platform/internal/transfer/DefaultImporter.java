@@ -31,12 +31,13 @@ class DefaultImporter implements Importer {
 
     @Override
     public <T> ImportResult importFile(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode,
-                                       Consumer<List<T>> writer) {
+                                       Consumer<List<T>> writer, java.util.function.IntConsumer beforeWriting) {
         Table table = TableReader.read(fileName, content);
         RowValidator.Outcome<T> outcome = new RowValidator<>(spec, table.headers()).validate(table.lines());
         ImportResult checked = result(table, 0, outcome);
         if (!outcome.errors().isEmpty() && mode == ImportMode.ALL_OR_NOTHING) throw hasErrors(checked);
         List<T> valid = outcome.valid();
+        beforeWriting.accept(valid.size());
         tx.executeWithoutResult(status -> {
             for (int from = 0; from < valid.size(); from += BATCH_SIZE) {
                 writer.accept(valid.subList(from, Math.min(from + BATCH_SIZE, valid.size())));

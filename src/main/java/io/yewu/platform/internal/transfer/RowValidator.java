@@ -7,6 +7,9 @@ import io.yewu.platform.transfer.ImportSpec;
 import io.yewu.platform.web.ProblemException;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,9 @@ final class RowValidator<T> {
 
     record Outcome<T>(List<T> valid, List<CellError> errors) {}
 
+    /** Rows per set-based check: one query per this many rows. */
+    static final int CHECK_BATCH = 1000;
+
     private final ImportSpec<T> spec;
     private final Map<ImportColumn<?>, Integer> positions;
 
@@ -32,15 +38,32 @@ final class RowValidator<T> {
         this.positions = match(spec, headers);
     }
 
+    /**
+     * Parses every cell, then runs the spec's set-based check over the parsed rows a batch at a time; errors come
+     * back in row and column order whichever step found them.
+     */
     Outcome<T> validate(List<Table.Line> lines) {
-        List<T> valid = new ArrayList<>();
+        List<ImportRow> parsed = new ArrayList<>(lines.size());
         List<CellError> errors = new ArrayList<>();
+        Set<Integer> failed = new HashSet<>();
         for (Table.Line line : lines) {
             Map<String, Object> values = new HashMap<>();
             int before = errors.size();
             positions.forEach((column, index) -> read(line, column, index, values, errors));
-            if (errors.size() == before) valid.add(spec.toRecord().apply(new ImportRow(line.number(), values)));
+            if (errors.size() != before) failed.add(line.number());
+            parsed.add(new ImportRow(line.number(), values));
         }
+        for (int from = 0; from < parsed.size(); from += CHECK_BATCH) {
+            for (ImportSpec.Refusal r : spec.rowsCheck().check(parsed.subList(from, Math.min(from + CHECK_BATCH, parsed.size())))) {
+                errors.add(new CellError(r.row(), r.column(), r.code(), r.args()));
+                failed.add(r.row());
+            }
+        }
+        Map<ImportColumn<?>, Integer> order = new HashMap<>();
+        for (int i = 0; i < spec.columns().size(); i++) order.put(spec.columns().get(i), i);
+        errors.sort(Comparator.comparingInt(CellError::row).thenComparingInt(e -> order.getOrDefault(e.column(), 0)));
+        List<T> valid = new ArrayList<>();
+        for (ImportRow row : parsed) if (!failed.contains(row.rowNumber())) valid.add(spec.toRecord().apply(row));
         return new Outcome<>(valid, errors);
     }
 
