@@ -34,6 +34,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * Content-Security-Policy without inline scripts, {@code nosniff}, a same-origin referrer and no framing.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession(tableName = "spring_session")
 class SecurityConfiguration {
 
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
@@ -49,6 +50,24 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by prefix
+    }
+
+    /**
+     * The session store every request uses: no write when the request did not change the session. Spring Boot's
+     * own JDBC session configuration steps aside once a repository is declared, so the JDBC repository (table
+     * {@code spring_session}, expired sessions cleaned up every minute) is imported here with the timeout of
+     * {@code server.servlet.session.timeout}.
+     */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    QuietSessionRepository quietSessionRepository(org.springframework.session.jdbc.JdbcIndexedSessionRepository jdbcSessions) {
+        return new QuietSessionRepository(jdbcSessions);
+    }
+
+    @Bean
+    org.springframework.session.config.SessionRepositoryCustomizer<org.springframework.session.jdbc.JdbcIndexedSessionRepository> sessionTimeout(
+            @Value("${server.servlet.session.timeout:8h}") java.time.Duration timeout) {
+        return repository -> repository.setDefaultMaxInactiveInterval(timeout);
     }
 
     @Bean
