@@ -97,14 +97,15 @@ run_wrk() {
 run_pgbench() {
   local c=$1; shift
   local out
-  out=$(PGOPTIONS='-c role=yewu_app' pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_EACH" "$@" 2>&1) \
+  out=$(PGOPTIONS="-c role=yewu_app -c plan_cache_mode=force_custom_plan -c yewu.company_id=$COMPANY" pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_EACH" "$@" 2>&1) \
     || { echo "$out" >&2; exit 1; }
   echo "$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p') $(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p') \
 $(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')"
 }
 
 # min / median / max of numbers on stdin
-mmm() { sort -g | awk '{ v[NR] = $1 } END { printf "%s / %s / %s", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
+mmm() { sort -g | awk '{ v[NR] = $1 } END { printf "%.1f / %.1f / %.1f", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
+mmm2() { sort -g | awk '{ v[NR] = $1 } END { printf "%.2f / %.2f / %.2f", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
 
 prepare_inputs() {
   local in=$BENCH_DIR/input; mkdir -p "$in"
@@ -138,19 +139,20 @@ measure() {
     echo "| clients | Yewu creates/s min / median / max | Yewu p50 ms | Yewu p99 ms | pgbench tps min / median / max | Yewu ÷ pgbench (per run) min / median / max | failed | load average |"
     echo "|---|---|---|---|---|---|---|---|"
   } | tee -a "$RESULTS"
-  local run_id=$(( $(date +%s) % 100000 ))
+  local counter=$BENCH_DIR/wrk-runs
   for c in $CREATE_CLIENTS; do
     local y=() p=() r=() p50=() p99=() failed=0 la=()
     local sessions=""
     for i in $(seq 1 "$(( c < 2 ? 1 : 2 ))"); do sessions+="$(login "$(printf 'bench%02d' $((i + 1)))");"; done
     for run in $(seq 1 "$RUNS"); do
       la+=("$(loadavg | cut -d' ' -f1)")
-      read -r rps l50 _ l99 f < <(BENCH_SESSIONS=$sessions BENCH_RUN=$((run_id * 10 + run)) run_wrk create.lua "$c")
+      local wrk_run=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 )); echo "$wrk_run" >"$counter"
+      read -r rps l50 _ l99 f < <(BENCH_SESSIONS=$sessions BENCH_RUN=$wrk_run run_wrk create.lua "$c")
       read -r tps _ pf < <(run_pgbench "$c" -D company="$COMPANY" -D user="$SELLER" -D dept="$DEPT" -f bench/essential_create.pgbench)
       y+=("$rps"); p+=("$tps"); p50+=("$l50"); p99+=("$l99"); failed=$((failed + f + pf))
       r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
     done
-    row "| $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p99[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm) | $failed | ${la[*]} |"
+    row "| $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p99[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm2) | $failed | ${la[*]} |"
   done
   {
     echo
@@ -173,7 +175,7 @@ measure() {
         y+=("$rps"); p+=("$tps"); p50+=("$l50"); p95+=("$l95"); failed=$((failed + f + pf))
         r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
       done
-      row "| $read_kind | $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p95[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm) | $failed | ${la[*]} |"
+      row "| $read_kind | $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p95[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm2) | $failed | ${la[*]} |"
     done
   done
   local pid rss; pid=$(app_pid || true)
