@@ -11,6 +11,8 @@ rm -f "$out"/*.paths "$out"/pgb/*.sql
 dept_path=$(psql -Atq -c "SELECT d.path FROM app_user u JOIN department d ON d.id = u.department_id WHERE u.id = $manager")
 esc() { printf '%s' "${1//\'/\'\'}"; }
 
+# (literals that meet a GiST exclusion index are typed bigint, as the application's parameters are: an integer
+# literal would not match its operator class)
 # the reader's scope as CustomerAccess writes it (inScopeSql)
 sales_scope="((c.company_id = $company AND c.owner_id = $seller) OR (c.company_id = $company AND c.owner_id IS NULL AND (FALSE)))"
 manager_scope="((c.company_id = $company AND c.owner_id IN (SELECT su.id FROM app_user su JOIN department sd ON sd.id = su.department_id
@@ -58,7 +60,7 @@ SQL
 SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, $sales_scope AS in_scope FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id WHERE c.id = $id AND ($sales_scope OR (c.company_id = $company AND c.owner_id IS NULL));
 SELECT id, name, phone, email, position FROM customer_contact WHERE company_id = $company AND customer_id = $id ORDER BY id;
 SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name FROM follow_up f JOIN app_user u ON u.id = f.author_id WHERE f.company_id = $company AND f.customer_id = $id ORDER BY f.happened_at DESC LIMIT 100;
-SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason, o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id WHERE o.company_id = $company AND o.customer_id = $id ORDER BY o.valid_from DESC;
+SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason, o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id WHERE o.company_id = $company::bigint AND o.customer_id = $id::bigint ORDER BY o.valid_from DESC;
 SELECT id, outcome, hits, settings_version, decided_at FROM decision_record WHERE company_id = $company AND subject_type = 'customer' AND subject_id = '$id' ORDER BY decided_at DESC;
 SELECT r.id, r.changes::text AS changes, r.status, u.display_name AS requested_by_name, r.created_at FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by WHERE r.company_id = $company AND r.customer_id = $id ORDER BY r.created_at DESC;
 SQL

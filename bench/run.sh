@@ -19,9 +19,9 @@ BASE=http://127.0.0.1:$PORT
 JAR=target/yewu.jar
 SECONDS_EACH=${SECONDS_EACH:-10}          # each wrk or pgbench run
 RUNS=${RUNS:-3}
-CREATE_CLIENTS=${CREATE_CLIENTS:-"1 8 16"}
-READ_CLIENTS=${READ_CLIENTS:-"1 16"}
-READS=${READS:-"list-sales list-manager duplicates search2-sales search2-manager search4-manager detail"}
+CREATE_CLIENTS=${CREATE_CLIENTS-"1 8 16"}
+READ_CLIENTS=${READ_CLIENTS-"1 16"}
+READS=${READS-"list-sales list-manager duplicates search2-sales search2-manager search4-manager detail"}
 RESULTS=$BENCH_DIR/results.md
 export BENCH_WRK_DIR=$ROOT/bench/wrk
 
@@ -89,7 +89,8 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 run_wrk() {
   local script=$1 c=$2 out
   out=$(BENCH_PATHS=${3:-} wrk -t "$(( c < 2 ? 1 : 2 ))" -c "$c" -d "${SECONDS_EACH}s" --timeout 10s \
-    -s "bench/wrk/$script" "$BASE" 2>>"$BENCH_DIR/wrk.err") || { echo "wrk failed" >&2; exit 1; }
+    -s "bench/wrk/$script" "$BASE" 2>>"$BENCH_DIR/wrk.err") || { echo "wrk failed: $out" >&2; exit 1; }
+  echo "$out" | grep -q '^RESULT' || { echo "wrk gave no result: $out" >&2; exit 1; }
   echo "$out" | sed -n 's/^RESULT requests=[0-9]* rps=\([0-9.]*\) p50=\([0-9.]*\) p95=\([0-9.]*\) p99=\([0-9.]*\) max=[0-9.]* failed=\([0-9]*\)/\1 \2 \3 \4 \5/p'
 }
 
