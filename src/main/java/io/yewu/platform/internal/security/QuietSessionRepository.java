@@ -22,6 +22,14 @@ final class QuietSessionRepository implements FindByIndexNameSessionRepository<Q
 
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+    /**
+     * The session this request thread saved last. Spring Session's filter saves the session when the request ends
+     * and then looks it up again to decide on the cookie: a second read of the row it holds in hand. That one
+     * look-up is answered from here; the memo is consumed by it and cleared around every request
+     * ({@link #clearAround}), so no later request can see it.
+     */
+    private static final ThreadLocal<QuietSession> JUST_SAVED = new ThreadLocal<>();
+
     private final JdbcIndexedSessionRepository delegate;
 
     QuietSessionRepository(JdbcIndexedSessionRepository delegate) {
@@ -37,10 +45,16 @@ final class QuietSessionRepository implements FindByIndexNameSessionRepository<Q
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void save(QuietSession session) {
         ((SessionRepository) delegate).save(session.inner);
+        JUST_SAVED.set(session);
     }
 
     @Override
     public QuietSession findById(String id) {
+        QuietSession saved = JUST_SAVED.get();
+        if (saved != null) {
+            JUST_SAVED.remove();
+            if (saved.getId().equals(id)) return saved;
+        }
         Session found = delegate.findById(id);
         return found == null ? null : new QuietSession(found);
     }
@@ -56,6 +70,22 @@ final class QuietSessionRepository implements FindByIndexNameSessionRepository<Q
         FindByIndexNameSessionRepository<? extends Session> indexed = delegate;
         indexed.findByIndexNameAndIndexValue(indexName, indexValue).forEach((id, s) -> sessions.put(id, new QuietSession(s)));
         return sessions;
+    }
+
+    /** Runs one request with no memo before it and none left after it. */
+    static final class MemoFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            JUST_SAVED.remove();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                JUST_SAVED.remove();
+            }
+        }
     }
 
     /** A stored session whose last-access stamp only moves once a minute. */

@@ -64,6 +64,44 @@ class SecurityConfiguration {
         return new QuietSessionRepository(jdbcSessions);
     }
 
+    /**
+     * Spring Session's transactions: a look-up is one SELECT (the session joined with its attributes), atomic on its
+     * own, so it runs without {@code BEGIN}/{@code COMMIT} around it; saving and deleting (several statements) keep
+     * their transaction. Spring Session reads with {@code execute} and writes with {@code executeWithoutResult}.
+     */
+    /** The application's transaction template (Spring Boot's steps aside once any TransactionOperations is declared). */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    org.springframework.transaction.support.TransactionTemplate transactionTemplate(
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactions);
+    }
+
+    @Bean("springSessionTransactionOperations")
+    org.springframework.transaction.support.TransactionOperations springSessionTransactionOperations(
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        var writes = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        return new org.springframework.transaction.support.TransactionOperations() {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                return org.springframework.transaction.support.TransactionOperations.withoutTransaction().execute(action);
+            }
+
+            @Override
+            public void executeWithoutResult(java.util.function.Consumer<org.springframework.transaction.TransactionStatus> action) {
+                writes.executeWithoutResult(action);
+            }
+        };
+    }
+
+    /** Outside the session filter (which runs at order {@code -2147483598}), so it wraps the whole exchange. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<QuietSessionRepository.MemoFilter> sessionMemoFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new QuietSessionRepository.MemoFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     org.springframework.session.config.SessionRepositoryCustomizer<org.springframework.session.jdbc.JdbcIndexedSessionRepository> sessionTimeout(
             @Value("${server.servlet.session.timeout:8h}") java.time.Duration timeout) {
