@@ -79,8 +79,9 @@ class SecurityConfiguration {
 
     @Bean("springSessionTransactionOperations")
     org.springframework.transaction.support.TransactionOperations springSessionTransactionOperations(
-            org.springframework.transaction.PlatformTransactionManager transactions) {
-        var writes = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            @org.springframework.session.jdbc.config.annotation.SpringSessionDataSource javax.sql.DataSource sessions) {
+        var writes = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(sessions));
         return new org.springframework.transaction.support.TransactionOperations() {
             @Override
             public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
