@@ -73,11 +73,21 @@ sql() { psql -Atq -c "$1"; }
 # logs in like the UI: GET /api/auth/csrf (the session's token), POST /api/auth/login with it; prints
 # "SESSION=<cookie>|<X-XSRF-TOKEN of the login's answer>"
 login() {
+  local attempt out
+  # a loaded machine may answer 503 (no database connection within 2 s): try again a few times
+  for attempt in 1 2 3 4 5; do
+    if out=$(login_once "$1") && [ -n "${out%%|*}" ] && [ "${out%%|*}" != "SESSION=" ]; then echo "$out"; return; fi
+    sleep 1
+  done
+  echo "login $1 failed 5 times" >&2; exit 1
+}
+
+login_once() {
   local jar tok hdr
   jar=$(mktemp)
   tok=$(curl -sf -c "$jar" -b "$jar" "$BASE/api/auth/csrf" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
   hdr=$(curl -sf -D - -o /dev/null -c "$jar" -b "$jar" -H 'Content-Type: application/json' -H "X-XSRF-TOKEN: $tok" \
-    -d "{\"username\":\"$1\",\"password\":\"Yewu@2026\"}" "$BASE/api/auth/login") || { echo "login $1 failed" >&2; exit 1; }
+    -d "{\"username\":\"$1\",\"password\":\"Yewu@2026\"}" "$BASE/api/auth/login") || { rm -f "$jar"; return 1; }
   tok=$(echo "$hdr" | sed -n 's/^[Xx]-[Xx][Ss][Rr][Ff]-[Tt][Oo][Kk][Ee][Nn]: *//p' | tr -d '\r')
   echo "SESSION=$(awk '$6 == "SESSION" { print $7 }' "$jar")|$tok"
   rm -f "$jar"
@@ -125,7 +135,7 @@ measure() {
   prepare_inputs
   local in=$BENCH_DIR/input stamp; stamp=$(date -u '+%Y-%m-%d %H:%M UTC')
   : >"$BENCH_DIR/wrk.err"
-  local sales manager; sales=$(login bench01); manager=$(login manager)
+  local sales manager; sales=$(login bench01) || exit 1; manager=$(login manager) || exit 1
   {
     echo
     echo "## Run of $stamp"
@@ -144,7 +154,9 @@ measure() {
   for c in $CREATE_CLIENTS; do
     local y=() p=() r=() p50=() p99=() failed=0 la=()
     local sessions=""
-    for i in $(seq 1 "$(( c < 2 ? 1 : 2 ))"); do sessions+="$(login "$(printf 'bench%02d' $((i + 1)))");"; done
+    for i in $(seq 1 "$(( c < 2 ? 1 : 2 ))"); do
+      local one; one=$(login "$(printf 'bench%02d' $((i + 1)))") || exit 1; sessions+="$one;"
+    done
     for run in $(seq 1 "$RUNS"); do
       la+=("$(loadavg | cut -d' ' -f1)")
       local wrk_run=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 )); echo "$wrk_run" >"$counter"
