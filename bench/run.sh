@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Yewu benchmark harness: see bench/README.md.
-#   bench/run.sh all        build if needed, start, load data once, measure everything, stop, time cold starts
+# Yewu benchmark harness (bench/README.md): Yewu over HTTP (wrk) and pgbench of the same work, alternating in one
+# run at the same concurrency, 3 runs each, min/median/max, the load average beside every figure.
+#   bench/run.sh all        build if needed, start, load the data once, measure, stop; writes the table
 #   bench/run.sh start|stop|load|measure|coldstart   one step
-# Figures go to $BENCH_DIR/results.md (and the console); docs/performance.md quotes them.
+# The table goes to $BENCH_DIR/results.md and, with BENCH_DOC=1 (what `all` on the lead's machine uses), replaces
+# the section between the "bench:begin" and "bench:end" markers of docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 
 BENCH_DIR=${BENCH_DIR:-/tmp/yewu-bench}
 PORT=${BENCH_PORT:-18180}
@@ -12,11 +15,15 @@ export PGHOST=127.0.0.1 PGPORT=${BENCH_PG_PORT:-54329} PGUSER=postgres PGDATABAS
 # the embedded server's superuser password, generated on its first start (docs/operations.md)
 pg_password() { if [ -f "$BENCH_DIR/pgdata.password" ]; then PGPASSWORD=$(cat "$BENCH_DIR/pgdata.password"); export PGPASSWORD; fi; }
 pg_password
-BASE=http://localhost:$PORT
+BASE=http://127.0.0.1:$PORT
 JAR=target/yewu.jar
-CREATE_SECONDS=${CREATE_SECONDS:-20}
-CLIENTS=${CLIENTS:-8}
+SECONDS_EACH=${SECONDS_EACH:-10}          # each wrk or pgbench run
+RUNS=${RUNS:-3}
+CREATE_CLIENTS=${CREATE_CLIENTS-"1 8 16"}
+READ_CLIENTS=${READ_CLIENTS-"1 16"}
+READS=${READS-"list-sales list-manager duplicates search2-sales search2-manager search4-manager detail"}
 RESULTS=$BENCH_DIR/results.md
+export BENCH_WRK_DIR=$ROOT/bench/wrk
 
 # a JDK 21 or newer: JAVA_HOME if it is one, else the newest under /usr/lib/jvm
 java_bin() {
@@ -32,14 +39,15 @@ JAVA=$(java_bin)
 
 app_pid() { [ -f "$BENCH_DIR/app.pid" ] && kill -0 "$(cat "$BENCH_DIR/app.pid")" 2>/dev/null && cat "$BENCH_DIR/app.pid"; }
 
-# prints the milliseconds from launch until /actuator/health answered UP (bounded: 180 s)
+# prints the milliseconds from launch until /actuator/health answered UP (bounded: 180 s). The README's defaults:
+# plain java -jar, no heap flags.
 start() {
   if app_pid >/dev/null; then echo "already running" >&2; return; fi
   [ -f "$JAR" ] || ./mvnw -q -B -o package -DskipTests -DskipE2e
   mkdir -p "$BENCH_DIR"
   local t0; t0=$(date +%s%N)
-  "$JAVA" -jar "$JAR" --yewu.data-dir="$BENCH_DIR" --server.port="$PORT" --yewu.db.embedded-port="$PGPORT" \
-    >>"$BENCH_DIR/app.log" 2>&1 &
+  "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --yewu.data-dir="$BENCH_DIR" --server.port="$PORT" \
+    --yewu.db.embedded-port="$PGPORT" >>"$BENCH_DIR/app.log" 2>&1 &
   echo $! >"$BENCH_DIR/app.pid"
   for _ in $(seq 1 3600); do
     if curl -sf -o /dev/null "$BASE/actuator/health"; then echo $(( ($(date +%s%N) - t0) / 1000000 )); return; fi
@@ -62,47 +70,144 @@ load() {
 
 sql() { psql -Atq -c "$1"; }
 
-measure() {
-  local in=$BENCH_DIR/input; mkdir -p "$in"
-  # inputs for the duplicate check: existing names, mobiles and cities (hits), and the same shapes that match nothing
-  sql "SELECT c.name, cc.phone, c.city FROM customer c JOIN customer_contact cc ON cc.customer_id = c.id
-       WHERE c.owner_id IS NOT NULL ORDER BY md5(c.id::text) LIMIT 1000" >"$in/hits.txt"
-  # lead pool: keep at least 2,000 unassigned leads, then hand 1,000 of them to the distribution
-  local pooled; pooled=$(sql "SELECT count(*) FROM customer WHERE owner_id IS NULL AND stage = 'LEAD'")
-  [ "$pooled" -ge 2000 ] || psql -q -v n=$((2000 - pooled + 1000)) -f bench/leads.sql
-  sql "SELECT id FROM customer WHERE owner_id IS NULL AND stage = 'LEAD' ORDER BY id LIMIT 1000" >"$in/leads.txt"
-  # the salesperson whose pages are read owns ~4,900 customers
-  sql "SELECT u.username, count(*) FROM app_user u JOIN customer c ON c.owner_id = u.id
-       WHERE u.username = 'bench01' GROUP BY 1" | tr '|' ' ' >"$in/seller.txt"
-
-  local load=("$JAVA" bench/src/Load.java "$BASE")
-  {
-    echo "## Run of $(date -Iseconds)"
-    echo
-    echo "| measurement | requests | p50 ms | p95 ms | p99 ms | max ms | notes |"
-    echo "|---|---|---|---|---|---|---|"
-    "${load[@]}" latency "$in/hits.txt" "$(cut -d' ' -f1 "$in/seller.txt")"
-    "${load[@]}" distribute "$in/leads.txt"
-    echo
-    echo "Creating customers, $CLIENTS clients, $CREATE_SECONDS s each:"
-    echo
-    "${load[@]}" create "$CLIENTS" "$CREATE_SECONDS"
-    pgbench_create
-  } | tee -a "$RESULTS"
+# logs in like the UI: GET /api/auth/csrf (the session's token), POST /api/auth/login with it; prints
+# "SESSION=<cookie>|<X-XSRF-TOKEN of the login's answer>"
+login() {
+  local attempt out
+  # a loaded machine may answer 503 (no database connection within 2 s): try again a few times
+  for attempt in 1 2 3 4 5; do
+    if out=$(login_once "$1") && [ -n "${out%%|*}" ] && [ "${out%%|*}" != "SESSION=" ]; then echo "$out"; return; fi
+    sleep 1
+  done
+  echo "login $1 failed 5 times" >&2; exit 1
 }
 
-# the statements Yewu issues for one create (bench/create_customer.pgbench), same clients and duration
-pgbench_create() {
-  local c u
-  c=$(sql "SELECT id FROM company WHERE code = 'DEMO'")
-  u=$(sql "SELECT id FROM app_user WHERE username = 'bench02'")
-  sql "INSERT INTO spring_session SELECT 'pgbench-' || g, 'pgbench-' || g, 0, 0, 28800, 0, 'bench02'
-       FROM generate_series(0, $CLIENTS - 1) g ON CONFLICT DO NOTHING"
-  local out; out=$(PGOPTIONS='-c role=yewu_app' pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$CREATE_SECONDS" \
-    -D company="$c" -D user="$u" -f bench/create_customer.pgbench 2>&1) || { echo "$out" >&2; exit 1; }
-  sql "DELETE FROM spring_session WHERE primary_id LIKE 'pgbench-%'"
-  echo "- pgbench, the same statements: $(echo "$out" | grep -E '^tps' | sed 's/ (without initial connection time)//'),"\
-       "$(echo "$out" | grep -E 'latency average'), $(echo "$out" | grep -E 'failed transactions')"
+login_once() {
+  local jar tok hdr
+  jar=$(mktemp)
+  tok=$(curl -sf -c "$jar" -b "$jar" "$BASE/api/auth/csrf" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  hdr=$(curl -sf -D - -o /dev/null -c "$jar" -b "$jar" -H 'Content-Type: application/json' -H "X-XSRF-TOKEN: $tok" \
+    -d "{\"username\":\"$1\",\"password\":\"Yewu@2026\"}" "$BASE/api/auth/login") || { rm -f "$jar"; return 1; }
+  tok=$(echo "$hdr" | sed -n 's/^[Xx]-[Xx][Ss][Rr][Ff]-[Tt][Oo][Kk][Ee][Nn]: *//p' | tr -d '\r')
+  echo "SESSION=$(awk '$6 == "SESSION" { print $7 }' "$jar")|$tok"
+  rm -f "$jar"
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# wrk SCRIPT CLIENTS [paths file] -> "rps p50 p95 p99 failed"
+run_wrk() {
+  local script=$1 c=$2 out
+  out=$(BENCH_PATHS=${3:-} wrk -t "$(( c < 2 ? 1 : 2 ))" -c "$c" -d "${SECONDS_EACH}s" --timeout 10s \
+    -s "bench/wrk/$script" "$BASE" 2>>"$BENCH_DIR/wrk.err") || { echo "wrk failed: $out" >&2; exit 1; }
+  echo "$out" | grep -q '^RESULT' || { echo "wrk gave no result: $out" >&2; exit 1; }
+  echo "$out" | sed -n 's/^RESULT requests=[0-9]* rps=\([0-9.]*\) p50=\([0-9.]*\) p95=\([0-9.]*\) p99=\([0-9.]*\) max=[0-9.]* failed=\([0-9]*\)/\1 \2 \3 \4 \5/p'
+}
+
+# pgbench CLIENTS script args... -> "tps latency-average failed"
+run_pgbench() {
+  local c=$1; shift
+  local out
+  out=$(PGOPTIONS="-c role=yewu_app -c plan_cache_mode=force_custom_plan -c yewu.company_id=$COMPANY" pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_EACH" "$@" 2>&1) \
+    || { echo "$out" >&2; exit 1; }
+  echo "$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p') $(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p') \
+$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')"
+}
+
+# min / median / max of numbers on stdin
+mmm() { sort -g | awk '{ v[NR] = $1 } END { printf "%.1f / %.1f / %.1f", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
+mmm2() { sort -g | awk '{ v[NR] = $1 } END { printf "%.2f / %.2f / %.2f", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
+
+prepare_inputs() {
+  local in=$BENCH_DIR/input; mkdir -p "$in"
+  COMPANY=$(sql "SELECT id FROM company WHERE code = 'DEMO'")
+  read -r SELLER DEPT < <(sql "SELECT id, department_id FROM app_user WHERE username = 'bench01'" | tr '|' ' ')
+  MANAGER=$(sql "SELECT id FROM app_user WHERE username = 'manager'")
+  # 200 customers of bench01 (their names, mobiles and cities) drive the reads: the same inputs for Yewu and pgbench
+  sql "SELECT c.id, c.name, cc.phone, c.city FROM customer c JOIN customer_contact cc ON cc.customer_id = c.id
+       WHERE c.owner_id = $SELLER ORDER BY md5(c.id::text) LIMIT 200" >"$in/hits.txt"
+  bench/read_inputs.sh "$in/hits.txt" "$in" "$COMPANY" "$SELLER" "$MANAGER"
+}
+
+row() { echo "$@" | tee -a "$RESULTS"; }
+
+measure() {
+  prepare_inputs
+  local in=$BENCH_DIR/input stamp; stamp=$(date -u '+%Y-%m-%d %H:%M UTC')
+  : >"$BENCH_DIR/wrk.err"
+  local sales manager; sales=$(login bench01) || exit 1; manager=$(login manager) || exit 1
+  {
+    echo
+    echo "## Run of $stamp"
+    echo
+    echo "Command: \`bench/run.sh ${CMD:-measure}\` (SECONDS_EACH=$SECONDS_EACH, RUNS=$RUNS). Machine: $(nproc) cores,"\
+      "$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/^Mem/ { print $2 }') GiB;"\
+      "$("$JAVA" -version 2>&1 | head -1); $(pgbench --version); wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)."
+    echo "Load average before: $(loadavg)."
+    echo
+    echo "### Create customer (\`POST /api/customers\`, wrk bench/wrk/create.lua) vs pgbench bench/essential_create.pgbench"
+    echo
+    echo "| clients | Yewu creates/s min / median / max | Yewu p50 ms | Yewu p99 ms | pgbench tps min / median / max | Yewu ÷ pgbench (per run) min / median / max | failed | load average |"
+    echo "|---|---|---|---|---|---|---|---|"
+  } | tee -a "$RESULTS"
+  local counter=$BENCH_DIR/wrk-runs
+  for c in $CREATE_CLIENTS; do
+    local y=() p=() r=() p50=() p99=() failed=0 la=()
+    local sessions=""
+    for i in $(seq 1 "$(( c < 2 ? 1 : 2 ))"); do
+      local one; one=$(login "$(printf 'bench%02d' $((i + 1)))") || exit 1; sessions+="$one;"
+    done
+    for run in $(seq 1 "$RUNS"); do
+      la+=("$(loadavg | cut -d' ' -f1)")
+      local wrk_run=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 )); echo "$wrk_run" >"$counter"
+      read -r rps l50 _ l99 f < <(BENCH_SESSIONS=$sessions BENCH_RUN=$wrk_run run_wrk create.lua "$c")
+      read -r tps _ pf < <(run_pgbench "$c" -D company="$COMPANY" -D user="$SELLER" -D dept="$DEPT" -f bench/essential_create.pgbench)
+      y+=("$rps"); p+=("$tps"); p50+=("$l50"); p99+=("$l99"); failed=$((failed + f + pf))
+      r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
+    done
+    row "| $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p99[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm2) | $failed | ${la[*]} |"
+  done
+  {
+    echo
+    echo "### Reads (wrk bench/wrk/read.lua) vs pgbench of the same SELECT (bench/read_inputs.sh writes both)"
+    echo
+    echo "| read | clients | Yewu req/s min / median / max | Yewu p50 ms | Yewu p95 ms min / median / max | pgbench tps min / median / max | Yewu ÷ pgbench min / median / max | failed | load average |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+  } | tee -a "$RESULTS"
+  for read_kind in $READS; do
+    local who=$sales
+    case $read_kind in *manager) who=$manager ;; esac
+    local scripts=()
+    for f in "$in/pgb/$read_kind".*.sql; do scripts+=(-f "$f"); done
+    for c in $READ_CLIENTS; do
+      local y=() p=() r=() p50=() p95=() failed=0 la=()
+      for run in $(seq 1 "$RUNS"); do
+        la+=("$(loadavg | cut -d' ' -f1)")
+        read -r rps l50 l95 _ f < <(BENCH_SESSIONS="$who" run_wrk read.lua "$c" "$in/$read_kind.paths")
+        read -r tps _ pf < <(run_pgbench "$c" "${scripts[@]}")
+        y+=("$rps"); p+=("$tps"); p50+=("$l50"); p95+=("$l95"); failed=$((failed + f + pf))
+        r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
+      done
+      row "| $read_kind | $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p95[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm2) | $failed | ${la[*]} |"
+    done
+  done
+  local pid rss; pid=$(app_pid || true)
+  rss=$([ -n "$pid" ] && awk '/VmHWM/ { printf "%d MB peak (VmHWM)", $2 / 1024 }' "/proc/$pid/status" || echo "?")
+  {
+    echo
+    echo "Resident size of the Yewu process after the run: $rss; $(awk '/VmRSS/ { printf "%d MB now", $2 / 1024 }' "/proc/$pid/status")."
+    echo "Load average after: $(loadavg). Non-2xx answers or pgbench failures are counted in \"failed\"; the first"\
+      "three of each wrk run are in $BENCH_DIR/wrk.err."
+  } | tee -a "$RESULTS"
+  [ -s "$BENCH_DIR/wrk.err" ] && { echo "wrk reported failures:" >&2; head -5 "$BENCH_DIR/wrk.err" >&2; }
+  if [ "${BENCH_DOC:-0}" = 1 ]; then write_doc "$stamp"; fi
+}
+
+# replaces the measured table in docs/performance.md (between the bench:begin and bench:end markers)
+write_doc() {
+  local table; table=$(awk -v s="## Run of $1" '$0 == s { on = 1; next } on' "$RESULTS")
+  awk -v t="$table" '/<!-- bench:begin -->/ { print; print t; skip = 1; next } /<!-- bench:end -->/ { skip = 0 } !skip' \
+    docs/performance.md >docs/performance.md.new && mv docs/performance.md.new docs/performance.md
 }
 
 coldstart() {
@@ -115,6 +220,7 @@ coldstart() {
   done
 }
 
+for tool in wrk pgbench psql curl; do command -v $tool >/dev/null || { echo "needs $tool (bench/README.md)" >&2; exit 1; }; done
 case "${1:-all}" in
   start) start >/dev/null ;;
   stop) stop ;;
@@ -125,8 +231,8 @@ case "${1:-all}" in
     start >/dev/null
     pg_password
     [ "$(sql "SELECT count(*) FROM app_user WHERE username = 'bench01'")" = 1 ] || load
-    measure
-    coldstart
+    CMD=all BENCH_DOC=${BENCH_DOC:-1} measure
+    stop
     ;;
   *) echo "usage: $0 [all|start|stop|load|measure|coldstart]" >&2; exit 2 ;;
 esac

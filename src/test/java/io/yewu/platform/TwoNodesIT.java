@@ -133,6 +133,25 @@ class TwoNodesIT {
         assertThat(Api.JSON.readTree(me.body()).path("username").asString()).isEqualTo("sales1");
     }
 
+    /** A user deactivated through one node is logged out at once on the other, however recently it served them. */
+    @Test
+    void aSessionEndsOnTheOtherNodeTheMomentTheUserIsDeactivated() throws Exception {
+        Api admin = Api.at(port(node1)).login("admin", "Yewu@2026");
+        long dept = admin.get("/api/me").json().path("departmentId").asLong();
+        var created = admin.post("/api/admin/users", java.util.Map.of("username", "two-nodes-victim", "displayName", "受测",
+                "departmentId", dept, "roles", List.of("SALESPERSON"), "password", "Passw0rd1")).json();
+        Api victim = Api.at(port(node1)).login("two-nodes-victim", "Passw0rd1");
+        HttpRequest onNode2 = HttpRequest.newBuilder(URI.create("http://localhost:" + port(node2) + "/api/me"))
+                .header("Cookie", "SESSION=" + victim.sessionCookie()).build();
+        for (int i = 0; i < 3; i++) {
+            assertThat(HttpClient.newHttpClient().send(onNode2, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+        assertThat(admin.put("/api/admin/users/" + created.path("id").asLong(), java.util.Map.of("displayName", "受测",
+                "departmentId", dept, "roles", List.of("SALESPERSON"), "active", false,
+                "version", created.path("version").asLong())).status()).isEqualTo(200);
+        assertThat(HttpClient.newHttpClient().send(onNode2, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void eachDueTaskFiresExactlyOnceWhileBothNodesPoll() {
         JdbcClient jdbc = node1.getBean(JdbcClient.class);

@@ -78,15 +78,15 @@ public class CustomerFiling {
         }
         if (!problems.isEmpty()) throw ProblemException.invalid(problems);
         Set<CustomerKeys.Key> keys = CustomerKeys.of(in.name(), in.creditCode(), in.phones(), in.emails());
-        try {
-            Long id = tx.execute(s -> {
-                Optional<Match> existing = findMatch(user.companyId(), keys);
-                return existing.isPresent() ? null : insert(user, in, keys, mode);
-            });
-            if (id != null) return id;
-        } catch (LostRace race) {
-            // another filer committed the same key a moment earlier: fall through to the claim
-        }
+        Long id = tx.execute(s -> {
+            if (findMatch(user.companyId(), keys).isPresent()) return null;
+            try {
+                return insert(user, in, keys, mode);
+            } catch (LostRace race) {
+                return null; // another filer committed the same key a moment earlier: fall through to the claim
+            }
+        });
+        if (id != null) return id;
         Match match = findMatch(user.companyId(), keys).orElseThrow();
         throw refuse(user, in, match, mode);
     }
@@ -151,7 +151,13 @@ public class CustomerFiling {
                 .param("kinds", keys.stream().map(k -> k.kind().name()).toArray(String[]::new))
                 .param("vals", keys.stream().map(CustomerKeys.Key::value).toArray(String[]::new))
                 .update();
-        if (inserted < keys.size()) throw new LostRace();
+        if (inserted < keys.size()) {
+            // another filer committed one of these keys a moment ago: take this file back (its keys go with it) and
+            // fall through to the claim, without failing the caller's transaction (a request with an
+            // Idempotency-Key runs in one)
+            jdbc.sql("DELETE FROM customer WHERE company_id = :c AND id = :id").param("c", user.companyId()).param("id", id).update();
+            throw new LostRace();
+        }
         insertContacts(user.companyId(), id, in.contacts());
         Decision<String> decision = filedDecision(user, lead, keys, now, source);
         decisions.record("customer", String.valueOf(id), lead ? "lead-entry" : "ownership", decision);

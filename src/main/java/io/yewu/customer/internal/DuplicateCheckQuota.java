@@ -26,11 +26,14 @@ class DuplicateCheckQuota {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Settings settings;
     private final Clock clock;
 
-    DuplicateCheckQuota(JdbcClient jdbc, Settings settings, Clock clock) {
+    DuplicateCheckQuota(JdbcClient jdbc, Settings settings, Clock clock,
+                        org.springframework.transaction.support.TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.settings = settings;
         this.clock = clock;
     }
@@ -42,22 +45,28 @@ class DuplicateCheckQuota {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         Instant day = now.atZone(SHANGHAI).truncatedTo(ChronoUnit.DAYS).toInstant();
         record Window(String kind, Instant start, Duration length, long limit) {}
-        for (Window w : List.of(new Window("MINUTE", minute, Duration.ofMinutes(1), s.get(CustomerSettings.DUPLICATE_CHECKS_PER_MINUTE)),
-                new Window("DAY", day, Duration.ofDays(1), s.get(CustomerSettings.DUPLICATE_CHECKS_PER_DAY)))) {
-            int used = jdbc.sql("""
-                    INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
-                    VALUES (:c, :u, :k, :start, 1)
-                    ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
-                    SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
-                        window_start = EXCLUDED.window_start
-                    RETURNING used""")
-                    .param("c", user.companyId()).param("u", user.id()).param("k", w.kind())
-                    .param("start", w.start().atOffset(java.time.ZoneOffset.UTC)).query(Integer.class).single();
-            if (used > w.limit()) {
-                long retryAfter = Math.max(1, Duration.between(now, w.start().plus(w.length())).toSeconds());
-                throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", List.of(), retryAfter)
-                        .with(ProblemException.RETRY_AFTER, retryAfter);
+        List<Window> windows = List.of(new Window("MINUTE", minute, Duration.ofMinutes(1), s.get(CustomerSettings.DUPLICATE_CHECKS_PER_MINUTE)),
+                new Window("DAY", day, Duration.ofDays(1), s.get(CustomerSettings.DUPLICATE_CHECKS_PER_DAY)));
+        // both windows in one transaction, one commit per check; a window used up stops the count there, as before
+        Window exceeded = tx.execute(status -> {
+            for (Window w : windows) {
+                int used = jdbc.sql("""
+                        INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
+                        VALUES (:c, :u, :k, :start, 1)
+                        ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
+                        SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
+                            window_start = EXCLUDED.window_start
+                        RETURNING used""")
+                        .param("c", user.companyId()).param("u", user.id()).param("k", w.kind())
+                        .param("start", w.start().atOffset(java.time.ZoneOffset.UTC)).query(Integer.class).single();
+                if (used > w.limit()) return w;
             }
+            return null;
+        });
+        if (exceeded != null) {
+            long retryAfter = Math.max(1, Duration.between(now, exceeded.start().plus(exceeded.length())).toSeconds());
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", List.of(), retryAfter)
+                    .with(ProblemException.RETRY_AFTER, retryAfter);
         }
     }
 }

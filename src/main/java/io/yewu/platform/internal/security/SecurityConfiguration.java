@@ -34,6 +34,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * Content-Security-Policy without inline scripts, {@code nosniff}, a same-origin referrer and no framing.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession(tableName = "spring_session")
 class SecurityConfiguration {
 
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
@@ -49,6 +50,63 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by prefix
+    }
+
+    /**
+     * The session store every request uses: no write when the request did not change the session. Spring Boot's
+     * own JDBC session configuration steps aside once a repository is declared, so the JDBC repository (table
+     * {@code spring_session}, expired sessions cleaned up every minute) is imported here with the timeout of
+     * {@code server.servlet.session.timeout}.
+     */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    QuietSessionRepository quietSessionRepository(org.springframework.session.jdbc.JdbcIndexedSessionRepository jdbcSessions) {
+        return new QuietSessionRepository(jdbcSessions);
+    }
+
+    /**
+     * Spring Session's transactions: a look-up is one SELECT (the session joined with its attributes), atomic on its
+     * own, so it runs without {@code BEGIN}/{@code COMMIT} around it; saving and deleting (several statements) keep
+     * their transaction. Spring Session reads with {@code execute} and writes with {@code executeWithoutResult}.
+     */
+    /** The application's transaction template (Spring Boot's steps aside once any TransactionOperations is declared). */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    org.springframework.transaction.support.TransactionTemplate transactionTemplate(
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactions);
+    }
+
+    @Bean("springSessionTransactionOperations")
+    org.springframework.transaction.support.TransactionOperations springSessionTransactionOperations(
+            @org.springframework.session.jdbc.config.annotation.SpringSessionDataSource javax.sql.DataSource sessions) {
+        var writes = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(sessions));
+        return new org.springframework.transaction.support.TransactionOperations() {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                return org.springframework.transaction.support.TransactionOperations.withoutTransaction().execute(action);
+            }
+
+            @Override
+            public void executeWithoutResult(java.util.function.Consumer<org.springframework.transaction.TransactionStatus> action) {
+                writes.executeWithoutResult(action);
+            }
+        };
+    }
+
+    /** Outside the session filter (which runs at order {@code -2147483598}), so it wraps the whole exchange. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<QuietSessionRepository.MemoFilter> sessionMemoFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new QuietSessionRepository.MemoFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    org.springframework.session.config.SessionRepositoryCustomizer<org.springframework.session.jdbc.JdbcIndexedSessionRepository> sessionTimeout(
+            @Value("${server.servlet.session.timeout:8h}") java.time.Duration timeout) {
+        return repository -> repository.setDefaultMaxInactiveInterval(timeout);
     }
 
     @Bean

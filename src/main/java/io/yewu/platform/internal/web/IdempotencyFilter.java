@@ -73,53 +73,88 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
         YewuPrincipal u = user.get();
-        boolean claimed = bookkeeping(() -> jdbc.sql("""
-                INSERT INTO idempotency_record (company_id, user_id, key, request_hash) VALUES (:c, :u, :k, :h)
-                ON CONFLICT (company_id, user_id, key) DO UPDATE SET request_hash = :h, created_at = now()
-                WHERE idempotency_record.http_status IS NULL AND idempotency_record.created_at < now() - interval '1 minute'""")
-                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash).update()) == 1;
-        if (!claimed) {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        HttpServletRequest replayed = multipart ? request : new ReplayedBody(request, body);
+        // One transaction for the claim, the request's own work and the stored answer: one durable commit. The
+        // handlers' transactions join it. A retry with the same key waits on the claim's row lock until the first
+        // attempt committed or rolled back, then replays its answer or runs afresh.
+        Outcome outcome;
+        try {
+            outcome = tx.execute(status -> {
+                boolean claimed = claim(u, key, hash);
+                if (!claimed) return Outcome.RETRY;
+                try {
+                    chain.doFilter(replayed, captured);
+                } catch (IOException | ServletException e) {
+                    throw new Failed(e);
+                }
+                if (status.isRollbackOnly()) return Outcome.ROLLED_BACK;
+                if (!replayable(captured.getStatus())) {
+                    status.setRollbackOnly(); // the key is free again; an input error committed nothing
+                    return Outcome.NOT_STORED;
+                }
+                store(u, key, captured);
+                return Outcome.STORED;
+            });
+        } catch (Failed e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw (ServletException) e.getCause();
+        } catch (org.springframework.transaction.UnexpectedRollbackException e) {
+            outcome = Outcome.ROLLED_BACK;
+        }
+        if (outcome == Outcome.RETRY) {
             answerRetry(request, response, u, key, hash);
             return;
         }
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
-        try {
-            chain.doFilter(multipart ? request : new ReplayedBody(request, body), captured);
-            if (replayable(captured.getStatus())) {
-                bookkeeping(() -> jdbc.sql("""
-                        UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
-                        WHERE company_id = :c AND user_id = :u AND key = :k""")
-                        .param("s", captured.getStatus()).param("t", captured.getContentType())
-                        .param("b", captured.getContentAsByteArray())
-                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update());
-                stored = true;
+        if (outcome == Outcome.ROLLED_BACK) {
+            // A handler's transaction failed and the whole request rolled back, the claim with it. A conflict that
+            // committed nothing is still the answer a retry gets (as before: kept in its own small commit); a
+            // success that rolled back never happened, so it is not acknowledged: the client retries the key.
+            if (captured.getStatus() == HttpStatus.CONFLICT.value()) {
+                tx.execute(s -> {
+                    if (claim(u, key, hash)) store(u, key, captured);
+                    return null;
+                });
+            } else if (captured.getStatus() < 300) {
+                captured.resetBuffer();
+                problems.write(response, HttpStatus.CONFLICT, "idempotency-in-progress", locales.resolveLocale(request),
+                        request.getRequestURI());
+                return;
             }
-        } finally {
-            if (!stored) {
-                bookkeeping(() -> jdbc.sql("DELETE FROM idempotency_record WHERE company_id = :c AND user_id = :u AND key = :k")
-                        .param("c", u.companyId()).param("u", u.id()).param("k", key).update());
-            }
-            captured.copyBodyToResponse();
         }
+        captured.copyBodyToResponse();
+    }
+
+    private enum Outcome { RETRY, STORED, NOT_STORED, ROLLED_BACK }
+
+    /** Carries the chain's checked exceptions out of the transaction callback. */
+    private static final class Failed extends RuntimeException {
+        Failed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** Claims the key (taking over a claim left unfinished for a minute by a node that died); false if it is taken. */
+    private boolean claim(YewuPrincipal u, String key, String hash) {
+        return jdbc.sql("""
+                INSERT INTO idempotency_record (company_id, user_id, key, request_hash) VALUES (:c, :u, :k, :h)
+                ON CONFLICT (company_id, user_id, key) DO UPDATE SET request_hash = :h, created_at = now()
+                WHERE idempotency_record.http_status IS NULL AND idempotency_record.created_at < now() - interval '1 minute'""")
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash).update() == 1;
+    }
+
+    private void store(YewuPrincipal u, String key, ContentCachingResponseWrapper captured) {
+        jdbc.sql("""
+                UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
+                WHERE company_id = :c AND user_id = :u AND key = :k""")
+                .param("s", captured.getStatus()).param("t", captured.getContentType())
+                .param("b", captured.getContentAsByteArray())
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).update();
     }
 
     /** Answers a retry gets again: successes and conflicts; not input errors, which the user corrects and resends. */
     static boolean replayable(int status) {
         return status < 300 || status == HttpStatus.CONFLICT.value();
-    }
-
-    /**
-     * The key's bookkeeping commits without waiting for the disk: the request's own durable commit flushes the WAL
-     * past it anyway, and a claim lost in a crash is only an unfinished claim, which a retry takes over after a
-     * minute. Saves two fsyncs per submission.
-     */
-    private int bookkeeping(java.util.function.IntSupplier statement) {
-        Integer rows = tx.execute(s -> {
-            jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query(String.class).single();
-            return statement.getAsInt();
-        });
-        return rows == null ? 0 : rows;
     }
 
     private void answerRetry(HttpServletRequest request, HttpServletResponse response, YewuPrincipal u, String key,

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Writes the inputs of the read measurements (bench/run.sh calls it): for each read, the request paths wrk asks
+# (<kind>.paths) and pgbench scripts with the SELECTs Yewu issues for that request (pgb/<kind>.<n>.sql), the same
+# customers, names and pages for both. The SQL mirrors CustomerQueries, CustomerAccess, DataScope and
+# CustomerFiling.matches with the reader's scope written in (salesperson bench01: own files; manager: 业务部 and below).
+#   bench/read_inputs.sh HITS_FILE OUT_DIR COMPANY_ID SELLER_ID MANAGER_ID     (HITS_FILE: id|name|phone|city per line)
+set -euo pipefail
+hits=$1 out=$2 company=$3 seller=$4 manager=$5
+mkdir -p "$out/pgb"
+rm -f "$out"/*.paths "$out"/pgb/*.sql
+dept_path=$(psql -Atq -c "SELECT d.path FROM app_user u JOIN department d ON d.id = u.department_id WHERE u.id = $manager")
+esc() { printf '%s' "${1//\'/\'\'}"; }
+
+# (literals that meet a GiST exclusion index are typed bigint, as the application's parameters are: an integer
+# literal would not match its operator class)
+# the reader's scope as CustomerAccess writes it (inScopeSql)
+sales_scope="((c.company_id = $company AND c.owner_id = $seller) OR (c.company_id = $company AND c.owner_id IS NULL AND (FALSE)))"
+manager_scope="((c.company_id = $company AND c.owner_id IN (SELECT su.id FROM app_user su JOIN department sd ON sd.id = su.department_id
+    WHERE su.company_id = $company AND sd.path LIKE '$dept_path%')) OR (c.company_id = $company AND c.owner_id IS NULL
+    AND (c.department_id IN (SELECT id FROM department WHERE company_id = $company AND path LIKE '$dept_path%') OR c.created_by = $manager)))"
+row_select() { cat <<SQL
+SELECT c.id, c.name, c.city, c.stage, c.source, c.owner_id, u.display_name AS owner_name, c.key_account,
+       (SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id
+          AND cc.phone <> '' ORDER BY cc.id LIMIT 1) AS phone, c.last_follow_up_at, c.created_at, $1 AS in_scope
+SQL
+}
+
+# list pages: stage INTENTION, page 0–49 of 20
+list_script() { # scope
+  local from=" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE $1 AND c.stage = 'INTENTION'"
+  echo '\set off random(0, 49) * 20'
+  echo "$(row_select "$1") $from ORDER BY c.id DESC LIMIT 20 OFFSET :off;" | tr '\n' ' '; echo
+  echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo
+}
+list_script "$sales_scope" >"$out/pgb/list-sales.1.sql"
+list_script "$manager_scope" >"$out/pgb/list-manager.1.sql"
+for p in $(seq 0 49); do echo "/api/customers?stage=INTENTION&size=20&page=$p"; done >"$out/list-sales.paths"
+cp "$out/list-sales.paths" "$out/list-manager.paths"
+
+search_script() { # scope text
+  local t; t=$(esc "$2")
+  local like; like=$(esc "%$2%")
+  local from=" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE $1 AND c.name_grams @> yewu_bigrams('$t') AND c.name ILIKE '$like'"
+  echo "$(row_select "$1") $from ORDER BY c.id DESC LIMIT 20 OFFSET 0;" | tr '\n' ' '; echo
+  echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo
+}
+
+n=0
+while IFS='|' read -r id name phone city; do
+  n=$((n + 1))
+  brand=${name:${#city}:2}; trade=${name:${#city}:4}
+  [ "$n" -le 20 ] || break
+  search_script "$sales_scope" "$brand" >"$out/pgb/search2-sales.$n.sql"
+  search_script "$manager_scope" "$brand" >"$out/pgb/search2-manager.$n.sql"
+  search_script "$manager_scope" "$trade" >"$out/pgb/search4-manager.$n.sql"
+  cat >"$out/pgb/duplicates.$n.sql" <<SQL
+SELECT DISTINCT ON (c.id) c.id, c.name, c.owner_id, u.display_name AS owner_name, c.stage, k.kind FROM customer_key k JOIN customer c ON c.company_id = k.company_id AND c.id = k.customer_id LEFT JOIN app_user u ON u.id = c.owner_id WHERE k.company_id = $company AND (k.kind, k.value) IN (SELECT * FROM unnest(CAST(ARRAY['NAME', 'PHONE'] AS text[]), CAST(ARRAY['$(esc "$name")', '$phone'] AS text[]))) ORDER BY c.id, CASE k.kind WHEN 'CREDIT_CODE' THEN 1 WHEN 'NAME' THEN 2 WHEN 'PHONE' THEN 3 ELSE 4 END LIMIT 10;
+SQL
+  cat >"$out/pgb/detail.$n.sql" <<SQL
+SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, $sales_scope AS in_scope FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id WHERE c.id = $id AND ($sales_scope OR (c.company_id = $company AND c.owner_id IS NULL));
+SELECT id, name, phone, email, position FROM customer_contact WHERE company_id = $company AND customer_id = $id ORDER BY id;
+SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name FROM follow_up f JOIN app_user u ON u.id = f.author_id WHERE f.company_id = $company AND f.customer_id = $id ORDER BY f.happened_at DESC LIMIT 100;
+SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason, o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id WHERE o.company_id = $company::bigint AND o.customer_id = $id::bigint ORDER BY o.valid_from DESC;
+SELECT id, outcome, hits, settings_version, decided_at FROM decision_record WHERE company_id = $company AND subject_type = 'customer' AND subject_id = '$id' ORDER BY decided_at DESC;
+SELECT r.id, r.changes::text AS changes, r.status, u.display_name AS requested_by_name, r.created_at FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by WHERE r.company_id = $company AND r.customer_id = $id ORDER BY r.created_at DESC;
+SQL
+done <"$hits"
+# the request paths, percent-encoded in one pass
+python3 - "$hits" "$out" <<'PY'
+import sys, urllib.parse
+hits, out = sys.argv[1], sys.argv[2]
+enc = lambda s: urllib.parse.quote(s, safe="")
+files = {k: open(f"{out}/{k}.paths", "w") for k in ("search2-sales", "search2-manager", "search4-manager", "duplicates", "detail")}
+for line in open(hits, encoding="utf-8"):
+    if not line.strip(): continue
+    id_, name, phone, city = line.rstrip("\n").split("|")
+    brand, trade = name[len(city):len(city) + 2], name[len(city):len(city) + 4]
+    print(f"/api/customers?size=20&page=0&q={enc(brand)}", file=files["search2-sales"])
+    print(f"/api/customers?size=20&page=0&q={enc(brand)}", file=files["search2-manager"])
+    print(f"/api/customers?size=20&page=0&q={enc(trade)}", file=files["search4-manager"])
+    print(f"/api/customers/duplicates?name={enc(name)}&phone={phone}", file=files["duplicates"])
+    print(f"/api/customers/{id_}", file=files["detail"])
+PY
