@@ -37,7 +37,7 @@ class LeadDistribution {
 
     record Assigned(long leadId, long userId, String userName, Decision<Long> decision) {}
 
-    private record Lead(long id, String name, long departmentId, String productCategory) {}
+    private record Lead(long id, String name, Long departmentId, String productCategory) {}
 
     private final JdbcClient jdbc;
     private final LeadPool pool;
@@ -84,8 +84,9 @@ class LeadDistribution {
         List<Assigned> assigned = new ArrayList<>();
         for (Assignment a : requested) {
             Lead lead = leads.get(a.leadId());
-            List<LeadRanking.Candidate> team = teams.computeIfAbsent(lead.departmentId(),
-                    d -> new ArrayList<>(pool.candidates(manager.companyId(), d, now)));
+            // no department, no team: nobody is eligible (409 below), never a 500
+            List<LeadRanking.Candidate> team = lead.departmentId() == null ? new ArrayList<>()
+                    : teams.computeIfAbsent(lead.departmentId(), d -> new ArrayList<>(pool.candidates(manager.companyId(), d, now)));
             Instant at = now.plusNanos(assigned.size() * 1000L); // keeps the batch's order for round-robin
             Decision<Long> decision = a.userId() == null
                     ? ranking.distribute(List.of(new LeadRanking.Lead(lead.id(), lead.productCategory())), team, at, snapshot.version())

@@ -21,7 +21,7 @@ import java.util.Map;
 @Component
 class LeadQueries {
 
-    record PooledLead(long id, String name, String city, String productCategory, String phone, long departmentId,
+    record PooledLead(long id, String name, String city, String productCategory, String phone, Long departmentId,
                       OffsetDateTime createdAt, String enteredBy) {}
 
     record Ranked(long userId, String name, int rank, List<RuleHit> reasons) {}
@@ -70,7 +70,9 @@ class LeadQueries {
         Map<Long, List<CustomerQueries.Claim>> claimsByLead = customers.claimsOf(manager.companyId(),
                 leads.stream().map(PooledLead::id).toList());
         List<PoolEntry> entries = leads.stream().map(l -> {
-            var team = teams.computeIfAbsent(l.departmentId(), d -> pool.candidates(manager.companyId(), d, now));
+            // a customer without a department (e.g. an e-commerce buyer nobody owns, COM-3) has no team to rank
+            var team = l.departmentId() == null ? List.<LeadRanking.Candidate>of()
+                    : teams.computeIfAbsent(l.departmentId(), d -> pool.candidates(manager.companyId(), d, now));
             var ranking = distribution.suggest(l.id(), l.productCategory(), team, version)
                     .outcome().stream().map(r -> new Ranked(r.userId(), r.name(), r.rank(), r.reasons())).toList();
             return new PoolEntry(l, ranking, claimsByLead.getOrDefault(l.id(), List.of()));

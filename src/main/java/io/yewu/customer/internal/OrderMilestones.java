@@ -1,6 +1,6 @@
 package io.yewu.customer.internal;
 
-import io.yewu.order.OrderCompleted;
+import io.yewu.customer.CustomerOrderCompleted;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
@@ -36,7 +36,7 @@ class OrderMilestones {
     }
 
     @EventListener
-    void on(OrderCompleted event) {
+    void on(CustomerOrderCompleted event) {
         String before = jdbc.sql("SELECT stage FROM customer WHERE company_id = :c AND id = :id FOR UPDATE")
                 .param("c", event.companyId()).param("id", event.customerId()).query(String.class).optional().orElse(null);
         if (before == null) return;

@@ -1,6 +1,6 @@
 package io.yewu.order.internal;
 
-import io.yewu.order.OrderCompleted;
+import io.yewu.customer.CustomerOrderCompleted;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * ORD-1, ORD-2: a delivered order that is fully paid is closed, once; the first such order of a customer ends its
- * being new, and the customer module hears of it ({@link OrderCompleted}) in the same transaction.
+ * being new, and the customer module hears of it ({@link CustomerOrderCompleted}) in the same transaction.
  */
 @Component
 class OrderCompletion {
@@ -40,6 +40,6 @@ class OrderCompletion {
         long completed = jdbc.sql("SELECT count(*) FROM sales_order WHERE company_id = :c AND customer_id = :id AND state = 'CLOSED'"
                         + " AND paid_amount >= total")
                 .param("c", companyId).param("id", customerId).query(Long.class).single();
-        events.publishEvent(new OrderCompleted(companyId, orderId, customerId, completed == 1, now));
+        events.publishEvent(new CustomerOrderCompleted(companyId, orderId, customerId, completed == 1, now));
     }
 }
