@@ -113,7 +113,7 @@ class TicketQueries {
         eq(sql, params, "t.owner_id", "ownerId", f.ownerId());
         if (Boolean.TRUE.equals(f.mine())) {
             sql.append(" AND t.state = 'OPEN' AND (t.owner_id = :tsMe OR EXISTS (SELECT 1 FROM ticket_assignee m WHERE m.company_id = t.company_id"
-                    + " AND m.ticket_id = t.id AND m.active AND m.user_id = :tsMe))");
+                    + " AND m.ticket_id = t.id AND m.active AND (m.user_id = :tsMe OR (m.role = 'ASSIGNEE' AND m.user_id IS NULL AND m.department_id = :tsDept))))");
         }
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" AND t.state = 'OPEN' AND t.promised_at < :nowFilter");
