@@ -128,6 +128,9 @@ class TicketIT extends IntegrationTest {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().path("ownerId").asLong()).isEqualTo(agent1Id);
         assertThat(again.json().path("assignees")).hasSize(3);
+        // agent2 handed it on: it still reads the ticket, but no longer works it
+        assertThat(agent2.post("/api/tickets/" + id + "/notes", Map.of("note", "已转财务")).status()).isEqualTo(200);
+        assertThat(agent2.post("/api/tickets/" + id + "/transfer", Map.of("toUserId", agent1Id)).status()).isEqualTo(409);
         // finance (the department) now sees it and resolves it
         Api finance = login("finance");
         assertThat(finance.get("/api/tickets/mine").json().path("items").toString()).contains("\"id\":" + id);

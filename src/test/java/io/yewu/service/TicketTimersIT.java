@@ -96,7 +96,7 @@ class TicketTimersIT extends IntegrationTest {
         CompanyContext.runAs(company, () -> tx.executeWithoutResult(s -> dueTasks.schedule("service.ticket-timer", "again-" + id,
                 Instant.now(), Map.of("ticketId", id, "cycle", 1, "timer", "OVERDUE"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> asSystem(() -> jdbc.sql(
-                "SELECT count(*) FROM due_task WHERE key = :k AND status = 'DONE'").param("k", "again-" + id).query(Long.class).single()) == 1);
+                "SELECT count(*) FROM due_task WHERE task_key = :k AND status = 'DONE'").param("k", "again-" + id).query(Long.class).single()) == 1);
         assertThat(events(id, "REMINDED")).isEqualTo(1);
         assertThat(events(id, "OVERDUE")).isEqualTo(1);
         assertThat(events(id, "ESCALATED")).isEqualTo(2);

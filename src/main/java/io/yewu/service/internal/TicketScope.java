@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which tickets a reader sees (PLT-5 for the service desk, decisions 0020 point 18): its own and those assigned to it
- * or its department; the desk's supervising roles as their data scope says over the owner; the marketing director
+ * Which tickets a reader sees (PLT-5 for the service desk, decisions 0020 point 18): its own, those assigned to it
+ * (also earlier: it keeps reading what it worked on) or now to its department; the desk's supervising roles as their data scope says over the owner; the marketing director
  * the complaints escalated to the marketing level.
  */
 record TicketScope(String sql, Map<String, Object> params) {
@@ -27,7 +27,7 @@ record TicketScope(String sql, Map<String, Object> params) {
         params.put("tsDept", user.departmentId());
         StringBuilder sql = new StringBuilder("(" + t + ".company_id = :tsCompany AND (" + t + ".owner_id = :tsMe"
                 + " OR EXISTS (SELECT 1 FROM ticket_assignee ta WHERE ta.company_id = " + t + ".company_id AND ta.ticket_id = " + t + ".id"
-                + " AND ta.active AND (ta.user_id = :tsMe OR (ta.role = 'ASSIGNEE' AND ta.user_id IS NULL AND ta.department_id = :tsDept)))");
+                + " AND (ta.user_id = :tsMe OR (ta.active AND ta.role = 'ASSIGNEE' AND ta.user_id IS NULL AND ta.department_id = :tsDept)))");
         if (SUPERVISING.stream().anyMatch(user::hasRole)) {
             DataScope.Condition scope = DataScope.of(user, t + ".company_id", t + ".owner_id");
             sql.append(" OR (").append(scope.sql()).append(")");

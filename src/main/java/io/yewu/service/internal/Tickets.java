@@ -325,6 +325,12 @@ public class Tickets {
     private TicketRow openForWork(YewuPrincipal user, long ticketId) {
         TicketRow t = visible(user, ticketId);
         if (!"OPEN".equals(t.state())) throw ProblemException.conflict("ticket-not-open");
+        boolean mine = t.ownerId() == user.id() || TicketScope.supervises(user) || jdbc.sql("""
+                SELECT count(*) FROM ticket_assignee WHERE company_id = :c AND ticket_id = :t AND active AND role = 'ASSIGNEE'
+                  AND (user_id = :me OR (user_id IS NULL AND department_id = :dept))""")
+                .param("c", user.companyId()).param("t", ticketId).param("me", user.id()).param("dept", user.departmentId())
+                .query(Long.class).single() > 0;
+        if (!mine) throw ProblemException.conflict("ticket-not-assigned");
         return t;
     }
 
