@@ -1,3 +1,4 @@
+import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
 
@@ -883,6 +884,7 @@ const en: typeof zh = {
   picker: { placeholder: 'Type a name to search' },
   notFound: 'Page not found',
   settlement,
+  service,
 }
 
 export default en

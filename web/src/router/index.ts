@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
   // ORD-8b: customers look up an order without an account
   { path: '/status', component: () => import('@/views/orders/PublicOrderStatusView.vue'), meta: { public: true } },
+  { path: '/ask', component: () => import('@/views/service/PublicTicketView.vue'), meta: { public: true } },
   { path: '/m/visits', component: () => import('@/views/mobile/MobileVisitPlan.vue') },
   { path: '/m/visits/:id(\\d+)', component: () => import('@/views/mobile/MobileVisit.vue') },
   {
@@ -61,6 +62,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'orders/:id(\\d+)', component: () => import('@/views/orders/OrderDetailView.vue'), meta: { roles: ORDER_READERS } },
       { path: 'warehouse', component: () => import('@/views/orders/WarehouseView.vue'), meta: { roles: WAREHOUSE_VIEW } },
       { path: 'warehouse/:id(\\d+)', redirect: '/warehouse', meta: { roles: WAREHOUSE_VIEW } },
+      { path: 'tickets', component: () => import('@/views/service/TicketsView.vue') },
+      { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue') },
+      { path: 'return-visits', component: () => import('@/views/service/ReturnVisitsView.vue'), meta: { roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+      { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },
