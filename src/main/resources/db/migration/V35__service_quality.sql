@@ -51,6 +51,8 @@ CREATE TABLE kb_article (
 );
 CREATE INDEX kb_article_grams_idx ON kb_article USING gin (search_grams);
 CREATE INDEX kb_article_state_idx ON kb_article (company_id, state, effective_from DESC, id DESC);
+-- KB-1: a common word walks the newest publications and stops at the page; a rare one comes from the GIN index
+CREATE INDEX kb_article_published_idx ON kb_article (company_id, published_at DESC, id DESC) WHERE state = 'PUBLISHED';
 
 -- KB-2: every drafted wording is kept (history of versions).
 CREATE TABLE kb_article_version (
@@ -165,6 +167,9 @@ CREATE TABLE qc_complaint (
   FOREIGN KEY (company_id, linked_by) REFERENCES app_user (company_id, id)
 );
 CREATE INDEX qc_complaint_agent_idx ON qc_complaint (company_id, agent_id, linked_at);
+
+-- SVC-9: visits due in a week (the V34 queue index covers only open visits).
+CREATE INDEX return_visit_due_idx ON return_visit (company_id, due_at);
 
 -- SVC-9 and QC-3: stored reports one can reopen and export.
 CREATE TABLE service_report (

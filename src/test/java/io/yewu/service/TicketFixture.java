@@ -36,4 +36,22 @@ public final class TicketFixture {
         return CompanyContext.callAsSystem(() -> jdbc.sql("SELECT department_id FROM app_user WHERE username = :u")
                 .param("u", username).query(Long.class).single());
     }
+    /** A return visit of a ticket (V34): DUE when {@code state} is DUE, otherwise closed at {@code closedAt}. */
+    public static long visit(JdbcClient jdbc, long ticketId, Instant dueAt, String state, Integer satisfaction, Instant closedAt) {
+        return CompanyContext.callAsSystem(() -> jdbc.sql("""
+                INSERT INTO return_visit (company_id, ticket_id, reason, due_at, state, solved, satisfaction, closed_at)
+                SELECT company_id, id, 'RESOLVED_BY_OTHER', :due, :state, :solved, :sat, :closed FROM ticket WHERE id = :t RETURNING id""")
+                .param("t", ticketId).param("due", java.sql.Timestamp.from(dueAt)).param("state", state)
+                .param("solved", "DUE".equals(state) ? null : "SOLVED".equals(state), java.sql.Types.BOOLEAN)
+                .param("sat", satisfaction, java.sql.Types.SMALLINT)
+                .param("closed", closedAt == null ? null : java.sql.Timestamp.from(closedAt), java.sql.Types.TIMESTAMP)
+                .query(Long.class).single());
+    }
+
+    /** Sets a ticket's subject (topics of the weekly analysis) and, for a complaint, its severity and root cause. */
+    public static void describe(JdbcClient jdbc, long ticketId, String subject, String severity, String rootCause) {
+        CompanyContext.runAsSystem(() -> jdbc.sql("UPDATE ticket SET subject = :s, severity = :sev, root_cause = :rc WHERE id = :t")
+                .param("s", subject).param("sev", severity, java.sql.Types.VARCHAR).param("rc", rootCause, java.sql.Types.VARCHAR)
+                .param("t", ticketId).update());
+    }
 }

@@ -358,7 +358,7 @@ class KnowledgeBase {
                   AND a.search_grams @> yewu_bigrams(:q) AND (a.title || ' ' || a.body) ILIKE :like
                   AND (CAST(:kind AS text) IS NULL OR a.kind = :kind)
                   AND (CAST(:cat AS bigint) IS NULL OR a.category_id = :cat)
-                ORDER BY (a.title ILIKE :like) DESC, a.published_at DESC, a.id DESC LIMIT :limit""")
+                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
                 .param("c", me.companyId()).param("day", today()).param("q", query).param("like", "%" + escape(query) + "%")
                 .param("kind", kind == null || kind.isBlank() ? null : kind.strip(), java.sql.Types.VARCHAR)
                 .param("cat", categoryId, java.sql.Types.BIGINT).param("limit", Math.max(1, Math.min(limit, 50)))
