@@ -199,4 +199,16 @@ class KnowledgeBaseIT extends IntegrationTest {
         String other = userOfNewCompany("KB", RoleCode.SERVICE_AGENT, "外地客服");
         assertThat(login(other).get("/api/kb/articles/" + id).status()).isEqualTo(404);
     }
+
+    @Test
+    void KB1_theDemoCompanyStartsWithPublishedArticles() {
+        Api agent = login("agent1");
+        assertThat(search(agent, "账期")).contains("新客户首单付款政策");
+        assertThat(search(agent, "回访专员")).contains("回访话术：投诉处理后回访");
+        long id = agent.get("/api/kb/search?q=" + java.net.URLEncoder.encode("全额付款", StandardCharsets.UTF_8)).json().get(0).path("id").asLong();
+        JsonNode article = agent.get("/api/kb/articles/" + id).json();
+        assertThat(article.path("log").valueStream().map(l -> l.path("action").asString()).toList())
+                .containsExactly("RECEIVED", "READ", "DRAFTED", "PUBLISHED");
+        assertThat(article.path("article").path("issuingDepartmentName").asString()).isEqualTo("财务部");
+    }
 }
