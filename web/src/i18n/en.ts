@@ -1,3 +1,4 @@
+import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
 
@@ -678,6 +679,7 @@ const en: typeof zh = {
   picker: { placeholder: 'Type a name to search' },
   notFound: 'Page not found',
   settlement,
+  service,
 }
 
 export default en

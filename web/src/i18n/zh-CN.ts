@@ -1,3 +1,4 @@
+import service from './service.zh-CN'
 import settlement from './settlement.zh-CN'
 
 export default {
@@ -669,4 +670,5 @@ export default {
   picker: { placeholder: '输入姓名搜索' },
   notFound: '页面不存在',
   settlement,
+  service,
 }

@@ -15,6 +15,7 @@ const admin = { roles: ['ADMIN'] }
 // `/m/` is reserved for the mobile pages.
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
+  { path: '/ask', component: () => import('@/views/service/PublicTicketView.vue'), meta: { public: true } },
   { path: '/m/visits', component: () => import('@/views/mobile/MobileVisitPlan.vue') },
   { path: '/m/visits/:id(\\d+)', component: () => import('@/views/mobile/MobileVisit.vue') },
   {
@@ -42,6 +43,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'refunds', component: () => import('@/views/settlement/RefundsView.vue'), meta: { roles: S.refunds } },
       { path: 'receivables', component: () => import('@/views/settlement/ReceivablesView.vue'), meta: { roles: S.receivables } },
       { path: 'commission', component: () => import('@/views/settlement/CommissionView.vue'), meta: { roles: S.commission } },
+      { path: 'tickets', component: () => import('@/views/service/TicketsView.vue') },
+      { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue') },
+      { path: 'return-visits', component: () => import('@/views/service/ReturnVisitsView.vue'), meta: { roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+      { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

@@ -1,16 +1,15 @@
 package io.yewu.platform;
 
-import io.yewu.YewuApplication;
 import io.yewu.platform.internal.scheduling.NodeName;
 import io.yewu.platform.scheduling.CompanyJob;
 import io.yewu.platform.scheduling.DueTaskHandler;
 import io.yewu.platform.scheduling.DueTasks;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.support.Api;
+import io.yewu.support.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,45 +79,28 @@ class TwoNodesIT {
         }
     }
 
+    private static TwoNodes nodes;
     private static ConfigurableApplicationContext node1;
     private static ConfigurableApplicationContext node2;
 
     @BeforeAll
     static void startTwoNodes() throws IOException {
-        int dbPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            dbPort = socket.getLocalPort();
-        }
-        String dataDir = Files.createTempDirectory("yewu-two-nodes").toString();
-        node1 = node("node-1", "yewu.data-dir=" + dataDir, "yewu.db.url=", "yewu.db.embedded-port=" + dbPort,
-                "yewu.db.durable=false", "yewu.demo-data.customers=0");
-        // node 1's embedded server takes a password (kept beside its data directory) and listens on 127.0.0.1
-        String password = Files.readString(java.nio.file.Path.of(dataDir, "pgdata.password")).strip();
-        node2 = node("node-2", "yewu.data-dir=" + dataDir + "/node2", "yewu.demo-data=false",
-                "yewu.db.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "yewu.db.user=postgres",
-                "yewu.db.password=" + password);
+        nodes = TwoNodes.start("yewu-two-nodes", Recorder.class);
+        node1 = nodes.node1();
+        node2 = nodes.node2();
         // a scratch table for the handler, created as the owner and opened to the application role
-        new SimpleOwner(dbPort, password).execute("""
+        new SimpleOwner(nodes.dbPort(), nodes.password()).execute("""
                 CREATE TABLE two_nodes_fired (task_key text NOT NULL, node text NOT NULL);
                 GRANT SELECT, INSERT ON two_nodes_fired TO yewu_app""");
     }
 
-    /** Properties go in as command-line arguments: they must beat application.yml, as a deployment's would. */
-    private static ConfigurableApplicationContext node(String name, String... properties) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--yewu.node-name=" + name,
-                "--yewu.scheduler.poll-interval=100ms"));
-        for (String p : properties) args.add("--" + p);
-        return new SpringApplicationBuilder(YewuApplication.class, Recorder.class).run(args.toArray(String[]::new));
-    }
-
     @AfterAll
     static void stop() {
-        if (node2 != null) node2.close();
-        if (node1 != null) node1.close();
+        if (nodes != null) nodes.close();
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getRequiredProperty("local.server.port"));
+        return TwoNodes.port(node);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.yewu.customer.internal;
+
+import io.yewu.customer.CustomerLookup;
+import io.yewu.platform.security.YewuPrincipal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link CustomerLookup} on the customer files, scoped by {@link CustomerAccess}; no credit, bank or invoice column. */
+@Component
+class CustomerLookupQueries implements CustomerLookup {
+
+    private static final String SELECT = """
+            SELECT c.id, c.name, coalesce(c.credit_code, '') AS credit_code, c.city, c.key_account,
+                   coalesce((SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id
+                      AND cc.phone <> '' ORDER BY cc.id LIMIT 1), '') AS phone, coalesce(u.display_name, '') AS owner_name
+            FROM customer c LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.owner_id
+            WHERE """;
+
+    private final JdbcClient jdbc;
+
+    CustomerLookupQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Card> find(YewuPrincipal reader, String text, int limit) {
+        if (text == null || text.strip().length() < 2) return List.of();
+        String q = text.strip();
+        CustomerAccess access = CustomerAccess.of(reader, "c");
+        Map<String, Object> params = new HashMap<>(access.params());
+        params.put("limit", Math.max(1, Math.min(limit, 50)));
+        String match;
+        var phone = CustomerKeys.phone(q);
+        String digits = q.replaceAll("[\\s-]", "");
+        if (phone.isPresent()) {
+            match = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :phone)";
+            params.put("phone", phone.get());
+        } else if (digits.matches("\\d{4,}")) {
+            // a phone being typed: its beginning
+            match = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value LIKE :phonePrefix)";
+            params.put("phonePrefix", digits + "%");
+        } else {
+            String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            match = "((c.name_grams @> yewu_bigrams(:qText) AND c.name ILIKE :q) OR upper(c.credit_code) = upper(:qText))";
+            params.put("qText", q);
+            params.put("q", like);
+        }
+        return jdbc.sql(SELECT + access.inScopeSql() + " AND " + match + " ORDER BY length(c.name), c.id LIMIT :limit")
+                .params(params).query(Card.class).list();
+    }
+
+    @Override
+    public Optional<Card> card(YewuPrincipal reader, long customerId) {
+        CustomerAccess access = CustomerAccess.of(reader, "c");
+        Map<String, Object> params = new HashMap<>(access.params());
+        params.put("id", customerId);
+        return jdbc.sql(SELECT + access.inScopeSql() + " AND c.id = :id").params(params).query(Card.class).optional();
+    }
+}

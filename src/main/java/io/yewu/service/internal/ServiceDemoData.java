@@ -1,0 +1,152 @@
+package io.yewu.service.internal;
+
+import io.yewu.platform.demo.DemoCompanyCreated;
+import io.yewu.platform.scheduling.DueTasks;
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.service.internal.policy.EscalationPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo company's service desk, so each service role has work on first start: tickets in every state (answered at
+ * once, open, due soon, overdue and escalated, resolved with a return visit due, closed complaints), return visits
+ * due (one overdue), a shift log entry. Written through {@link Tickets} like any intake; tickets made "earlier" are
+ * moved back in time with their timers, which then fire on start as after a stop. Only with the demo customer book
+ * on ({@code yewu.demo-data.customers > 0}), after it.
+ */
+@Component
+class ServiceDemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceDemoData.class);
+
+    private final Tickets tickets;
+    private final JdbcClient jdbc;
+    private final DueTasks dueTasks;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int size;
+
+    ServiceDemoData(Tickets tickets, JdbcClient jdbc, DueTasks dueTasks, TransactionTemplate tx, Clock clock,
+                    @Value("${yewu.demo-data.customers:300}") int size) {
+        this.tickets = tickets;
+        this.jdbc = jdbc;
+        this.dueTasks = dueTasks;
+        this.tx = tx;
+        this.clock = clock;
+        this.size = size;
+    }
+
+    @EventListener
+    @Order(Integer.MAX_VALUE)
+    void on(DemoCompanyCreated event) {
+        if (size <= 0) return;
+        try {
+            int n = CompanyContext.callAs(event.companyId(), () -> tx.execute(s -> write(event.companyId())));
+            log.info("Demo service desk: {} tickets", n);
+        } catch (RuntimeException e) {
+            log.error("Demo tickets could not be generated; the demo company starts without them", e);
+        }
+    }
+
+    private record Plan(String owner, String type, String caller, String phone, String subject, String state, int hoursAgo,
+                        int promiseHours, String resolver) {}
+
+    private int write(long companyId) {
+        List<Plan> plans = List.of(
+                new Plan("agent1", "INQUIRY", "张先生", "13800138001", "本月卷烟价格政策咨询", "FCR", 30, 0, null),
+                new Plan("agent1", "ORDERING_FAULT", "李女士", "13800138002", "网上订货页面无法提交", "OPEN", 1, 20, null),
+                new Plan("agent1", "ORDER_SETTLEMENT", "王老板", "13800138003", "对账单金额不符", "OPEN", 20, 4, null),      // due soon
+                new Plan("agent1", "COMPLAINT", "赵经理", "13800138004", "送货员态度差", "OPEN", 30, 2, null),              // overdue, escalated
+                new Plan("agent2", "SPECIAL_REQUEST", "钱老板", "13800138005", "希望周六送货", "OPEN", 2, 8, null),
+                new Plan("agent2", "INFO_CHANGE", "孙先生", "13800138006", "变更收货地址", "OPEN", 26, 1, null),           // overdue
+                new Plan("agent2", "COMPLAINT", "周女士", "13800138007", "到货破损", "RESOLVED", 50, 0, "agent2"),          // visit due
+                new Plan("agent1", "ORDER_SETTLEMENT", "吴老板", "13800138008", "发票抬头错误", "RESOLVED", 90, 0, "finance"), // visit overdue
+                new Plan("agent2", "SUGGESTION", "郑先生", "13800138009", "建议增加夜间配送", "FCR", 5, 0, null));
+        Instant now = clock.instant();
+        List<Long> customers = jdbc.sql("SELECT id FROM customer WHERE company_id = :c AND owner_id IS NOT NULL ORDER BY id LIMIT 20")
+                .param("c", companyId).query(Long.class).list();
+        int i = 0;
+        for (Plan p : plans) {
+            long owner = user(companyId, p.owner());
+            boolean fcr = "FCR".equals(p.state());
+            long id = tickets.receive(companyId, owner, null, new Tickets.Intake("PHONE", p.type(), "CONSUMER", null, null,
+                    p.caller(), p.phone(), "", null, p.subject(), "", false, null, null,
+                    "COMPLAINT".equals(p.type()) ? "MEDIUM" : null, false, null, null, null), true);
+            if (!customers.isEmpty() && i % 2 == 0) {
+                jdbc.sql("UPDATE ticket SET requester_kind = 'CUSTOMER', customer_id = :cust WHERE company_id = :c AND id = :id")
+                        .param("cust", customers.get(i % customers.size())).param("c", companyId).param("id", id).update();
+            }
+            Instant received = now.minus(Duration.ofHours(p.hoursAgo()));
+            if (fcr) {
+                jdbc.sql("""
+                        UPDATE ticket SET state = 'CLOSED', first_contact_resolution = true, promised_at = NULL, resolution = '当场答复',
+                               resolved_at = :at, resolved_by = owner_id, closed_at = :at, received_at = :at WHERE company_id = :c AND id = :id""")
+                        .param("at", Tickets.at(received)).param("c", companyId).param("id", id).update();
+                jdbc.sql("UPDATE ticket_timer SET cancelled_at = now() WHERE company_id = :c AND ticket_id = :id")
+                        .param("c", companyId).param("id", id).update();
+                for (EscalationPolicy.Timer t : EscalationPolicy.Timer.values()) dueTasks.cancel(TicketTimers.KIND, TicketTimers.key(id, 1, t));
+            } else if ("OPEN".equals(p.state())) {
+                Instant promised = received.plus(Duration.ofHours(p.promiseHours()));
+                Duration span = Duration.between(received, promised);
+                Map<EscalationPolicy.Timer, Instant> due = Map.of(EscalationPolicy.Timer.REMIND, received.plus(span.multipliedBy(3).dividedBy(4)),
+                        EscalationPolicy.Timer.OVERDUE, promised, EscalationPolicy.Timer.DIRECTOR, promised.plus(Duration.ofHours(24)));
+                jdbc.sql("UPDATE ticket SET received_at = :r, promised_at = :p WHERE company_id = :c AND id = :id")
+                        .param("r", Tickets.at(received)).param("p", Tickets.at(promised)).param("c", companyId).param("id", id).update();
+                due.forEach((t, at) -> {
+                    jdbc.sql("UPDATE ticket_timer SET due_at = :at WHERE company_id = :c AND ticket_id = :id AND kind = :k")
+                            .param("at", Tickets.at(at)).param("c", companyId).param("id", id).param("k", t.name()).update();
+                    dueTasks.schedule(TicketTimers.KIND, TicketTimers.key(id, 1, t), at, Map.of("ticketId", id, "cycle", 1, "timer", t.name()));
+                });
+            } else {
+                long resolver = user(companyId, p.resolver());
+                jdbc.sql("UPDATE ticket SET received_at = :r WHERE company_id = :c AND id = :id")
+                        .param("r", Tickets.at(received)).param("c", companyId).param("id", id).update();
+                if (!p.resolver().equals(p.owner())) {
+                    jdbc.sql("INSERT INTO ticket_assignee (company_id, ticket_id, role, user_id, assigned_by) VALUES (:c, :t, 'ASSIGNEE', :u, :o)")
+                            .param("c", companyId).param("t", id).param("u", resolver).param("o", owner).update();
+                }
+                Instant resolvedAt = received.plus(Duration.ofHours(3));
+                jdbc.sql("""
+                        UPDATE ticket SET state = 'RESOLVED', resolution = '已处理', resolved_at = :at, resolved_by = :by,
+                               root_cause = CASE WHEN type = 'COMPLAINT' THEN 'DELIVERY' END,
+                               cause_analysis = CASE WHEN type = 'COMPLAINT' THEN '装卸不当' ELSE '' END,
+                               corrective_action = CASE WHEN type = 'COMPLAINT' THEN '加强装卸培训' ELSE '' END
+                        WHERE company_id = :c AND id = :id""")
+                        .param("at", Tickets.at(resolvedAt)).param("by", resolver).param("c", companyId).param("id", id).update();
+                jdbc.sql("UPDATE ticket_timer SET cancelled_at = now() WHERE company_id = :c AND ticket_id = :id")
+                        .param("c", companyId).param("id", id).update();
+                for (EscalationPolicy.Timer t : EscalationPolicy.Timer.values()) dueTasks.cancel(TicketTimers.KIND, TicketTimers.key(id, 1, t));
+                jdbc.sql("""
+                        INSERT INTO return_visit (company_id, ticket_id, customer_id, contact_name, contact_phone, reason, due_at)
+                        SELECT company_id, id, customer_id, caller_name, caller_phone, :reason, :due FROM ticket WHERE company_id = :c AND id = :id""")
+                        .param("reason", "COMPLAINT".equals(p.type()) ? "COMPLAINT" : "RESOLVED_BY_OTHER")
+                        .param("due", Tickets.at(resolvedAt.plus(Duration.ofHours(72)))).param("c", companyId).param("id", id).update();
+            }
+            i++;
+        }
+        jdbc.sql("""
+                INSERT INTO shift_log (company_id, author_id, department_id, shift_date, shift, content, urgent_items)
+                SELECT company_id, id, department_id, :d, 'DAY', '白班来电 46 个，咨询 31 个，投诉 2 个，均已登记', '赵经理投诉今日须答复'
+                FROM app_user WHERE company_id = :c AND username = 'shiftlead'""")
+                .param("d", OffsetDateTime.ofInstant(now, Tickets.ZONE).toLocalDate()).param("c", companyId).update();
+        return plans.size();
+    }
+
+    private long user(long companyId, String username) {
+        return jdbc.sql("SELECT id FROM app_user WHERE company_id = :c AND username = :u").param("c", companyId).param("u", username)
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,81 @@
+package io.yewu.service.internal;
+
+import io.yewu.platform.security.Allow;
+import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.security.RoleCode;
+import io.yewu.platform.transfer.ExcelExport;
+import io.yewu.platform.web.Page;
+import io.yewu.platform.web.PageQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The shift lead's board, escalation inbox and shift log. */
+@RestController
+@Allow({RoleCode.SHIFT_LEAD, RoleCode.SERVICE_DIRECTOR})
+class ShiftController {
+
+    private final ShiftBoard board;
+
+    ShiftController(ShiftBoard board) {
+        this.board = board;
+    }
+
+    @GetMapping("/api/shift/board")
+    List<ShiftBoard.AgentLine> board() {
+        return board.board(CurrentUser.get());
+    }
+
+    @GetMapping("/api/shift/board/export")
+    ResponseEntity<StreamingResponseBody> exportBoard(Locale locale) {
+        var user = CurrentUser.get();
+        List<ExcelExport.Column<ShiftBoard.AgentLine>> columns = List.of(
+                new ExcelExport.Column<>("业务代表", "Agent", ShiftBoard.AgentLine::ownerName),
+                new ExcelExport.Column<>("处理中", "Open", ShiftBoard.AgentLine::open),
+                new ExcelExport.Column<>("即将到期", "Due soon", ShiftBoard.AgentLine::dueSoon),
+                new ExcelExport.Column<>("已超时", "Overdue", ShiftBoard.AgentLine::overdue),
+                new ExcelExport.Column<>("已升级", "Escalated", ShiftBoard.AgentLine::escalated));
+        return ExcelExport.response("shift-board", locale, columns, sink -> board.board(user).forEach(sink));
+    }
+
+    @GetMapping("/api/shift/inbox")
+    Page<ShiftBoard.Escalated> inbox(PageQuery page) {
+        return board.inbox(CurrentUser.get(), page);
+    }
+
+    @GetMapping("/api/shift/logs")
+    Page<ShiftBoard.LogEntry> logs(PageQuery page) {
+        return board.logs(CurrentUser.get(), page);
+    }
+
+    @GetMapping("/api/shift/logs/export")
+    ResponseEntity<StreamingResponseBody> exportLogs(Locale locale) {
+        var user = CurrentUser.get();
+        boolean zh = ServiceWords.zh(locale);
+        List<ExcelExport.Column<ShiftBoard.LogEntry>> columns = List.of(
+                new ExcelExport.Column<>("日期", "Date", ShiftBoard.LogEntry::shiftDate),
+                new ExcelExport.Column<>("班次", "Shift", e -> "DAY".equals(e.shift()) ? (zh ? "白班" : "Day") : (zh ? "夜班" : "Night")),
+                new ExcelExport.Column<>("值班长", "Shift lead", ShiftBoard.LogEntry::authorName),
+                new ExcelExport.Column<>("值班情况", "Log", ShiftBoard.LogEntry::content),
+                new ExcelExport.Column<>("交接客户", "Customers handed over", ShiftBoard.LogEntry::handoverCustomers),
+                new ExcelExport.Column<>("紧急事项", "Urgent items", ShiftBoard.LogEntry::urgentItems),
+                new ExcelExport.Column<>("待联系意向客户", "Prospects to call", ShiftBoard.LogEntry::prospects));
+        return ExcelExport.response("shift-log", locale, columns, sink -> board.eachLog(user, sink));
+    }
+
+    @PostMapping("/api/shift/logs")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(RoleCode.SHIFT_LEAD)
+    Map<String, Long> addLog(@RequestBody ShiftBoard.NewLogEntry in) {
+        return Map.of("id", board.addLog(CurrentUser.get(), in));
+    }
+}
