@@ -60,8 +60,13 @@ class QualityInspectionIT extends IntegrationTest {
 
         List<Long> first = sampled(last, agent1);
         assertThat(first).hasSize(1);
-        assertThat(tickets).containsAll(first);
-        assertThat(first).isEqualTo(new QcPolicy().sample(company, last, agent1, tickets, SettingsSnapshot.defaults()).outcome());
+        // every ticket agent1 received last month (ours, and any demo ticket of the month's last days)
+        List<Long> all = asSystem(() -> jdbc.sql("""
+                SELECT id FROM ticket WHERE owner_id = :a AND received_at >= :from AND received_at < :to ORDER BY id""")
+                .param("a", agent1).param("from", java.sql.Timestamp.from(in(last, 1).minusSeconds(36000)))
+                .param("to", java.sql.Timestamp.from(in(THIS_MONTH, 1).minusSeconds(36000))).query(Long.class).list());
+        assertThat(all).containsAll(tickets).containsAll(first);
+        assertThat(first).isEqualTo(new QcPolicy().sample(company, last, agent1, all, SettingsSnapshot.defaults()).outcome());
         assertThat(sampled(last, agent2)).hasSize(1);
         assertThat(asSystem(() -> jdbc.sql("SELECT count(*) FROM decision_record WHERE subject_type = 'qc-sample' AND subject_id = :s")
                 .param("s", agent1 + "/" + last).query(Long.class).single())).isGreaterThanOrEqualTo(1);
