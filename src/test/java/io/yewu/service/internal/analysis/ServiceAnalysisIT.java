@@ -1,0 +1,103 @@
+package io.yewu.service.internal.analysis;
+
+import io.yewu.platform.security.CompanyContext;
+import io.yewu.service.TicketFixture;
+import io.yewu.support.Api;
+import io.yewu.support.IntegrationTest;
+import io.yewu.support.Xlsx;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SVC-9 weekly satisfaction analysis (job, stored report, export), SVC-5 complaint analysis, SVC-10 statistics. */
+class ServiceAnalysisIT extends IntegrationTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** A week of its own, far from the other tests' tickets. */
+    private static final LocalDate MONDAY = LocalDate.now(SHANGHAI).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(12);
+
+    @Autowired
+    WeeklySatisfactionJob job;
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
+    }
+
+    @Test
+    void SVC9_SVC5_SVC10_theMondayJobStoresTheWeeksAnalysis_reopenedAndExported() {
+        long complaint = TicketFixture.ticket(jdbc, "agent1", "COMPLAINT", at(MONDAY.plusDays(1), 10));
+        TicketFixture.describe(jdbc, complaint, "配送延误", "HIGH", "DELIVERY");
+        long inquiry = TicketFixture.ticket(jdbc, "agent1", "INQUIRY", at(MONDAY.plusDays(2), 10));
+        long other = TicketFixture.ticket(jdbc, "agent2", "INQUIRY", at(MONDAY.plusDays(2), 11));
+        for (int i = 0; i < 2; i++) {
+            long s = TicketFixture.ticket(jdbc, "agent2", "SUGGESTION", at(MONDAY.plusDays(3), 9 + i));
+            TicketFixture.describe(jdbc, s, "希望增加夜间配送", null, null);
+        }
+        long need = TicketFixture.ticket(jdbc, "agent2", "SPECIAL_REQUEST", at(MONDAY.plusDays(4), 9));
+        TicketFixture.describe(jdbc, need, "需要电子发票", null, null);
+        TicketFixture.visit(jdbc, complaint, at(MONDAY.plusDays(3), 10), "NOT_SOLVED", 2, at(MONDAY.plusDays(3), 10));
+        TicketFixture.visit(jdbc, inquiry, at(MONDAY.plusDays(4), 10), "SOLVED", 5, at(MONDAY.plusDays(4), 10));
+        TicketFixture.visit(jdbc, other, at(MONDAY.plusDays(5), 10), "DUE", null, null);
+
+        long company = asSystem(() -> jdbc.sql("SELECT company_id FROM app_user WHERE username = 'servicedir'").query(Long.class).single());
+        Instant occurrence = at(MONDAY.plusDays(7), 17);
+        CompanyContext.runAs(company, () -> job.run(company, occurrence));
+        CompanyContext.runAs(company, () -> job.run(company, occurrence)); // a retried run keeps the first report
+
+        Api director = login("servicedir");
+        List<JsonNode> reports = director.get("/api/service-reports").json().valueStream()
+                .filter(r -> r.path("periodStart").asString().equals(MONDAY.toString())).toList();
+        assertThat(reports).hasSize(1);
+        long id = reports.getFirst().path("id").asLong();
+        JsonNode c = director.get("/api/service-reports/" + id).json().path("content");
+        assertThat(c.path("visitsDue").asLong()).isEqualTo(3);
+        assertThat(c.path("visitsDone").asLong()).isEqualTo(2);
+        assertThat(c.path("visitRate").decimalValue()).isEqualByComparingTo("0.6667");
+        assertThat(c.path("unsolved").asLong()).isEqualTo(1);
+        assertThat(c.path("satisfaction").valueStream().map(s -> s.path("key").asString() + ":" + s.path("count").asLong()))
+                .containsExactly("5:1", "4:0", "3:0", "2:1", "1:0");
+        assertThat(c.path("byType").valueStream().map(g -> g.path("key").asString())).containsExactlyInAnyOrder("COMPLAINT", "INQUIRY");
+        assertThat(c.path("suggestions").get(0).path("text").asString()).isEqualTo("希望增加夜间配送");
+        assertThat(c.path("suggestions").get(0).path("count").asLong()).isEqualTo(2);
+        assertThat(c.path("needs").get(0).path("text").asString()).isEqualTo("需要电子发票");
+        assertThat(c.path("findings").path("outcome").valueStream().map(f -> f.path("code").asString()))
+                .containsExactly("visit-rate", "satisfaction", "unsolved");
+        assertThat(asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.user_id
+                WHERE u.username = 'servicedir' AND n.kind = 'service.weekly-satisfaction' AND n.link = :link""")
+                .param("link", "/service/reports/" + id).query(Long.class).single())).isEqualTo(1);
+
+        List<List<String>> sheet = Xlsx.download(port, director, "/api/service-reports/" + id + "/export", "zh-CN");
+        assertThat(sheet.getFirst()).containsExactly("部分", "项目", "数值", "满意");
+        assertThat(sheet).anySatisfy(row -> assertThat(row).contains("回访率"));
+        assertThat(sheet).anySatisfy(row -> assertThat(row).contains("非常满意"));
+        assertThat(sheet.stream().flatMap(List::stream)).doesNotContain("COMPLAINT", "INQUIRY");
+        assertThat(login("agent1").get("/api/service-reports/" + id).status()).isEqualTo(403);
+
+        // SVC-5: the month's complaints with causes and trend
+        JsonNode month = director.get("/api/service-analysis/complaints?month=" + MONDAY.plusDays(1).toString().substring(0, 7)).json();
+        assertThat(month.path("complaints").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(month.path("byCause").valueStream().map(x -> x.path("key").asString())).contains("DELIVERY");
+        assertThat(month.path("trend")).isNotEmpty();
+        assertThat(director.get("/api/service-analysis/complaints?month=2026-13").status()).isEqualTo(422);
+
+        // SVC-10: the week per agent for the shift lead
+        JsonNode stats = login("shiftlead").get("/api/service-analysis/statistics?period=week&on=" + MONDAY.plusDays(2)).json();
+        long agent1 = TicketFixture.userId(jdbc, "agent1");
+        JsonNode row = stats.path("agents").valueStream().filter(a -> a.path("agentId").asLong() == agent1).findFirst().orElseThrow();
+        assertThat(row.path("tickets").asLong()).isEqualTo(2);
+        assertThat(row.path("inquiries").asLong()).isEqualTo(1);
+        assertThat(row.path("phoneCalls").asLong()).isEqualTo(2);
+        assertThat(login("agent1").get("/api/service-analysis/statistics").status()).isEqualTo(403);
+        assertThat(login("shiftlead").get("/api/service-analysis/statistics?period=year").status()).isEqualTo(422);
+    }
+}
