@@ -19,22 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuoteTermsIT extends IntegrationTest {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Terms {
-        @Bean
-        @Primary
-        OrderTermsPreview standInOrderTerms() {
-            return (customerId, lines) -> {
-                BigDecimal total = lines.stream().map(OrderTermsPreview.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                return new OrderTermsPreview.Terms(List.of(
-                        Decision.of("PAY_ON_DELIVERY", 0, new RuleHit("ORD-3a", "货到付款（订单满 1,500 元）",
-                                "Pay on delivery (order of 1,500 or more)", Map.of("total", total.toPlainString()))),
-                        Decision.of("2026-12-04", 0, new RuleHit("ORD-7", "放行后 4 个工作日内发货",
-                                "Ships within 4 working days of release", Map.of()))));
-            };
-        }
-    }
-
     @Test
     @DisplayName("PRC-10: payment and delivery terms shown on the quote in advance, their decisions stored")
     void PRC10_termsShownInAdvance() {
