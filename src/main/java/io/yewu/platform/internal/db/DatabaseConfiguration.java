@@ -126,8 +126,9 @@ class DatabaseConfiguration {
      */
     @Bean
     @org.springframework.session.jdbc.config.annotation.SpringSessionDataSource
-    DataSource sessionDataSource(DataSource dataSource) {
-        return ((CompanyWallDataSource) dataSource).getTargetDataSource();
+    DataSource sessionDataSource(DataSource dataSource) throws java.sql.SQLException {
+        // unwrap, not cast: a test may wrap the application's pool (e.g. to count statements)
+        return dataSource.unwrap(CompanyWallDataSource.class).getTargetDataSource();
     }
 
     @Bean
