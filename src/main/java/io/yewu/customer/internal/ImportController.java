@@ -59,7 +59,7 @@ class ImportController {
     }
 
     /** A job of the caller's own; anyone else's (or none) is 404. A file that could not be read answers its 400 here. */
-    @Allow(anyUser = true)
+    @Allow(value = {RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER}, groups = RoleGroup.FILERS)
     @GetMapping("/api/import-jobs/{id}")
     ImportJobs.Status job(@PathVariable String id) {
         return jobs.status(CurrentUser.get(), id);

@@ -73,7 +73,7 @@ class OwnershipLedger implements CustomerOwnership {
         jdbc.sql("UPDATE customer SET owner_id = :owner, version = version + 1 WHERE company_id = :c AND id = :id")
                 .param("owner", ownerId).param("c", companyId).param("id", customerId).update();
         if (previousOwner != null && previousOwner != ownerId) {
-            events.publishEvent(new CustomerTransferred(companyId, customerId, previousOwner, ownerId, from, reason));
+            events.publishEvent(new CustomerTransferred(companyId, List.of(customerId), previousOwner, ownerId, from, reason));
         }
         if (!java.util.Objects.equals(previousOwner, ownerId)) events.publishEvent(new OwnerChanged(companyId, customerId));
     }
@@ -101,9 +101,7 @@ class OwnershipLedger implements CustomerOwnership {
         jdbc.sql("UPDATE customer SET owner_id = :owner, version = version + 1 WHERE company_id = :c AND id = ANY(CAST(:ids AS bigint[]))")
                 .param("owner", ownerId).param("c", companyId).param("ids", ids).update();
         if (previousOwner == ownerId) return;
-        for (long id : customerIds) {
-            events.publishEvent(new CustomerTransferred(companyId, id, previousOwner, ownerId, from, reason));
-        }
+        events.publishEvent(new CustomerTransferred(companyId, customerIds, previousOwner, ownerId, from, reason));
         events.publishEvent(new OwnerChanged(companyId, List.copyOf(customerIds)));
     }
 

@@ -35,8 +35,8 @@ public final class DeliveryPromisePolicy {
         }
         LocalDate shipBy = standard == null ? latestCustom : latestCustom == null || standard.isAfter(latestCustom) ? standard : latestCustom;
         return Decision.of(Optional.ofNullable(shipBy), rules.settingsVersion(), hit("ORD-7",
-                "常规产品放行后规定工作日内发货；定制产品按生产部门承诺日期发货",
-                "Standard lines ship within the set working days of release; custom lines on the date production committed",
+                "常规产品放行后 " + rules.promiseWorkingDays() + " 个工作日内发货；定制产品按生产部门承诺日期发货",
+                "Standard lines ship within " + rules.promiseWorkingDays() + " working days of release; custom lines on the date production committed",
                 "releasedOn", releasedOn, "promiseWorkingDays", rules.promiseWorkingDays(), "standardShipBy", standard,
                 "customShipBy", latestCustom, "shipBy", shipBy));
     }

@@ -300,14 +300,18 @@ public class Quotes {
      */
     @EventListener
     void on(io.yewu.customer.CustomerTransferred event) {
-        int moved = jdbc.sql("""
+        // one statement for the whole move (a leaver's book too); an audit entry only where quotes moved
+        List<Long> moved = jdbc.sql("""
                 UPDATE quote q SET owner_id = :to, version = q.version + 1
-                WHERE q.company_id = :c AND q.customer_id = :customer AND q.owner_id <> :to
+                WHERE q.company_id = :c AND q.customer_id = ANY(CAST(:customers AS bigint[])) AND q.owner_id <> :to
                   AND NOT EXISTS (SELECT 1 FROM quote_version v WHERE v.company_id = q.company_id AND v.quote_id = q.id
-                                  AND v.version = q.newest_version AND v.converted_at IS NOT NULL)""")
-                .param("to", event.toOwnerId()).param("c", event.companyId()).param("customer", event.customerId()).update();
-        if (moved > 0) audit.record("customer", event.customerId(), "quotes-follow-owner",
-                Changes.of().put("quoteOwner", event.fromOwnerId(), event.toOwnerId()).put("quotes", null, moved));
+                                  AND v.version = q.newest_version AND v.converted_at IS NOT NULL)
+                RETURNING q.customer_id""")
+                .param("to", event.toOwnerId()).param("c", event.companyId())
+                .param("customers", event.customerIds().toArray(Long[]::new)).query(Long.class).list();
+        moved.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()))
+                .forEach((customer, quotes) -> audit.record("customer", customer, "quotes-follow-owner",
+                        Changes.of().put("quoteOwner", event.fromOwnerId(), event.toOwnerId()).put("quotes", null, quotes)));
     }
 
     /** PRC-9, PRC-10: only the newest draft, with every special price approved and every guide price known, not expired. */
