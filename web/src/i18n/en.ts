@@ -747,6 +747,7 @@ const en: typeof zh = {
     status: { DONE: 'Succeeded', RETRYING: 'Will retry', FAILED: 'Stopped' },
   },
   quotes: {
+    convert: 'Convert to an order',
     title: 'Quotes',
     new: 'New quote',
     revise: 'Revise (new version)',
@@ -861,6 +862,8 @@ const en: typeof zh = {
     changeContent: 'Content',
     changedBy: 'By',
     changedAt: 'When',
+    changeKinds: { EDIT: 'Edited', CANCEL: 'Cancelled', TAKE_BACK: 'Taken back by the warehouse' },
+    changeFields: { state: 'State', warehouseStage: 'Warehouse stage', reason: 'Reason', refund: 'Refund due', note: 'Note', lines: 'Lines', total: 'Total' },
     onTime: '{month}: {rate}% shipped on time ({n} shipments, {late} late)',
     req: { invoiceTitle: 'Invoice title', deliveryWindow: 'Delivery window', carrier: 'Carrier', notes: 'Notes', shipTo: 'Ship to', contactPhone: 'Contact phone' },
     states: {

@@ -738,6 +738,7 @@ export default {
     status: { DONE: '成功', RETRYING: '等待重试', FAILED: '已停止重试' },
   },
   quotes: {
+    convert: '转为订单',
     title: '报价单',
     new: '新建报价',
     revise: '修订（新版本）',
@@ -852,6 +853,8 @@ export default {
     changeContent: '内容',
     changedBy: '操作人',
     changedAt: '时间',
+    changeKinds: { EDIT: '修改', CANCEL: '取消', TAKE_BACK: '仓库取回' },
+    changeFields: { state: '状态', warehouseStage: '仓库环节', reason: '原因', refund: '应退款', note: '说明', lines: '明细', total: '金额' },
     onTime: '{month} 准时发货率 {rate}%（发货 {n} 单，延迟 {late} 单）',
     req: { invoiceTitle: '发票抬头', deliveryWindow: '送货时间', carrier: '承运商', notes: '备注', shipTo: '送货地址', contactPhone: '联系电话' },
     states: {
