@@ -134,6 +134,8 @@ test('order to cash: special-price quote, manager approvals, credit order, wareh
   await page.locator('[data-test=quote-convert]').click()
   await expect(page.locator('[data-test=order-state]')).toContainText('待审批')
   await expect(page.locator('[data-test=order-decisions]')).toContainText('帐期审批')
+  await expect(page.locator('[data-test=order-decisions]')).toContainText('业务经理')
+  await expect(page.locator('[data-test=order-decisions]')).not.toContainText('BUSINESS_MANAGER')
   const orderId = /\/orders\/(\d+)/.exec(page.url())![1]
   const orderNumber: string = (await call(page, 'get', `/api/orders/${orderId}`)).order.number
   await expect(page.locator('[data-test=order-detail]')).toContainText(orderNumber)

@@ -864,6 +864,9 @@ const en: typeof zh = {
     changedAt: 'When',
     changeKinds: { EDIT: 'Edited', CANCEL: 'Cancelled', TAKE_BACK: 'Taken back by the warehouse' },
     changeFields: { state: 'State', warehouseStage: 'Warehouse stage', reason: 'Reason', refund: 'Refund due', note: 'Note', lines: 'Lines', total: 'Total' },
+    yes: 'Yes', no: 'No', nothing: 'None',
+    outcomeFields: { held: 'Held', exposure: 'Exposure', daysOverdue: 'Days overdue', mode: 'Mode', creditDays: 'Credit days' },
+    releaseNeeds: { APPROVALS: 'Approvals', PREPAYMENT: 'Prepayment', DEPOSIT: 'Deposit', CREDIT_HOLD: 'Credit hold' },
     onTime: '{month}: {rate}% shipped on time ({n} shipments, {late} late)',
     req: { invoiceTitle: 'Invoice title', deliveryWindow: 'Delivery window', carrier: 'Carrier', notes: 'Notes', shipTo: 'Ship to', contactPhone: 'Contact phone' },
     states: {
