@@ -9,8 +9,9 @@
 -- draws products from $BENCH_INPUT/order-products.txt ("id guidePrice" a line: standard products, sold at the
 -- guide price so that no special-price approval is asked).
 -- The two login requests per thread (32 of many thousands) are in wrk's latency figures; done() prints the
--- order requests' outcome counts separately. ORDER_PATH and the body below follow the orders branch's line input
--- (LineChecks.LineInput: productId, quantity, unitPrice); adjust order_body() if the create endpoint differs.
+-- order requests' outcome counts separately. The body is POST /api/orders of docs/api.md with "submit": true, so each
+-- request creates the order and decides it (standing, payment mode, deposit, approvals, hold, release, promise) in
+-- one transaction, as the order form's "submit" does; the answer is 201 with the decided order.
 
 local input = os.getenv("BENCH_INPUT") or "/tmp/yewu-bench/input"
 local order_path = os.getenv("ORDER_PATH") or "/api/orders"
@@ -64,7 +65,7 @@ local function order_body()
     table.insert(parts, string.format('{"productId":%s,"quantity":%d,"unitPrice":%s}', id, math.random(1, 500), price))
   end
   local customer = customers[math.random(#customers)]
-  return string.format('{"customerId":%s,"contactPhone":"13800138000","lines":[%s]}', customer, table.concat(parts, ","))
+  return string.format('{"customerId":%s,"contactPhone":"13800138000","submit":true,"lines":[%s]}', customer, table.concat(parts, ","))
 end
 
 function request()

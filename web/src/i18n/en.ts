@@ -750,6 +750,7 @@ const en: typeof zh = {
     status: { DONE: 'Succeeded', RETRYING: 'Will retry', FAILED: 'Stopped' },
   },
   quotes: {
+    convert: 'Convert to an order',
     title: 'Quotes',
     new: 'New quote',
     revise: 'Revise (new version)',
@@ -864,6 +865,11 @@ const en: typeof zh = {
     changeContent: 'Content',
     changedBy: 'By',
     changedAt: 'When',
+    changeKinds: { EDIT: 'Edited', CANCEL: 'Cancelled', TAKE_BACK: 'Taken back by the warehouse' },
+    changeFields: { state: 'State', warehouseStage: 'Warehouse stage', reason: 'Reason', refund: 'Refund due', note: 'Note', lines: 'Lines', total: 'Total' },
+    yes: 'Yes', no: 'No', nothing: 'None',
+    outcomeFields: { held: 'Held', exposure: 'Exposure', daysOverdue: 'Days overdue', mode: 'Mode', creditDays: 'Credit days' },
+    releaseNeeds: { APPROVALS: 'Approvals', PREPAYMENT: 'Prepayment', DEPOSIT: 'Deposit', CREDIT_HOLD: 'Credit hold' },
     onTime: '{month}: {rate}% shipped on time ({n} shipments, {late} late)',
     req: { invoiceTitle: 'Invoice title', deliveryWindow: 'Delivery window', carrier: 'Carrier', notes: 'Notes', shipTo: 'Ship to', contactPhone: 'Contact phone' },
     states: {

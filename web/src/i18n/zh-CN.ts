@@ -741,6 +741,7 @@ export default {
     status: { DONE: '成功', RETRYING: '等待重试', FAILED: '已停止重试' },
   },
   quotes: {
+    convert: '转为订单',
     title: '报价单',
     new: '新建报价',
     revise: '修订（新版本）',
@@ -855,6 +856,11 @@ export default {
     changeContent: '内容',
     changedBy: '操作人',
     changedAt: '时间',
+    changeKinds: { EDIT: '修改', CANCEL: '取消', TAKE_BACK: '仓库取回' },
+    changeFields: { state: '状态', warehouseStage: '仓库环节', reason: '原因', refund: '应退款', note: '说明', lines: '明细', total: '金额' },
+    yes: '是', no: '否', nothing: '无',
+    outcomeFields: { held: '冻结', exposure: '信用占用', daysOverdue: '逾期天数', mode: '方式', creditDays: '帐期天数' },
+    releaseNeeds: { APPROVALS: '待审批', PREPAYMENT: '待付款', DEPOSIT: '待付定金', CREDIT_HOLD: '信用冻结' },
     onTime: '{month} 准时发货率 {rate}%（发货 {n} 单，延迟 {late} 单）',
     req: { invoiceTitle: '发票抬头', deliveryWindow: '送货时间', carrier: '承运商', notes: '备注', shipTo: '送货地址', contactPhone: '联系电话' },
     states: {
