@@ -26,6 +26,17 @@ public interface LinePricing {
     Optional<CheckedLine> check(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare,
                                 boolean vatInvoice, LocalDate on, Long quoteRequestId);
 
+    /** One line of {@link #checkAll}: the arguments of {@link #check} that differ per line. */
+    record LineRequest(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare, Long quoteRequestId) {}
+
+    /**
+     * The same checks for many lines (an order, a quote): the products, their list entries and the answered quote
+     * requests are looked up once for all lines, so the cost does not grow with the number of lines.
+     *
+     * @return one result per request, in the same order (empty: the product is unknown to the caller's company)
+     */
+    java.util.List<Optional<CheckedLine>> checkAll(java.util.List<LineRequest> lines, boolean vatInvoice, LocalDate on);
+
     /**
      * A checked line: what the product is, the guide price it was checked against and where it came from, the
      * outcome of the checks with their rule hits, and the line's money (PLT-8).

@@ -56,6 +56,9 @@ class LineChecks {
             problems.add(new FieldProblem("lines", "too-many", 200));
             return new Result(out, problems);
         }
+        // first the input rules of every line, then one price look-up for all lines that passed them
+        List<Integer> valid = new ArrayList<>();
+        List<LineInput> normal = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             LineInput line = in.get(i);
             String at = "lines[" + i + "].";
@@ -83,7 +86,17 @@ class LineChecks {
                 problems.add(new FieldProblem(at + "quantity", "amount-too-large", MAX_MONEY.toPlainString()));
                 continue;
             }
-            Optional<LinePricing.CheckedLine> checked = lineCheck(line.productId(), p, q, x, vatInvoice, on, line.quoteRequestId());
+            valid.add(i);
+            normal.add(new LineInput(line.productId(), q, p, x, line.quoteRequestId()));
+        }
+        List<Optional<LinePricing.CheckedLine>> priced = pricing.checkAll(normal.stream()
+                .map(l -> new LinePricing.LineRequest(l.productId(), l.unitPrice(), l.quantity(), l.feeShare(), l.quoteRequestId()))
+                .toList(), vatInvoice, on);
+        for (int k = 0; k < valid.size(); k++) {
+            int i = valid.get(k);
+            String at = "lines[" + i + "].";
+            LineInput line = normal.get(k);
+            Optional<LinePricing.CheckedLine> checked = priced.get(k);
             if (checked.isEmpty()) {
                 problems.add(new FieldProblem(at + "productId", "unknown", line.productId()));
                 continue;
@@ -92,8 +105,7 @@ class LineChecks {
                 problems.add(new FieldProblem(at + "productId", "product-inactive"));
                 continue;
             }
-            LineInput normal = new LineInput(line.productId(), q, p, x, line.quoteRequestId());
-            Checked c = new Checked(i + 1, normal, checked.get());
+            Checked c = new Checked(i + 1, line, checked.get());
             if (refuse && c.verdict() == PriceVerdict.REFUSED) {
                 PriceCheck pc = c.line().check().outcome();
                 problems.add(new FieldProblem(at + "unitPrice", "price-refused",
@@ -102,11 +114,14 @@ class LineChecks {
             }
             out.add(c);
         }
+        problems.sort(java.util.Comparator.comparingInt(LineChecks::lineIndex));
         return new Result(out, problems);
     }
 
-    private Optional<LinePricing.CheckedLine> lineCheck(long productId, BigDecimal p, BigDecimal q, BigDecimal x,
-                                                        boolean vatInvoice, LocalDate on, Long quoteRequestId) {
-        return pricing.check(productId, p, q, x, vatInvoice, on, quoteRequestId);
+    /** Problems in line order, as one pass used to report them (lines[3] before lines[10]). */
+    private static int lineIndex(FieldProblem p) {
+        String f = p.field();
+        if (!f.startsWith("lines[")) return -1;
+        return Integer.parseInt(f.substring(6, f.indexOf(']')));
     }
 }

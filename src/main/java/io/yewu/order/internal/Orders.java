@@ -18,6 +18,7 @@ import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.numbering.DocumentNumbers;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.ProblemException;
@@ -94,13 +95,18 @@ class Orders {
     private final ObjectProvider<QuoteBook> quotes;
     private final OrderCompletion completion;
     private final Warehouse warehouse;
+    private final DocumentNumbers numbers;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final OrderChangePolicy changes = new OrderChangePolicy();
     private final ReleasePolicy release = new ReleasePolicy();
     private final CreditHoldPolicy holds = new CreditHoldPolicy();
 
     Orders(JdbcClient jdbc, OrderCustomers customers, OrderTerms terms, LineChecks lineChecks, OrderQueries queries,
            Approvals approvals, DecisionRecords decisions, AuditTrail audit, JsonMapper json,
-           ObjectProvider<QuoteBook> quotes, OrderCompletion completion, Warehouse warehouse) {
+           ObjectProvider<QuoteBook> quotes, OrderCompletion completion, Warehouse warehouse, DocumentNumbers numbers,
+           org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
+        this.numbers = numbers;
+        this.batch = batch;
         this.quotes = quotes;
         this.completion = completion;
         this.warehouse = warehouse;
@@ -154,7 +160,7 @@ class Orders {
         long id = insert(me, v, "DIRECT", null, null, null, Map.of());
         audit.record("sales-order", id, "create", Changes.of().created("customerId", v.customer().id())
                 .created("lines", v.lines().size()));
-        if (Boolean.TRUE.equals(in.submit())) submit(me, id, 0L);
+        if (Boolean.TRUE.equals(in.submit())) submitDraft(me, id, 0L);
         return queries.get(me, id);
     }
 
@@ -162,56 +168,66 @@ class Orders {
                 Map<Integer, Long> specialApprovals) {
         Instant now = terms.now();
         LocalDate today = terms.today();
-        int no = jdbc.sql("""
-                INSERT INTO sales_order_sequence (company_id, day, last_no) VALUES (:c, :d, 1)
-                ON CONFLICT (company_id, day) DO UPDATE SET last_no = sales_order_sequence.last_no + 1 RETURNING last_no""")
-                .param("c", me.companyId()).param("d", today).query(Integer.class).single();
+        int no = numbers.next(DocumentNumbers.Series.SALES_ORDER, today);
         String number = "SO" + DAY.format(today) + String.format("%04d", no);
         long owner = v.customer().ownerId() != null ? v.customer().ownerId() : me.id();
         OrderRules rules = terms.rulesAt(now);
         long id = jdbc.sql("""
                 INSERT INTO sales_order (company_id, number, customer_id, owner_id, channel, quote_id, quote_version, vat_invoice,
                                          settings_version, custom_ship_on, invoice_title, delivery_window, carrier, notes, ship_to,
-                                         contact_phone, prepay_agreed, copied_from, created_by, created_at)
+                                         contact_phone, prepay_agreed, copied_from, created_by, created_at, total, tax, fee_expense)
                 VALUES (:c, :number, :customer, :owner, :channel, :quote, :qv, :vat, :sv, :customShipOn, :invoiceTitle,
-                        :deliveryWindow, :carrier, :notes, :shipTo, :contactPhone, :prepay, :copiedFrom, :by, :at) RETURNING id""")
+                        :deliveryWindow, :carrier, :notes, :shipTo, :contactPhone, :prepay, :copiedFrom, :by, :at,
+                        :total, :tax, :fees) RETURNING id""")
                 .param("c", me.companyId()).param("number", number).param("customer", v.customer().id()).param("owner", owner)
                 .param("channel", channel).param("quote", quoteId, java.sql.Types.BIGINT).param("qv", quoteVersion, java.sql.Types.INTEGER)
                 .param("vat", v.customer().vatInvoice()).param("sv", rules.settingsVersion())
                 .param("customShipOn", v.customShipOn(), java.sql.Types.DATE)
                 .params(v.texts()).param("prepay", v.prepayAgreed()).param("copiedFrom", copiedFrom, java.sql.Types.BIGINT)
-                .param("by", me.id()).param("at", Timestamp.from(now)).query(Long.class).single();
-        writeLines(me.companyId(), id, v.lines(), specialApprovals);
+                .param("by", me.id()).param("at", Timestamp.from(now))
+                .param("total", sum(v.lines(), c -> c.line().amount())).param("tax", sum(v.lines(), c -> c.line().tax()))
+                .param("fees", sum(v.lines(), c -> orZero(c.line().check().outcome().feeExpense())))
+                .query(Long.class).single();
+        insertLines(me.companyId(), id, v.lines(), specialApprovals);
         return id;
     }
 
-    /** Replaces the lines and the money they add up to (PLT-8: each line half-up, the order the sum). */
+    /** PLT-8: each line half-up to the fen, the order the sum of its lines. */
+    private static BigDecimal sum(List<LineChecks.Checked> lines, java.util.function.Function<LineChecks.Checked, BigDecimal> of) {
+        return lines.stream().map(of).reduce(LineMoney.ZERO, BigDecimal::add);
+    }
+
+    /** Replaces the lines and the money they add up to. */
     private void writeLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
         jdbc.sql("DELETE FROM sales_order_line WHERE company_id = :c AND order_id = :id").param("c", company).param("id", id).update();
-        BigDecimal total = LineMoney.ZERO;
-        BigDecimal tax = LineMoney.ZERO;
-        BigDecimal fees = LineMoney.ZERO;
-        for (LineChecks.Checked c : lines) {
-            PriceCheck pc = c.line().check().outcome();
-            jdbc.sql("""
-                    INSERT INTO sales_order_line (company_id, order_id, line_no, product_id, product_kind, quantity, unit_price, amount,
-                                                  tax, guide_price, price_list_id, fee_share, fee_per_unit, net_price, verdict,
-                                                  special_discount, commission_reduction, special_approval_id)
-                    VALUES (:c, :id, :no, :product, :kind, :q, :p, :amount, :tax, :g, :list, :x, :fee, :net, :verdict, :s, :r, :approval)""")
-                    .param("c", company).param("id", id).param("no", c.lineNo()).param("product", c.line().productId())
-                    .param("kind", c.line().kind().name()).param("q", c.input().quantity()).param("p", c.input().unitPrice())
-                    .param("amount", c.line().amount()).param("tax", c.line().tax())
-                    .param("g", pc.guidePrice(), java.sql.Types.NUMERIC).param("list", c.line().priceListId(), java.sql.Types.BIGINT)
-                    .param("x", c.input().feeShare()).param("fee", orZero(pc.feePerUnit()))
-                    .param("net", pc.netPrice() != null ? pc.netPrice() : c.input().unitPrice())
-                    .param("verdict", pc.verdict().name()).param("s", orZero(pc.specialDiscount())).param("r", orZero(pc.commissionReduction()))
-                    .param("approval", specialApprovals.get(c.lineNo()), java.sql.Types.BIGINT).update();
-            total = total.add(c.line().amount());
-            tax = tax.add(c.line().tax());
-            fees = fees.add(orZero(pc.feeExpense()));
-        }
+        insertLines(company, id, lines, specialApprovals);
         jdbc.sql("UPDATE sales_order SET total = :t, tax = :tax, fee_expense = :f WHERE company_id = :c AND id = :id")
-                .param("t", total).param("tax", tax).param("f", fees).param("c", company).param("id", id).update();
+                .param("t", sum(lines, c -> c.line().amount())).param("tax", sum(lines, c -> c.line().tax()))
+                .param("f", sum(lines, c -> orZero(c.line().check().outcome().feeExpense())))
+                .param("c", company).param("id", id).update();
+    }
+
+    /** The lines in one batch: one round trip however many lines the order has. */
+    private void insertLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
+        org.springframework.jdbc.core.namedparam.SqlParameterSource[] rows = lines.stream().map(c -> {
+            PriceCheck pc = c.line().check().outcome();
+            return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("c", company).addValue("id", id).addValue("no", c.lineNo()).addValue("product", c.line().productId())
+                    .addValue("kind", c.line().kind().name()).addValue("q", c.input().quantity()).addValue("p", c.input().unitPrice())
+                    .addValue("amount", c.line().amount()).addValue("tax", c.line().tax())
+                    .addValue("g", pc.guidePrice(), java.sql.Types.NUMERIC).addValue("list", c.line().priceListId(), java.sql.Types.BIGINT)
+                    .addValue("x", c.input().feeShare()).addValue("fee", orZero(pc.feePerUnit()))
+                    .addValue("net", pc.netPrice() != null ? pc.netPrice() : c.input().unitPrice())
+                    .addValue("verdict", pc.verdict().name()).addValue("s", orZero(pc.specialDiscount()))
+                    .addValue("r", orZero(pc.commissionReduction()))
+                    .addValue("approval", specialApprovals.get(c.lineNo()), java.sql.Types.BIGINT);
+        }).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                INSERT INTO sales_order_line (company_id, order_id, line_no, product_id, product_kind, quantity, unit_price, amount,
+                                              tax, guide_price, price_list_id, fee_share, fee_per_unit, net_price, verdict,
+                                              special_discount, commission_reduction, special_approval_id)
+                VALUES (:c, :id, :no, :product, :kind, :q, :p, :amount, :tax, :g, :list, :x, :fee, :net, :verdict, :s, :r, :approval)""",
+                rows);
     }
 
     /** A check that stopped before the net-price rules (no guide price yet) leaves its figures empty. */
@@ -266,7 +282,7 @@ class Orders {
                     .param("c", me.companyId()).param("id", id).update();
             decide(me, id, before.total());
         }
-        if (Boolean.TRUE.equals(in.submit()) && before.state() == OrderState.DRAFT) submit(me, id, in.version() + 1);
+        if (Boolean.TRUE.equals(in.submit()) && before.state() == OrderState.DRAFT) submitDraft(me, id, in.version() + 1);
         return queries.get(me, id);
     }
 
@@ -358,7 +374,7 @@ class Orders {
         book.markConverted(quote.quoteId(), quote.version(), id);
         audit.record("sales-order", id, "from-quote", Changes.of().created("quoteId", quote.quoteId())
                 .created("quoteVersion", quote.version()).created("carriedApprovals", carried.size()));
-        if (Boolean.TRUE.equals(submit)) submit(me, id, 0L);
+        if (Boolean.TRUE.equals(submit)) submitDraft(me, id, 0L);
         return queries.get(me, id);
     }
 
@@ -367,6 +383,11 @@ class Orders {
     /** ORD-1: a complete draft is submitted; its decisions are made and stored, and the approvals it needs start. */
     @Transactional
     OrderQueries.Detail submit(YewuPrincipal me, long id, Long version) {
+        submitDraft(me, id, version);
+        return queries.get(me, id);
+    }
+
+    private void submitDraft(YewuPrincipal me, long id, Long version) {
         OrderQueries.Order o = queries.order(me, id);
         if (version == null) throw ProblemException.invalid("version", "required");
         if (o.state() != OrderState.DRAFT) throw ProblemException.conflict("order-not-draft");
@@ -384,8 +405,8 @@ class Orders {
                 WHERE company_id = :c AND id = :id AND version = :v AND state = 'DRAFT'""")
                 .param("c", me.companyId()).param("id", id).param("v", version).update());
         audit.record("sales-order", id, "submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
-        decide(me, id, null);
-        return queries.get(me, id);
+        // the submission changed only the state, the version and the time: the order and lines just read still hold
+        decide(me, o, lines);
     }
 
     /**
@@ -395,8 +416,11 @@ class Orders {
      * @param previousTotal the total before an edit of a submitted order, null on first submission
      */
     private void decide(YewuPrincipal me, long id, BigDecimal previousTotal) {
-        OrderQueries.Order o = queries.order(me, id);
-        List<OrderQueries.Line> lines = queries.lines(me.companyId(), id);
+        decide(me, queries.order(me, id), queries.lines(me.companyId(), id));
+    }
+
+    private void decide(YewuPrincipal me, OrderQueries.Order o, List<OrderQueries.Line> lines) {
+        long id = o.id();
         OrderRules rules = terms.rulesAt(o.createdAt().toInstant());
         OrderCustomers.Customer customer = customers.byId(me.companyId(), o.customerId());
         List<OrderLine> orderLines = lines.stream().map(OrderQueries.Line::orderLine).toList();
@@ -405,11 +429,13 @@ class Orders {
 
         PaymentMode mode = e.paymentMode().outcome().mode();
         if (mode == PaymentMode.PAY_ON_DELIVERY && prepayAgreed(me.companyId(), id)) mode = PaymentMode.PAY_BEFORE_SHIPMENT;
-        decisions.record(SUBJECT, sid, "standing", e.standing());
-        decisions.record(SUBJECT, sid, "payment-mode", e.paymentMode());
-        decisions.record(SUBJECT, sid, "deposit", e.deposit());
-        decisions.record(SUBJECT, sid, "credit-approval", e.creditApproval());
-        decisions.record(SUBJECT, sid, "credit-hold", e.creditHold());
+        Map<String, Decision<?>> decided = new LinkedHashMap<>();
+        decided.put("standing", e.standing());
+        decided.put("payment-mode", e.paymentMode());
+        decided.put("deposit", e.deposit());
+        decided.put("credit-approval", e.creditApproval());
+        decided.put("credit-hold", e.creditHold());
+        decisions.recordEach(SUBJECT, sid, decided);
 
         // ORD-5d: an approval covers the total it approved; any rise voids it and the ladder runs again
         boolean approvalsComplete = false;
@@ -478,7 +504,7 @@ class Orders {
                         .param("a", started).param("c", me.companyId()).param("id", id).update();
             }
         }
-        recheck(me.companyId(), id);
+        recheck(me.companyId(), id, e);
     }
 
     private boolean prepayAgreed(long company, long id) {
@@ -497,6 +523,11 @@ class Orders {
      * hold: AWAITING_APPROVAL; prepayment or deposit: AWAITING_PAYMENT). Runs in the caller's transaction.
      */
     void recheck(long companyId, long id) {
+        recheck(companyId, id, null);
+    }
+
+    /** @param known the evaluation just made in this transaction for today, or null to make it again if needed */
+    private void recheck(long companyId, long id, OrderTerms.Evaluation known) {
         OrderQueries.Order o = queries.orderInCompany(companyId, id).orElse(null);
         if (o == null || !Set.of(OrderState.SUBMITTED, OrderState.AWAITING_APPROVAL, OrderState.AWAITING_PAYMENT).contains(o.state())) return;
         OrderRules rules = terms.rulesAt(o.createdAt().toInstant());
@@ -504,17 +535,23 @@ class Orders {
         boolean hold = o.creditHold() && o.holdReleasedAt() == null;
         Decision<Set<ReleasePolicy.Condition>> unmet = release.unmet(new ReleasePolicy.Facts(pending, hold, o.paymentMode(),
                 o.total(), o.depositDue(), o.paidAmount()), rules);
-        decisions.record(SUBJECT, String.valueOf(id), "release", unmet);
         OrderState next;
         if (unmet.outcome().isEmpty()) next = OrderState.RELEASED;
         else if (unmet.outcome().contains(ReleasePolicy.Condition.APPROVALS) || unmet.outcome().contains(ReleasePolicy.Condition.CREDIT_HOLD)) {
             next = OrderState.AWAITING_APPROVAL;
         } else next = OrderState.AWAITING_PAYMENT;
+        if (next != OrderState.RELEASED) decisions.record(SUBJECT, String.valueOf(id), "release", unmet);
         if (next == OrderState.RELEASED) {
-            List<OrderLine> lines = queries.lines(companyId, id).stream().map(OrderQueries.Line::orderLine).toList();
-            OrderCustomers.Customer customer = customers.byId(companyId, o.customerId());
-            OrderTerms.Evaluation e = terms.evaluate(companyId, customer, lines, id, o.customShipOn(), terms.today(), rules);
-            decisions.record(SUBJECT, String.valueOf(id), "delivery-promise", e.deliveryPromise());
+            OrderTerms.Evaluation e = known;
+            if (e == null) {
+                List<OrderLine> lines = queries.lines(companyId, id).stream().map(OrderQueries.Line::orderLine).toList();
+                OrderCustomers.Customer customer = customers.byId(companyId, o.customerId());
+                e = terms.evaluate(companyId, customer, lines, id, o.customShipOn(), terms.today(), rules);
+            }
+            Map<String, Decision<?>> decided = new LinkedHashMap<>();
+            decided.put("release", unmet);
+            decided.put("delivery-promise", e.deliveryPromise());
+            decisions.recordEach(SUBJECT, String.valueOf(id), decided);
             jdbc.sql("""
                     UPDATE sales_order SET state = 'RELEASED', released_at = :now, ship_by = :shipBy, version = version + 1
                     WHERE company_id = :c AND id = :id""")

@@ -241,9 +241,9 @@ class Warehouse {
                 JOIN role r ON r.company_id = ur.company_id AND r.id = ur.role_id
                 WHERE u.company_id = :c AND u.active AND r.code = 'WAREHOUSE'""")
                 .param("c", companyId).query(Long.class).list();
-        for (long clerk : clerks) {
-            notifier.notify(clerk, "order.warehouse", whatZh + "：" + number, whatEn + ": " + number,
-                    whatZh + "，请查看订单要求。", whatEn + "; see the order's requirements.", "/warehouse/" + orderId);
-        }
+        notifier.notifyAll("order.warehouse", "/warehouse/" + orderId, clerks.stream()
+                .map(clerk -> new Notifier.Message(clerk, whatZh + "：" + number, whatEn + ": " + number,
+                        whatZh + "，请查看订单要求。", whatEn + "; see the order's requirements."))
+                .toList());
     }
 }

@@ -29,6 +29,14 @@ public interface DecisionRecords {
         bySubject.forEach((subjectId, decision) -> record(subjectType, subjectId, kind, decision));
     }
 
+    /**
+     * Several decisions about one subject, by kind in the order given, in one statement (an order's payment mode,
+     * deposit, approvals and hold are decided together).
+     */
+    default void recordEach(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
+        byKind.forEach((kind, decision) -> record(subjectType, subjectId, kind, decision));
+    }
+
     /** Every decision about a subject, newest first. */
     List<StoredDecision> forSubject(String subjectType, String subjectId);
 

@@ -18,7 +18,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,17 +57,55 @@ public class LinePrices implements LinePricing {
     /** The same with the rules of a given moment (a version keeps the settings it was checked with). */
     public Optional<CheckedLine> check(long productId, BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare,
                                        boolean vatInvoice, LocalDate on, Long quoteRequestId, PricingRules rules) {
+        return checkAll(List.of(new LineRequest(productId, unitPrice, quantity, feeShare, quoteRequestId)), vatInvoice, on, rules)
+                .getFirst();
+    }
+
+    @Override
+    public List<Optional<CheckedLine>> checkAll(List<LineRequest> lines, boolean vatInvoice, LocalDate on) {
+        return checkAll(lines, vatInvoice, on, rules());
+    }
+
+    /** The lines' products, list entries and answered requests in three queries at most, whatever the number of lines. */
+    public List<Optional<CheckedLine>> checkAll(List<LineRequest> lines, boolean vatInvoice, LocalDate on, PricingRules rules) {
+        if (lines.isEmpty()) return List.of();
         long company = company();
-        Optional<Found> product = jdbc.sql("SELECT id, code, name, kind, active FROM product WHERE company_id = :c AND id = :id")
-                .param("c", company).param("id", productId).query(Found.class).optional();
-        if (product.isEmpty()) return Optional.empty();
-        Found p = product.get();
-        Optional<BigDecimal> answered = quoteRequestId == null ? Optional.empty() : jdbc.sql("""
-                SELECT guide_price FROM quote_request
-                WHERE company_id = :c AND id = :r AND product_id = :p AND status = 'ANSWERED'""")
-                .param("c", company).param("r", quoteRequestId).param("p", productId).query(BigDecimal.class).optional();
+        Long[] productIds = lines.stream().map(LineRequest::productId).distinct().toArray(Long[]::new);
+        Map<Long, Found> products = new HashMap<>();
+        jdbc.sql("SELECT id, code, name, kind, active FROM product WHERE company_id = :c AND id = ANY(:ids)")
+                .param("c", company).param("ids", productIds).query(Found.class).list().forEach(f -> products.put(f.id(), f));
+        Map<Long, List<GuidePricePolicy.ListedPrice>> listed = priceLists.listed(company, products.keySet());
+        Long[] requestIds = lines.stream().map(LineRequest::quoteRequestId).filter(java.util.Objects::nonNull).distinct()
+                .toArray(Long[]::new);
+        Map<Long, Answer> answers = new HashMap<>();
+        if (requestIds.length > 0) {
+            jdbc.sql("""
+                    SELECT id, product_id, guide_price FROM quote_request
+                    WHERE company_id = :c AND id = ANY(:ids) AND status = 'ANSWERED'""")
+                    .param("c", company).param("ids", requestIds).query(Answer.class).list().forEach(a -> answers.put(a.id(), a));
+        }
+        List<Optional<CheckedLine>> out = new ArrayList<>(lines.size());
+        for (LineRequest l : lines) {
+            Found p = products.get(l.productId());
+            if (p == null) {
+                out.add(Optional.empty());
+                continue;
+            }
+            Answer a = l.quoteRequestId() == null ? null : answers.get(l.quoteRequestId());
+            Optional<BigDecimal> answered = a != null && a.productId() == l.productId() ? Optional.ofNullable(a.guidePrice()) : Optional.empty();
+            out.add(Optional.of(priced(p, listed.getOrDefault(p.id(), List.of()), answered, l.unitPrice(), l.quantity(),
+                    l.feeShare(), vatInvoice, on, rules)));
+        }
+        return out;
+    }
+
+    private record Answer(long id, long productId, BigDecimal guidePrice) {}
+
+    private CheckedLine priced(Found p, List<GuidePricePolicy.ListedPrice> listed, Optional<BigDecimal> answered,
+                               BigDecimal unitPrice, BigDecimal quantity, BigDecimal feeShare, boolean vatInvoice,
+                               LocalDate on, PricingRules rules) {
         Decision<Optional<GuidePricePolicy.GuidePrice>> guide = guidePrices.guidePrice(p.kind().pricing(),
-                priceLists.listed(company, productId), answered, on, rules);
+                listed, answered, on, rules);
         GuidePricePolicy.GuidePrice g = guide.outcome().orElse(null);
         BigDecimal x = feeShare == null ? BigDecimal.ZERO : feeShare;
         Decision<PriceCheck> checked = checks.check(new PriceLine(g == null ? null : g.price(), unitPrice, x, vatInvoice,
@@ -74,9 +114,9 @@ public class LinePrices implements LinePricing {
         hits.addAll(checked.hits());
         BigDecimal amount = LineMoney.lineAmount(unitPrice, quantity);
         BigDecimal tax = amount.signum() > 0 ? LineMoney.taxIncluded(amount, rules.vatRate()) : LineMoney.ZERO;
-        return Optional.of(new CheckedLine(p.id(), p.code(), p.name(), p.kind().pricing(), p.active(),
+        return new CheckedLine(p.id(), p.code(), p.name(), p.kind().pricing(), p.active(),
                 g == null ? null : g.priceListId(), new Decision<>(checked.outcome(), hits, rules.settingsVersion()),
-                amount, tax));
+                amount, tax);
     }
 
     /** The pricing settings in force now. */

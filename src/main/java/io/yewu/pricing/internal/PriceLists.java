@@ -232,6 +232,25 @@ class PriceLists {
                 .param("c", companyId).param("p", productId).query(GuidePricePolicy.ListedPrice.class).list();
     }
 
+    /** The list entries of many products in one query, by product (products without entries are absent). */
+    java.util.Map<Long, List<GuidePricePolicy.ListedPrice>> listed(long companyId, java.util.Collection<Long> productIds) {
+        java.util.Map<Long, List<GuidePricePolicy.ListedPrice>> byProduct = new java.util.HashMap<>();
+        if (productIds.isEmpty()) return byProduct;
+        jdbc.sql("""
+                SELECT x.product_id, l.id AS price_list_id, l.effective_from, l.status = 'APPROVED' AS approved, x.guide_price
+                FROM price_list_line x JOIN price_list l ON l.company_id = x.company_id AND l.id = x.price_list_id
+                WHERE x.company_id = :c AND x.product_id = ANY(:p)""")
+                .param("c", companyId).param("p", productIds.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    byProduct.computeIfAbsent(rs.getLong("product_id"), k -> new java.util.ArrayList<>())
+                            .add(new GuidePricePolicy.ListedPrice(rs.getLong("price_list_id"),
+                                    rs.getObject("effective_from", java.time.LocalDate.class), rs.getBoolean("approved"),
+                                    rs.getBigDecimal("guide_price")));
+                    return null;
+                }).list();
+        return byProduct;
+    }
+
     private PricingRules rules() {
         return PricingRules.from(settings.snapshotAt(clock.instant()));
     }

@@ -7,6 +7,7 @@ import io.yewu.platform.calendar.BusinessCalendar;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.identity.UserDirectory;
+import io.yewu.platform.numbering.DocumentNumbers;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
@@ -68,10 +69,13 @@ public class Tickets {
     private final TicketTimers timers;
     private final Clock clock;
     private final TicketHistory history;
+    private final DocumentNumbers numbers;
 
     Tickets(JdbcClient jdbc, Settings settings, BusinessCalendar calendar, DecisionRecords decisions, AuditTrail audit,
-            UserDirectory users, CustomerLookup customers, TicketTimers timers, Clock clock, TicketHistory history) {
+            UserDirectory users, CustomerLookup customers, TicketTimers timers, Clock clock, TicketHistory history,
+            DocumentNumbers numbers) {
         this.history = history;
+        this.numbers = numbers;
         this.jdbc = jdbc;
         this.settings = settings;
         this.calendar = calendar;
@@ -357,10 +361,7 @@ public class Tickets {
 
     private String nextNumber(long companyId, Instant now) {
         LocalDate day = now.atZone(ZONE).toLocalDate();
-        int n = jdbc.sql("""
-                INSERT INTO ticket_sequence (company_id, day, last_value) VALUES (:c, :d, 1)
-                ON CONFLICT (company_id, day) DO UPDATE SET last_value = ticket_sequence.last_value + 1 RETURNING last_value""")
-                .param("c", companyId).param("d", day).query(Integer.class).single();
+        int n = numbers.next(DocumentNumbers.Series.TICKET, day);
         return "GD" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%04d", n);
     }
 

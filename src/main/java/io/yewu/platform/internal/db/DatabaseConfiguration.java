@@ -120,6 +120,27 @@ class DatabaseConfiguration {
     }
 
     /**
+     * The document counters' pool (platform numbering): two connections of the application's login whose
+     * statements commit at once without waiting for the flush, behind the same company wall. Separate from the
+     * main pool, so a request that holds a main connection and asks for a number never waits on its own pool.
+     */
+    @Bean(destroyMethod = "close")
+    DataSource numberingDataSource(DatabaseLogins logins) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(logins.url());
+        config.setUsername(logins.appUser());
+        config.setPassword(logins.appPassword());
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setPoolName("yewu-numbering");
+        config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
+        config.setValidationTimeout(500);
+        config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'; SET synchronous_commit = off");
+        config.setInitializationFailTimeout(-1);
+        return new CompanyWallDataSource(new HikariDataSource(config));
+    }
+
+    /**
      * Spring Session's pool: the same connections, taken as they are. Its statements touch only the session tables,
      * which carry no company and no wall, so a session look-up does not flip a connection's company mark to "none"
      * and back (two round trips per request). Everything else still goes through the company wall.

@@ -56,6 +56,24 @@ class JdbcDecisionRecords implements DecisionRecords {
     }
 
     @Override
+    public void recordEach(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
+        if (byKind.isEmpty()) return;
+        List<String> kinds = List.copyOf(byKind.keySet());
+        jdbc.sql("""
+                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
+                SELECT :c, :t, :s, d.kind, d.outcome, CAST(d.hits AS jsonb), d.version
+                FROM unnest(CAST(:kinds AS text[]), CAST(:outcomes AS text[]), CAST(:hits AS text[]), CAST(:versions AS bigint[]))
+                     WITH ORDINALITY AS d(kind, outcome, hits, version, n)
+                ORDER BY d.n""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
+                .param("kinds", kinds.toArray(String[]::new))
+                .param("outcomes", kinds.stream().map(k -> outcomeText(byKind.get(k).outcome(), json)).toArray(String[]::new))
+                .param("hits", kinds.stream().map(k -> json.writeValueAsString(byKind.get(k).hits())).toArray(String[]::new))
+                .param("versions", kinds.stream().map(k -> byKind.get(k).settingsVersion()).toArray(Long[]::new))
+                .update();
+    }
+
+    @Override
     public List<StoredDecision> forSubject(String subjectType, String subjectId) {
         return jdbc.sql("""
                 SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record

@@ -27,6 +27,7 @@ class DefaultSettings implements CompanySetup {
                     .param("c", companyId).param("k", d.key()).param("v", defaultText(d))
                     .param("at", Instant.EPOCH.atOffset(ZoneOffset.UTC)).update();
         }
+        JdbcSettings.written(companyId);
     }
 
     private static <T extends Comparable<? super T>> String defaultText(SettingDefinition<T> d) {

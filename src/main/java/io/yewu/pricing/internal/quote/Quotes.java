@@ -10,6 +10,7 @@ import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.decision.StoredDecision;
+import io.yewu.platform.numbering.DocumentNumbers;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.web.ProblemException;
@@ -89,8 +90,11 @@ public class Quotes {
     private final QuotePolicy policy = new QuotePolicy();
     private final PriceCheckPolicy checks = new PriceCheckPolicy();
 
+    private final DocumentNumbers numbers;
+
     Quotes(JdbcClient jdbc, QuoteViews views, LinePrices linePrices, Approvals approvals, DecisionRecords decisions,
-           AuditTrail audit, Settings settings, ObjectProvider<OrderTermsPreview> terms) {
+           AuditTrail audit, Settings settings, ObjectProvider<OrderTermsPreview> terms, DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.jdbc = jdbc;
         this.views = views;
         this.linePrices = linePrices;
@@ -527,13 +531,10 @@ public class Quotes {
         return new String[] {payment, delivery};
     }
 
-    /** QT + yyyyMMdd + the day's sequence per company, taken in the creating transaction. */
+    /** QT + yyyyMMdd + the day's sequence per company (platform numbering). */
     private String number(long companyId, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, QuoteViews.SHANGHAI);
-        int no = jdbc.sql("""
-                INSERT INTO quote_sequence (company_id, day, last_no) VALUES (:c, :d, 1)
-                ON CONFLICT (company_id, day) DO UPDATE SET last_no = quote_sequence.last_no + 1 RETURNING last_no""")
-                .param("c", companyId).param("d", day).query(Integer.class).single();
+        int no = numbers.next(DocumentNumbers.Series.QUOTE, day);
         return "QT" + DAY.format(day) + "-" + String.format("%03d", no);
     }
 }

@@ -1,0 +1,43 @@
+package io.yewu.order;
+
+import io.yewu.support.Api;
+import io.yewu.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 10 "Speed": submitting an order costs a fixed number of SQL statements, whatever its number of lines (no
+ * statement per line, per decision or per rule), and takes no lock that every other submission waits for.
+ */
+class OrderStatementsIT extends OrderFixtures {
+
+    private List<String> submit(Api api, long customer, int lines) {
+        List<Map<String, Object>> l = new ArrayList<>(Collections.nCopies(lines, lineOf(new java.math.BigDecimal("1500.00").divide(java.math.BigDecimal.valueOf(lines)).setScale(2).toPlainString())));
+        String tag = UUID.randomUUID().toString();
+        Api.Response r = api.header(StatementCounter.HEADER, tag).post("/api/orders", Map.of("customerId", customer, "lines", l, "submit", true));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().path("order").path("state").asString()).isEqualTo("RELEASED");
+        return StatementCounter.statements(tag);
+    }
+
+    @Test
+    void ORD1_aSubmissionCostsTheSameStatementsForOneLineAsForTen() {
+        catalogue();
+        Api sales1 = login("sales1");
+        submit(sales1, customer("sales1", "广州市", null, null), 1); // warms the caches (settings, catalogue)
+        List<String> one = submit(sales1, customer("sales1", "广州市", null, null), 1);
+        List<String> ten = submit(sales1, customer("sales1", "广州市", null, null), 10);
+        assertThat(ten).as("statements for ten lines (one per line?)").hasSameSizeAs(one);
+        // 50 before issue 10's speed work: one look-up, one insert and one settings read per line, one row per decision
+        assertThat(one).as("statements of one submission").hasSizeLessThanOrEqualTo(30);
+        assertThat(one).as("the day's counter is taken on the numbering pool, not in the submission's transaction")
+                .noneMatch(sql -> sql.contains("document_number"));
+    }
+}
