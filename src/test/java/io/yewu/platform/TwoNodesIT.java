@@ -132,6 +132,30 @@ class TwoNodesIT {
         assertThat(HttpClient.newHttpClient().send(onNode2, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Issue 9: each node keeps the settings in memory; a change made through one node is in force on the other as
+     * soon as the database's notification arrives, and on the writing node at once.
+     */
+    @Test
+    void aSettingChangedOnOneNodeIsInForceOnTheOtherAtOnce() throws Exception {
+        Api admin1 = Api.at(port(node1)).login("admin", "Yewu@2026");
+        Api admin2 = Api.at(port(node2)).login("admin", "Yewu@2026");
+        String key = "approval.reminder-hours";
+        for (int i = 0; i < 2; i++) assertThat(hours(admin2, key)).isNotEqualTo(37); // node 2 has it in memory now
+        Api.Response changed = admin1.post("/api/admin/settings/" + key, Map.of("value", 37));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(hours(admin1, key)).as("the writing node, at once").isEqualTo(37);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(hours(admin2, key)).as("the other node").isEqualTo(37));
+    }
+
+    private static int hours(Api admin, String key) {
+        for (var s : admin.get("/api/admin/settings").json()) {
+            if (key.equals(s.path("key").asString())) return s.path("value").asInt();
+        }
+        throw new AssertionError("no setting " + key);
+    }
+
     @Test
     void eachDueTaskFiresExactlyOnceWhileBothNodesPoll() {
         JdbcClient jdbc = node1.getBean(JdbcClient.class);

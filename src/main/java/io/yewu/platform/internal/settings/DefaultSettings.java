@@ -15,7 +15,10 @@ class DefaultSettings implements CompanySetup {
     private final JdbcClient jdbc;
     private final SettingRegistry registry;
 
-    DefaultSettings(JdbcClient jdbc, SettingRegistry registry) {
+    private final JdbcSettings settings;
+
+    DefaultSettings(JdbcClient jdbc, SettingRegistry registry, JdbcSettings settings) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.registry = registry;
     }
@@ -27,7 +30,7 @@ class DefaultSettings implements CompanySetup {
                     .param("c", companyId).param("k", d.key()).param("v", defaultText(d))
                     .param("at", Instant.EPOCH.atOffset(ZoneOffset.UTC)).update();
         }
-        JdbcSettings.written(companyId);
+        settings.written(companyId);
     }
 
     private static <T extends Comparable<? super T>> String defaultText(SettingDefinition<T> d) {

@@ -1,34 +1,47 @@
 package io.yewu.platform.internal.settings;
 
+import io.yewu.platform.internal.db.DatabaseNotifications;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import java.time.Instant;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Snapshots from the database: one query for all stored values of the company (a few dozen rows), kept for the
- * rest of the transaction, so a request that decides by the settings of several moments (an order: now and its
- * creation) reads them once. No cache across transactions: checking one against other nodes' writes would cost
- * the same round trip as the read, and reading fresh means a change made on any node is seen at once by all.
- * A transaction that writes a setting drops its copy ({@link #written}).
+ * Snapshots of a company's settings at any moment, computed from all its stored values (a few dozen rows, every
+ * effective date), which the node keeps in memory until the database says they changed: a trigger on
+ * {@code setting_value} notifies {@code yewu_settings} on commit, whichever node wrote the row, and
+ * {@link DatabaseNotifications} drops that company's copy. While the node is not listening (the notification
+ * connection is down or not yet up), nothing is kept across transactions and each transaction reads once.
+ * <p>
+ * A transaction that writes a setting reads the database from then on ({@link #written}), and the node drops its
+ * copy again after that transaction ends, so the writer's next request sees the change without waiting for the
+ * notification. A copy loaded while a change was being dropped is not kept (the epoch check), so a slow read can
+ * never put back what a notification just removed. Decision 0030.
  */
 @Service
-class JdbcSettings implements Settings {
+class JdbcSettings implements Settings, DatabaseNotifications.Listener {
 
     private final JdbcClient jdbc;
     private final SettingRegistry registry;
+    private final DatabaseNotifications notifications;
+    private final Map<Long, List<SettingRow>> cached = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
 
-    JdbcSettings(JdbcClient jdbc, SettingRegistry registry) {
+    JdbcSettings(JdbcClient jdbc, SettingRegistry registry, DatabaseNotifications notifications) {
         this.jdbc = jdbc;
         this.registry = registry;
+        this.notifications = notifications;
     }
 
     @Override
@@ -44,9 +57,11 @@ class JdbcSettings implements Settings {
 
     /** The newest row of each key whose effective date has come at {@code at} (by key). */
     List<SettingRow> inForce(Instant at) {
-        Map<String, SettingRow> newest = new java.util.TreeMap<>();
+        // at the database's precision: a value written "from now" is stored rounded to the microsecond
+        Instant moment = at.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Map<String, SettingRow> newest = new TreeMap<>();
         for (SettingRow row : stored()) {
-            if (row.effectiveFrom().toInstant().isAfter(at)) continue;
+            if (row.effectiveFrom().toInstant().isAfter(moment)) continue;
             newest.merge(row.key(), row, (a, b) -> newer(a, b) ? a : b);
         }
         return List.copyOf(newest.values());
@@ -57,17 +72,23 @@ class JdbcSettings implements Settings {
         return c != 0 ? c > 0 : a.id() > b.id();
     }
 
-    /** Every stored value of the company, once per transaction. */
+    /** Every stored value of the company: from memory, from this transaction's copy, or from the database. */
     private List<SettingRow> stored() {
         long company = company();
         boolean tx = TransactionSynchronizationManager.isSynchronizationActive();
-        Object key = tx ? new TxKey(company) : null;
-        if (tx && TransactionSynchronizationManager.getResource(key) instanceof List<?> cached) {
-            @SuppressWarnings("unchecked") List<SettingRow> rows = (List<SettingRow>) cached;
+        if (tx && TransactionSynchronizationManager.hasResource(new Written(company))) return read(company);
+        TxCopy key = new TxCopy(company);
+        if (tx && TransactionSynchronizationManager.getResource(key) instanceof List<?> copy) {
+            @SuppressWarnings("unchecked") List<SettingRow> rows = (List<SettingRow>) copy;
             return rows;
         }
-        List<SettingRow> rows = jdbc.sql("SELECT id, key, value, effective_from FROM setting_value WHERE company_id = :c")
-                .param("c", company).query(SettingRow::map).list();
+        List<SettingRow> rows = notifications.listening() ? cached.get(company) : null;
+        if (rows == null) {
+            long before = epoch.get();
+            boolean listening = notifications.listening();
+            rows = read(company);
+            if (listening && epoch.get() == before) cached.put(company, rows);
+        }
         if (tx) {
             TransactionSynchronizationManager.bindResource(key, rows);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -80,18 +101,63 @@ class JdbcSettings implements Settings {
         return rows;
     }
 
-    /** A setting of the company was written in this transaction: later reads in it go to the database. */
-    static void written(Long company) {
-        if (company != null && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(new TxKey(company));
+    private List<SettingRow> read(long company) {
+        return jdbc.sql("SELECT id, key, value, effective_from FROM setting_value WHERE company_id = :c")
+                .param("c", company).query(SettingRow::map).list();
+    }
+
+    /**
+     * A setting of the company was written in this transaction: later reads in it go to the database, and the
+     * node's copy is dropped when the transaction ends (committed or not).
+     */
+    void written(long company) {
+        drop(company);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        TransactionSynchronizationManager.unbindResourceIfPossible(new TxCopy(company));
+        Written marker = new Written(company);
+        if (TransactionSynchronizationManager.hasResource(marker)) return;
+        TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(marker);
+                drop(company);
+            }
+        });
+    }
+
+    private void drop(long company) {
+        epoch.incrementAndGet();
+        cached.remove(company);
+    }
+
+    @Override
+    public String channel() {
+        return "yewu_settings";
+    }
+
+    @Override
+    public void notified(String payload) {
+        try {
+            drop(Long.parseLong(payload.strip()));
+        } catch (NumberFormatException e) {
+            lost();
         }
     }
 
-    private record TxKey(long company) {}
+    @Override
+    public void lost() {
+        epoch.incrementAndGet();
+        cached.clear();
+    }
 
     static long company() {
         Long c = CompanyContext.companyId();
         if (c == null) throw new IllegalStateException("settings are read within a company");
         return c;
     }
+
+    private record TxCopy(long company) {}
+
+    private record Written(long company) {}
 }

@@ -98,7 +98,7 @@ class SettingsAdmin {
                     .param("c", JdbcSettings.company()).param("k", d.key()).param("v", d.type().toText(value))
                     .param("at", from.atOffset(ZoneOffset.UTC))
                     .param("by", CurrentUser.find().map(u -> u.id()).orElse(null)).update();
-            JdbcSettings.written(JdbcSettings.company());
+            settings.written(JdbcSettings.company());
         } catch (DuplicateKeyException e) {
             throw ProblemException.invalid("effectiveFrom", "taken");
         }
