@@ -71,6 +71,9 @@ async function phoneLogin(page: Page) {
   await expect(page.locator('[data-test=m-shell]')).toBeVisible({ timeout: 15_000 })
 }
 
+/** Lets dialogs and previews finish their entry animation before a screenshot. */
+const settle = (page: Page) => page.waitForTimeout(600)
+
 const visitIdOf = (page: Page) => Number(/\/m\/visits\/(\d+)/.exec(page.url())![1])
 
 test('the phone app: / on a phone lands on /m/, with its tabs, the desktop version and logging out', async ({ page }) => {
@@ -100,7 +103,19 @@ test('the phone app: / on a phone lands on /m/, with its tabs, the desktop versi
   await page.goto('/')
   await expect(page).toHaveURL(/\/m\/$/)
 
+  // English complete on the phone too; the account's language is set back for the other tests
   await page.locator('[data-test=m-tab-me]').click()
+  await page.locator('[data-test=m-me-language]').click()
+  await expect(page.locator('[data-test=m-tabbar]')).toContainText('Today')
+  await expect(page.locator('[data-test=m-me]')).toContainText('Log out')
+  await shot(page, 'mobile-02-me-en')
+  await page.locator('[data-test=m-tab-today]').click()
+  await expect(page.locator('[data-test=m-plan]')).toBeVisible()
+  await shot(page, 'mobile-01-today-en')
+  await page.locator('[data-test=m-tab-me]').click()
+  await page.locator('[data-test=m-me-language]').click()
+  await expect(page.locator('[data-test=m-tabbar]')).toContainText('今日')
+
   await page.locator('[data-test=m-logout]').click()
   await page.locator('.van-dialog__confirm').click()
   await expect(page.locator('[data-test=login-form]')).toBeVisible()
@@ -121,7 +136,7 @@ test('CUS-14: a visit on the phone keeps what is typed, measures the distance, w
   await expect(page.locator('[data-test=m-visit]')).toBeVisible()
   const visitId = visitIdOf(page)
   await expect(page.locator('[data-test=m-customer-point]')).toHaveText('23.13990, 113.26440')
-  await expect(page.locator('[data-test=m-customer-location]')).toContainText('经理设定')
+  await expect(page.locator('[data-test=m-location-source]')).toHaveText('经理设定')
   await expect(page.locator('[data-test=m-location-unconfirmed]')).toHaveCount(0)
   await expect(page.locator('[data-test=m-step-tab-3]')).toContainText('招呼')
   await shot(page, 'mobile-03-visit-opened')
@@ -194,6 +209,7 @@ test('CUS-14: a visit on the phone keeps what is typed, measures the distance, w
   expect(pixels.light).toBeGreaterThan(200) // the time, place and person in white
   await page.locator('[data-test=m-photo]').first().click()
   await expect(page.locator('.m-photo-preview')).toBeVisible()
+  await settle(page)
   await shot(page, 'mobile-08-photo-preview')
   await page.locator('.m-photo-preview .van-image-preview__close-icon').click()
   await expect(page.locator('.m-photo-preview')).toBeHidden()
@@ -202,6 +218,7 @@ test('CUS-14: a visit on the phone keeps what is typed, measures the distance, w
   await page.locator('[data-test=m-photo-remove]').last().click()
   await page.locator('.m-photo-remove-dialog .van-dialog__confirm').click()
   await expect(page.locator('[data-test=m-photo]')).toHaveCount(1)
+  await expect(page.locator('.van-toast')).toBeHidden()
   await shot(page, 'mobile-09-photo-removed')
 
   // check-out lists what is still empty and asks
@@ -210,6 +227,7 @@ test('CUS-14: a visit on the phone keeps what is typed, measures the distance, w
   await expect(dialog).toContainText('4 店内陈列')
   await expect(dialog).toContainText('8 下次拜访')
   await expect(dialog).not.toContainText('3 打招呼')
+  await settle(page)
   await shot(page, 'mobile-10-checkout-asks')
   await dialog.locator('.van-dialog__cancel').click()
   await expect(page.locator('[data-test=m-visit-done]')).toHaveCount(0)
@@ -266,11 +284,14 @@ test('CUS-13: a salesperson looks a customer up on the phone and logs a follow-u
   await page.locator('[data-test=m-follow-up-next-step] input').fill('下周送样品')
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
   await page.locator('[data-test=m-follow-up-next-date] input').fill(inAWeek)
+  await expect(page.locator('[data-test=m-follow-up-content]')).not.toContainText('请填写跟进内容')
   await shot(page, 'mobile-14-follow-up-form')
   await page.locator('[data-test=m-follow-up-save]').click()
   const logged = page.locator('[data-test=m-follow-up]', { hasText: '店主同意下周试销两款新品' })
   await expect(logged).toBeVisible()
   await expect(logged).toContainText('拜访')
+  await expect(page.locator('[data-test=m-follow-up-sheet]')).toBeHidden()
+  await expect(page.locator('.van-toast')).toBeHidden()
   await shot(page, 'mobile-15-follow-up-logged')
 
   const detail = (await (await page.request.get(`/api/customers/${customer.id}`)).json()) as {
