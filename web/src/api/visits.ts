@@ -48,12 +48,17 @@ export interface VisitHead {
   signedBy: string
   nextVisitAt: string | null
   checkInAt: string | null
+  /** The device's position at check-in, when it sent one. */
+  checkInLat: number | null
+  checkInLng: number | null
   checkInDistanceM: number | null
   checkInFar: boolean | null
   checkOutAt: string | null
   /** The confirmed (imported or manager-confirmed) location the check-in is measured from. */
   customerLat: number | null
   customerLng: number | null
+  /** How that point came: IMPORT, MANAGER or CONFIRMED; null while there is none (位置待确认). */
+  customerLocationSource: 'IMPORT' | 'MANAGER' | 'CONFIRMED' | null
   /** Checked in while the customer had no confirmed location (位置待确认); measured once a manager confirms one. */
   locationUnconfirmed: boolean
   counted: boolean
@@ -116,11 +121,15 @@ export const visitsApi = {
   open: (customerId: number, routeId: number | null) => api.post<Visit>('/api/visits', { customerId, routeId }),
   get: (id: number) => api.get<Visit>(`/api/visits/${id}`),
   save: (id: number, body: unknown) => api.put<Visit>(`/api/visits/${id}`, body),
+  /** The phone's automatic save: failures are shown in the page's save state, not as a message each time. */
+  autosave: (id: number, body: unknown) => request<Visit>(`/api/visits/${id}`, { method: 'PUT', body, quiet: true }),
   checkIn: (id: number, at: Position | null) => api.post<Visit>(`/api/visits/${id}/check-in`, at ?? {}),
   checkOut: (id: number, at: Position | null) => api.post<Visit>(`/api/visits/${id}/check-out`, at ?? {}),
   promise: (id: number, text: string, dueOn: string) => api.post<Visit>(`/api/visits/${id}/promises`, { text, dueOn }),
   photo: (id: number, step: number, file: File) => uploadPhoto(id, step, file),
   photoUrl: (id: number, photoId: number) => `/api/visits/${id}/photos/${photoId}`,
+  /** Before check-out only (409 `visit-finished` after). */
+  removePhoto: (id: number, photoId: number) => api.del(`/api/visits/${id}/photos/${photoId}`),
 }
 
 /**
@@ -143,7 +152,8 @@ export function currentPosition(timeoutMs = 8000): Promise<Position | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null)
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      // 0,0 ("Null Island") is what some devices report without a fix: no position, not a point 12,000 km away
+      (p) => resolve(p.coords.latitude === 0 && p.coords.longitude === 0 ? null : { lat: p.coords.latitude, lng: p.coords.longitude }),
       () => resolve(null),
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 0 },
     )

@@ -1,3 +1,4 @@
+import mobile from './mobile.en'
 import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
@@ -891,6 +892,7 @@ const en: typeof zh = {
   notFound: 'Page not found',
   settlement,
   service,
+  ...mobile,
 }
 
 export default en

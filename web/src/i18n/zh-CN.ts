@@ -1,3 +1,4 @@
+import mobile from './mobile.zh-CN'
 import service from './service.zh-CN'
 import settlement from './settlement.zh-CN'
 
@@ -881,4 +882,5 @@ export default {
   notFound: '页面不存在',
   settlement,
   service,
+  ...mobile,
 }

@@ -5,6 +5,7 @@ import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 import { QUOTE_READERS, QUOTE_WRITERS, REQUEST_READERS } from './quoteRoles'
 import { ORDER_READERS, ORDER_WRITERS, WAREHOUSE_VIEW } from './orderRoles'
+import { mobileRoutes, phoneHome } from './mobile'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,8 +23,7 @@ const routes: RouteRecordRaw[] = [
   // ORD-8b: customers look up an order without an account
   { path: '/status', component: () => import('@/views/orders/PublicOrderStatusView.vue'), meta: { public: true } },
   { path: '/ask', component: () => import('@/views/service/PublicTicketView.vue'), meta: { public: true } },
-  { path: '/m/visits', component: () => import('@/views/mobile/MobileVisitPlan.vue') },
-  { path: '/m/visits/:id(\\d+)', component: () => import('@/views/mobile/MobileVisit.vue') },
+  ...mobileRoutes,
   {
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
@@ -87,6 +87,8 @@ router.beforeEach(async (to) => {
   if (!session.me && !(await session.load())) {
     return { path: '/login', query: { redirect: to.fullPath } }
   }
+  const phone = phoneHome(to.path, session.me!)
+  if (phone) return phone
   const needed = to.meta.roles
   if (needed && !needed.some((r) => session.me!.roles.includes(r))) return '/'
   return true

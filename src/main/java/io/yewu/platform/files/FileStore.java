@@ -14,4 +14,7 @@ public interface FileStore {
     void write(String key, byte[] content) throws IOException;
 
     InputStream read(String key) throws IOException;
+
+    /** Removes the file; a key with no file is no error. */
+    void delete(String key) throws IOException;
 }

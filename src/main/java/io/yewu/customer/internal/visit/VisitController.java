@@ -19,6 +19,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -172,6 +173,14 @@ class VisitController {
     @ResponseStatus(HttpStatus.CREATED)
     VisitView.Photo addPhoto(@PathVariable long id, @RequestParam int step, @RequestParam("file") MultipartFile file) {
         return photos.add(CurrentUser.get(), id, step, file);
+    }
+
+    /** Before check-out only (409 {@code visit-finished} after): a finished visit's photos are its record. */
+    @Allow({RoleCode.SALESPERSON, RoleCode.ACCOUNT_MANAGER})
+    @DeleteMapping("/{id}/photos/{photoId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removePhoto(@PathVariable long id, @PathVariable long photoId) {
+        photos.remove(CurrentUser.get(), id, photoId);
     }
 
     @Allow(value = RoleCode.MARKETING_DIRECTOR, groups = {RoleGroup.FILERS, RoleGroup.MANAGERS, RoleGroup.RETAIL_FIELD})

@@ -8,6 +8,10 @@ import io.yewu.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
@@ -24,6 +28,8 @@ import java.util.UUID;
  */
 @Service
 class VisitPhotos {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitPhotos.class);
 
     static final long MAX_BYTES = 10L * 1024 * 1024;
     static final Set<Integer> STEPS = Set.of(2, 4, 5);
@@ -46,7 +52,7 @@ class VisitPhotos {
 
     @Transactional
     VisitView.Photo add(YewuPrincipal me, long visitId, int step, MultipartFile file) {
-        visits.requireOwn(me, visitId);
+        visits.requireOpen(me, visitId);
         if (!STEPS.contains(step)) throw ProblemException.invalid("step", "visit-photo-step");
         if (file == null || file.isEmpty()) throw ProblemException.invalid("file", "required");
         if (file.getSize() > MAX_BYTES) throw ProblemException.invalid("file", "visit-photo-too-large", MAX_BYTES / 1024 / 1024);
@@ -68,6 +74,32 @@ class VisitPhotos {
                 .param("size", bytes.length).param("key", key).query(VisitView.Photo.class).single();
         audit.record("visit", visitId, "PHOTO", Changes.of().created("photo", photo.id()).created("step", step));
         return photo;
+    }
+
+    /**
+     * The visitor removes a photo of an unfinished visit (a wrong shot, a customer who objects); after check-out the
+     * visit's photos are its record and stay. The file goes once the row's removal has committed, so a rolled-back
+     * removal never leaves a row without its file.
+     */
+    @Transactional
+    void remove(YewuPrincipal me, long visitId, long photoId) {
+        visits.requireOpen(me, visitId);
+        String key = jdbc.sql("""
+                DELETE FROM visit_photo WHERE company_id = :c AND visit_id = :v AND id = :id RETURNING storage_key""")
+                .param("c", me.companyId()).param("v", visitId).param("id", photoId).query(String.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("photo " + photoId));
+        audit.record("visit", visitId, "PHOTO_REMOVED", Changes.of().put("photo", photoId, null));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    files.delete(key);
+                } catch (IOException e) {
+                    // the row is gone, so the file is unreachable; an orphan file is the same case as a failed insert
+                    log.warn("visit photo file {} not deleted: {}", key, e.getMessage());
+                }
+            }
+        });
     }
 
     /** The photo, if its visit is in the reader's scope (404 otherwise, as for the visit itself). */

@@ -12,6 +12,11 @@ import java.util.List;
 record VisitView(Head visit, List<StockLine> stock, List<Competitor> competitors, List<ReturnLine> returns,
                  List<Promise> promises, List<Photo> photos, List<StoredDecision> decisions) {
 
+    /**
+     * {@code customerLat}/{@code customerLng}: where the system believes the customer is, the confirmed point the
+     * check-in is measured from; {@code customerLocationSource} says how it came (IMPORT, MANAGER, CONFIRMED), null
+     * while there is none (位置待确认).
+     */
     record Head(long id, long visitorId, String visitorName, long customerId, String customerName, String city,
                 String address, Long routeId, LocalDate visitOn, String objective, String result, String preparation,
                 Boolean outdoorAdsOk, Boolean popOk, Boolean racksOk, String outdoorNotes, String greeting,
@@ -19,7 +24,8 @@ record VisitView(Head visit, List<StockLine> stock, List<Competitor> competitors
                 boolean signatureRequired, String signedBy, OffsetDateTime nextVisitAt,
                 OffsetDateTime checkInAt, Double checkInLat, Double checkInLng, Integer checkInDistanceM,
                 Boolean checkInFar, OffsetDateTime checkOutAt, Double checkOutLat, Double checkOutLng,
-                Double customerLat, Double customerLng, boolean locationUnconfirmed, long version) {
+                Double customerLat, Double customerLng, String customerLocationSource, boolean locationUnconfirmed,
+                long version) {
 
         /** A visit counts only with both a check-in and a check-out. */
         @JsonProperty("counted")

@@ -40,7 +40,8 @@ class Visits {
                    v.racks_ok, v.outdoor_notes, v.greeting, v.display_notes, v.new_products, v.promotions,
                    v.market_notes, v.signature_required, v.signed_by, v.next_visit_at, v.check_in_at, v.check_in_lat,
                    v.check_in_lng, v.check_in_distance_m, v.check_in_far, v.check_out_at, v.check_out_lat,
-                   v.check_out_lng, l.lat AS customer_lat, l.lng AS customer_lng, v.location_unconfirmed, v.version
+                   v.check_out_lng, l.lat AS customer_lat, l.lng AS customer_lng, CASE WHEN l.lat IS NOT NULL THEN l.source END AS customer_location_source,
+                   v.location_unconfirmed, v.version
             FROM visit v
             JOIN app_user u ON u.company_id = v.company_id AND u.id = v.visitor_id
             JOIN customer c ON c.company_id = v.company_id AND c.id = v.customer_id
@@ -138,6 +139,16 @@ class Visits {
         return visit;
     }
 
+    /**
+     * The visit when the caller is its visitor and it is not finished: a checked-out visit is the record of what
+     * happened, read-only for everyone (409 {@code visit-finished}).
+     */
+    VisitView.Head requireOpen(YewuPrincipal me, long id) {
+        VisitView.Head visit = requireOwn(me, id);
+        if (visit.checkOutAt() != null) throw ProblemException.conflict("visit-finished");
+        return visit;
+    }
+
     VisitView get(YewuPrincipal me, long id) {
         VisitView.Head head = head(me, id);
         long c = me.companyId();
@@ -185,14 +196,14 @@ class Visits {
 
     @Transactional
     VisitView update(YewuPrincipal me, long id, VisitInput.Steps in) {
-        VisitView.Head before = requireOwn(me, id);
+        VisitView.Head before = requireOpen(me, id);
         Versions.requireUpdated(jdbc.sql("""
                 UPDATE visit SET objective = :objective, result = :result, preparation = :preparation,
                        outdoor_ads_ok = :ads, pop_ok = :pop, racks_ok = :racks, outdoor_notes = :outdoor,
                        greeting = :greeting, display_notes = :display, new_products = :newProducts,
                        promotions = :promotions, market_notes = :market, signature_required = :sigRequired,
                        signed_by = :signedBy, next_visit_at = :nextVisit, version = version + 1
-                WHERE company_id = :c AND id = :id AND version = :v""")
+                WHERE company_id = :c AND id = :id AND version = :v AND check_out_at IS NULL""")
                 .param("objective", text(in.objective())).param("result", text(in.result()))
                 .param("preparation", text(in.preparation())).param("ads", in.outdoorAdsOk()).param("pop", in.popOk())
                 .param("racks", in.racksOk()).param("outdoor", text(in.outdoorNotes())).param("greeting", text(in.greeting()))
@@ -216,7 +227,7 @@ class Visits {
      */
     @Transactional
     VisitView promise(YewuPrincipal me, long id, VisitInput.Promise in) {
-        VisitView.Head visit = requireOwn(me, id);
+        VisitView.Head visit = requireOpen(me, id);
         if (in.dueOn().isBefore(visit.visitOn())) throw ProblemException.invalid("dueOn", "visit-promise-due");
         String text = in.text().trim();
         long followUp = followUps.recordForVisit(me, visit.customerId(), id,

@@ -37,6 +37,11 @@ class FilesystemFileStore implements FileStore {
         return Files.newInputStream(resolve(key));
     }
 
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
     private Path resolve(String key) {
         Path path = root.resolve(key).normalize();
         if (!path.startsWith(root)) throw new IllegalArgumentException("key outside the file store: " + key);

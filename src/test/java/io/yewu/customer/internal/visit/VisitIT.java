@@ -168,6 +168,68 @@ class VisitIT extends VisitTestSupport {
     }
 
     @Test
+    void CUS14_aPhotoIsRemovedByItsVisitorBeforeCheckOutOnly() {
+        Api sales1 = login("sales1");
+        long visit = newVisit(sales1, customer("sales1", "删照片店"));
+        long wrong = id(upload(sales1, visit, 2, "image/png", PNG));
+        long kept = id(upload(sales1, visit, 4, "image/png", PNG));
+
+        assertThat(login("sales2").delete("/api/visits/" + visit + "/photos/" + wrong).status()).as("outside scope").isEqualTo(404);
+        assertThat(login("manager").delete("/api/visits/" + visit + "/photos/" + wrong).status())
+                .as("a manager reads the photos, does not remove them").isEqualTo(403);
+        assertThat(sales1.delete("/api/visits/" + visit + "/photos/" + wrong).status()).isEqualTo(204);
+        assertThat(sales1.get("/api/visits/" + visit + "/photos/" + wrong).status()).isEqualTo(404);
+        assertThat(sales1.delete("/api/visits/" + visit + "/photos/" + wrong).status()).as("already gone").isEqualTo(404);
+        assertThat(longs(sales1.get("/api/visits/" + visit).json().path("photos"), "id")).containsExactly(kept);
+        assertThat(asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM audit_log WHERE entity_type = 'visit' AND entity_id = :v AND action = 'PHOTO_REMOVED'""")
+                .param("v", String.valueOf(visit)).query(Long.class).single())).isEqualTo(1);
+
+        sales1.post("/api/visits/" + visit + "/check-in", null);
+        sales1.post("/api/visits/" + visit + "/check-out", null);
+        Api.Response late = sales1.delete("/api/visits/" + visit + "/photos/" + kept);
+        assertThat(late.code()).as("a finished visit's photos are its record").isEqualTo("visit-finished");
+        assertThat(sales1.get("/api/visits/" + visit + "/photos/" + kept).status()).isEqualTo(200);
+    }
+
+    @Test
+    void CUS14_aFinishedVisitIsReadOnly() {
+        Api sales1 = login("sales1");
+        long customer = customer("sales1", "只读店");
+        long visit = newVisit(sales1, customer);
+        sales1.post("/api/visits/" + visit + "/check-in", null);
+        Api.Response out = sales1.post("/api/visits/" + visit + "/check-out", null);
+        assertThat(out.json().path("visit").path("counted").asBoolean()).isTrue();
+        long version = out.json().path("visit").path("version").asLong();
+
+        Api.Response edit = sales1.put("/api/visits/" + visit, steps(version, false, ""));
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.code()).isEqualTo("visit-finished");
+        assertThat(edit.json().path("detail").asString()).as("said in the user's language").contains("只读");
+        assertThat(sales1.post("/api/visits/" + visit + "/promises", Map.of("text", "补一个承诺", "dueOn", TODAY.plusDays(3).toString())).code())
+                .isEqualTo("visit-finished");
+        assertThat(upload(sales1, visit, 2, "image/png", PNG).code()).isEqualTo("visit-finished");
+        JsonNode head = sales1.get("/api/visits/" + visit).json().path("visit");
+        assertThat(head.path("objective").asString()).as("unchanged").isEqualTo("推荐新品上柜");
+        assertThat(head.path("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void CUS14_theVisitSaysWhereTheSystemBelievesTheCustomerIs() {
+        Api sales1 = login("sales1");
+        long customer = customer("sales1", "位置店");
+        long visit = newVisit(sales1, customer);
+        JsonNode before = sales1.get("/api/visits/" + visit).json().path("visit");
+        assertThat(before.path("customerLat").isNull()).isTrue();
+        assertThat(before.path("customerLocationSource").isNull()).as("位置待确认: no source without a point").isTrue();
+        login("manager").put("/api/customers/" + customer + "/location", Map.of("lat", 23.1291, "lng", 113.2644));
+        JsonNode after = sales1.get("/api/visits/" + visit).json().path("visit");
+        assertThat(after.path("customerLat").asDouble()).isEqualTo(23.1291);
+        assertThat(after.path("customerLng").asDouble()).isEqualTo(113.2644);
+        assertThat(after.path("customerLocationSource").asString()).isEqualTo("MANAGER");
+    }
+
+    @Test
     void CUS14_completionCountsDoneOverPlannedPerPersonAndWeek() {
         Api sales4 = login("sales4");
         long planned = customer("sales4", "癸店");
