@@ -15,6 +15,8 @@
 
 local input = os.getenv("BENCH_INPUT") or "/tmp/yewu-bench/input"
 local order_path = os.getenv("ORDER_PATH") or "/api/orders"
+-- ORDER_BODY=quote sends the quote form's live check instead (POST /api/quotes/check: 10 lines, nothing saved)
+local body_kind = os.getenv("ORDER_BODY") or "order"
 local threads = {}
 local counter = 0
 
@@ -65,6 +67,9 @@ local function order_body()
     table.insert(parts, string.format('{"productId":%s,"quantity":%d,"unitPrice":%s}', id, math.random(1, 500), price))
   end
   local customer = customers[math.random(#customers)]
+  if body_kind == "quote" then
+    return string.format('{"customerId":%s,"lines":[%s]}', customer, table.concat(parts, ","))
+  end
   return string.format('{"customerId":%s,"contactPhone":"13800138000","submit":true,"lines":[%s]}', customer, table.concat(parts, ","))
 end
 

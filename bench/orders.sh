@@ -67,6 +67,13 @@ orders() {
     rows+=("| $round | Yewu \`POST $ORDER_PATH\` over HTTP (wrk) | $rps | $(echo "$w" | sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p') |"\
 " $(echo "$w" | sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p') | $(echo "$w" | sed -n 's/^WRK \(orders_ok=[0-9]* orders_failed=[0-9]* statuses=[^ ]*\).*/\1/p') |")
   done
+  # PRC-10's live check of a 10-line quote (the quote form's preview), one client: p95 target <= 10 ms
+  local q; q=$(BENCH_INPUT="$in" ORDER_PATH=/api/quotes/check ORDER_BODY=quote wrk -t 1 -c 1 -d "${QUOTE_SECONDS:-10}s" \
+    --timeout 10s -s bench/order.lua "$BASE" | grep '^WRK')
+  local quote_row="Quote preview (\`POST /api/quotes/check\`, 10 lines, 1 client, ${QUOTE_SECONDS:-10} s):"\
+" $(echo "$q" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p') checks/s, p50 $(echo "$q" | sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p') ms,"\
+" p95 $(echo "$q" | sed -n 's/.* p95_ms=\([0-9.]*\).*/\1/p') ms, p99 $(echo "$q" | sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p') ms"\
+" (target p95 ≤ 10 ms; $(echo "$q" | sed -n 's/^WRK \(orders_ok=[0-9]* orders_failed=[0-9]*\).*/\1/p' | sed 's/orders_/checks_/g'))."
   local pg_mean http_mean
   pg_mean=$(printf '%s\n' "${pg_tps[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
   http_mean=$(printf '%s\n' "${http_rps[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
@@ -82,6 +89,8 @@ orders() {
     echo
     echo "Mean: pgbench $pg_mean tx/s, Yewu $http_mean orders/s, ratio $(awk -v a="$http_mean" -v b="$pg_mean" \
       'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') (target ≥ 0.5, p99 < 50 ms)."
+    echo
+    echo "$quote_row"
   } >"$section"
   cat "$section" | tee -a "$RESULTS"
   if grep -q '<!-- bench:order-intake:begin -->' "$PERF_DOC"; then
