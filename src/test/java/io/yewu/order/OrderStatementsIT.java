@@ -40,4 +40,22 @@ class OrderStatementsIT extends OrderFixtures {
         assertThat(one).as("the day's counter is taken on the numbering pool, not in the submission's transaction")
                 .noneMatch(sql -> sql.contains("document_number"));
     }
+
+    @Test
+    void PRC9_aQuoteLiveCheckCostsTheSameStatementsForOneLineAsForTen() {
+        catalogue();
+        Api sales1 = login("sales1");
+        long customer = customer("sales1", "广州市", null, null);
+        check(sales1, customer, 1); // warms the caches
+        assertThat(check(sales1, customer, 10)).as("statements for ten lines (one per line?)").hasSameSizeAs(check(sales1, customer, 1));
+    }
+
+    private List<String> check(Api api, long customer, int lines) {
+        String tag = UUID.randomUUID().toString();
+        Api.Response r = api.header(StatementCounter.HEADER, tag).post("/api/quotes/check",
+                Map.of("customerId", customer, "lines", Collections.nCopies(lines, lineOf("150.00"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("lines")).hasSize(lines);
+        return StatementCounter.statements(tag);
+    }
 }

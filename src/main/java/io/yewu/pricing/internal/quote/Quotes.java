@@ -136,15 +136,18 @@ public class Quotes {
         if (inputs.size() > MAX_LINES) throw ProblemException.invalid("lines", "too-many", MAX_LINES);
         PricingRules rules = linePrices.rules();
         LocalDate today = views.today();
-        List<LiveLine> out = new ArrayList<>();
+        LiveLine[] out = new LiveLine[inputs.size()];
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal tax = BigDecimal.ZERO.setScale(2);
+        // the input rules line by line, then one price look-up for every complete line
+        List<Integer> complete = new ArrayList<>();
+        List<LinePricing.LineRequest> requests = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             LineInput l = inputs.get(i);
             List<FieldProblem> problems = new ArrayList<>();
             String at = "lines[" + i + "].";
             if (l == null || l.productId() == null) {
-                out.add(new LiveLine(i, null, null, List.of(new FieldProblem(at + "productId", "required"))));
+                out[i] = new LiveLine(i, null, null, List.of(new FieldProblem(at + "productId", "required")));
                 continue;
             }
             BigDecimal quantity = Inputs.quantity(l.quantity(), at + "quantity", problems);
@@ -154,24 +157,30 @@ public class Quotes {
                 problems.add(new FieldProblem(at + "quoteRequestId", "unknown", l.quoteRequestId()));
             }
             if (!problems.isEmpty()) {
-                out.add(new LiveLine(i, null, null, problems));
+                out[i] = new LiveLine(i, null, null, problems);
                 continue;
             }
-            Optional<LinePricing.CheckedLine> checked = linePrices.check(l.productId(), price, quantity, fee,
-                    customer.vatInvoice(), today, l.quoteRequestId(), rules);
+            complete.add(i);
+            requests.add(new LinePricing.LineRequest(l.productId(), price, quantity, fee, l.quoteRequestId()));
+        }
+        List<Optional<LinePricing.CheckedLine>> priced = linePrices.checkAll(requests, customer.vatInvoice(), today, rules);
+        for (int k = 0; k < complete.size(); k++) {
+            int i = complete.get(k);
+            String at = "lines[" + i + "].";
+            Optional<LinePricing.CheckedLine> checked = priced.get(k);
             if (checked.isEmpty()) {
-                out.add(new LiveLine(i, null, null, List.of(new FieldProblem(at + "productId", "unknown", l.productId()))));
+                out[i] = new LiveLine(i, null, null, List.of(new FieldProblem(at + "productId", "unknown", requests.get(k).productId())));
                 continue;
             }
             PriceCheck c = checked.get().check().outcome();
             BigDecimal floor = c.guidePrice() == null ? null
                     : c.guidePrice().multiply(rules.hardFloor()).setScale(2, java.math.RoundingMode.CEILING);
-            out.add(new LiveLine(i, checked.get(), floor, checked.get().active() ? List.of()
-                    : List.of(new FieldProblem(at + "productId", "product-inactive"))));
+            out[i] = new LiveLine(i, checked.get(), floor, checked.get().active() ? List.of()
+                    : List.of(new FieldProblem(at + "productId", "product-inactive")));
             total = total.add(checked.get().amount());
             tax = tax.add(checked.get().tax());
         }
-        return new LiveCheck(out, total, tax, customer.vatInvoice());
+        return new LiveCheck(List.of(out), total, tax, customer.vatInvoice());
     }
 
     /** PRC-10: a new quote, version 1, for a customer in the caller's scope. */
@@ -395,6 +404,8 @@ public class Quotes {
         }
         LocalDate today = LocalDate.ofInstant(now, QuoteViews.SHANGHAI);
         List<Priced> priced = new ArrayList<>();
+        record Pending(int i, LineInput in, BigDecimal quantity, BigDecimal price, BigDecimal fee) {}
+        List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             LineInput in = lines.get(i);
             String at = "lines[" + i + "].";
@@ -411,8 +422,20 @@ public class Quotes {
                 problems.add(new FieldProblem(at + "quoteRequestId", "unknown", in.quoteRequestId()));
             }
             if (problems.size() > before) continue;
-            Optional<LinePricing.CheckedLine> checked = linePrices.check(in.productId(), price, quantity, fee, vatInvoice,
-                    today, in.quoteRequestId(), rules);
+            pending.add(new Pending(i, in, quantity, price, fee));
+        }
+        // one price look-up for every line that passed the input rules
+        List<Optional<LinePricing.CheckedLine>> checks = linePrices.checkAll(pending.stream()
+                .map(p -> new LinePricing.LineRequest(p.in().productId(), p.price(), p.quantity(), p.fee(), p.in().quoteRequestId()))
+                .toList(), vatInvoice, today, rules);
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k).i();
+            LineInput in = pending.get(k).in();
+            BigDecimal quantity = pending.get(k).quantity();
+            BigDecimal price = pending.get(k).price();
+            BigDecimal fee = pending.get(k).fee();
+            String at = "lines[" + i + "].";
+            Optional<LinePricing.CheckedLine> checked = checks.get(k);
             if (checked.isEmpty()) {
                 problems.add(new FieldProblem(at + "productId", "unknown", in.productId()));
             } else if (!checked.get().active()) {
