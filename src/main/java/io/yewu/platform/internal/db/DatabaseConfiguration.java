@@ -120,7 +120,7 @@ class DatabaseConfiguration {
     }
 
     /**
-     * The document counters' pool (platform numbering): two connections of the application's login whose
+     * The document counters' pool (platform numbering): up to three connections of the application's login whose
      * statements commit at once without waiting for the flush, behind the same company wall. Separate from the
      * main pool, so a request that holds a main connection and asks for a number never waits on its own pool.
      */
@@ -130,8 +130,8 @@ class DatabaseConfiguration {
         config.setJdbcUrl(logins.url());
         config.setUsername(logins.appUser());
         config.setPassword(logins.appPassword());
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(0);
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(1);
         config.setPoolName("yewu-numbering");
         config.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
         config.setValidationTimeout(500);
