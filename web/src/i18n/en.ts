@@ -1,3 +1,4 @@
+import home from './home.en'
 import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
@@ -126,14 +127,7 @@ const en: typeof zh = {
     audit: 'Audit log',
     jobs: 'Scheduled jobs',
   },
-  home: {
-    greeting: 'Hello, {name}',
-    rolesLabel: 'Your roles',
-    today: 'Today',
-    pendingApprovals: 'Waiting for my approval',
-    unreadNotifications: 'Unread notifications',
-    open: 'Open',
-  },
+  home,
   roles: {
     SALESPERSON: 'Salesperson',
     NETWORK_PROMOTER: 'Network promotion specialist',
@@ -155,6 +149,7 @@ const en: typeof zh = {
     RETAILER: 'Retailer',
     WAREHOUSE: 'Warehouse clerk',
     ADMIN: 'Administrator',
+    GROUP_ADMIN: 'Group administrator',
   },
   dataScope: { OWN: 'Own', DEPARTMENT: 'Own department and below', ALL: 'All' },
   users: {

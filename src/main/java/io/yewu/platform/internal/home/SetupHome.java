@@ -41,7 +41,8 @@ class SetupHome {
         String name = jdbc.sql("SELECT name FROM company WHERE id = :c").param("c", c).query(String.class).optional().orElse("");
         long departments = count("SELECT count(*) FROM department WHERE company_id = :c", c);
         long users = count("SELECT count(*) FROM app_user WHERE company_id = :c AND active", c);
-        long settings = count("SELECT count(*) FROM setting_value WHERE company_id = :c", c);
+        // a new company starts with every default written in (DefaultSettings); a person's change names its author
+        long settings = count("SELECT count(*) FROM setting_value WHERE company_id = :c AND changed_by IS NOT NULL", c);
         LocalDate today = LocalDate.now(clock.withZone(WorkCalendar.ZONE));
         WorkCalendar work = calendar.calendar();
         CalendarYear next = new CalendarYear(today.getYear() + 1, work.isPublished(today.getYear() + 1));
