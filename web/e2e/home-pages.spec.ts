@@ -111,6 +111,7 @@ test('manager sees the pool, late first contacts by person and the team week as 
   await expect(page.locator('[data-test=home-card-pool] [data-test=home-card-value]')).toHaveText(/^[1-9]\d*$/)
   await expect(page.locator('[data-test=home-card-overdue] [data-test=home-card-value]')).toHaveText(/^[1-9]\d*$/)
   await expect(page.locator('[data-test=home-card-team-visits]')).toContainText('%')
+  await expect(page.locator('[data-test=home-card-team-follow-ups] [data-test=home-card-value]')).toHaveText(/^[1-9]\d*$/)
   await expect(page.locator('[data-test=home-chart-visits] canvas')).toBeVisible()
   await expect(page.locator('[data-test=home-chart-overdue] canvas')).toBeVisible()
   await page.locator('[data-test=home-period-lastMonth]').click()

@@ -36,7 +36,7 @@ export function barChart(title: string, subtext: string, categories: string[], s
     title: { text: title, subtext, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 56, bottom: 52 },
+    grid: { left: 40, right: 16, top: 70, bottom: 52 },
     xAxis: { type: 'category', data: categories },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map((s) => ({ name: s.name, type: 'bar', data: s.data, ...(s.color ? { itemStyle: { color: s.color } } : {}) })),
