@@ -1,4 +1,5 @@
 import mobile from './mobile.en'
+import home from './home.en'
 import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
@@ -127,14 +128,7 @@ const en: typeof zh = {
     audit: 'Audit log',
     jobs: 'Scheduled jobs',
   },
-  home: {
-    greeting: 'Hello, {name}',
-    rolesLabel: 'Your roles',
-    today: 'Today',
-    pendingApprovals: 'Waiting for my approval',
-    unreadNotifications: 'Unread notifications',
-    open: 'Open',
-  },
+  home,
   roles: {
     SALESPERSON: 'Salesperson',
     NETWORK_PROMOTER: 'Network promotion specialist',
@@ -156,6 +150,7 @@ const en: typeof zh = {
     RETAILER: 'Retailer',
     WAREHOUSE: 'Warehouse clerk',
     ADMIN: 'Administrator',
+    GROUP_ADMIN: 'Group administrator',
   },
   dataScope: { OWN: 'Own', DEPARTMENT: 'Own department and below', ALL: 'All' },
   users: {

@@ -1,4 +1,5 @@
 import mobile from './mobile.zh-CN'
+import home from './home.zh-CN'
 import service from './service.zh-CN'
 import settlement from './settlement.zh-CN'
 
@@ -126,14 +127,7 @@ export default {
     audit: '审计日志',
     jobs: '定时任务',
   },
-  home: {
-    greeting: '{name}，您好',
-    rolesLabel: '您的角色',
-    today: '今日',
-    pendingApprovals: '待我审批',
-    unreadNotifications: '未读通知',
-    open: '查看',
-  },
+  home,
   roles: {
     SALESPERSON: '业务员',
     NETWORK_PROMOTER: '网络推广专员',
@@ -155,6 +149,7 @@ export default {
     RETAILER: '零售户',
     WAREHOUSE: '仓库',
     ADMIN: '系统管理员',
+    GROUP_ADMIN: '集团管理员',
   },
   dataScope: { OWN: '本人', DEPARTMENT: '本部门及下级', ALL: '全部' },
   users: {

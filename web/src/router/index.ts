@@ -15,6 +15,14 @@ declare module 'vue-router' {
 }
 
 const admin = { roles: ['ADMIN'] }
+/**
+ * Tickets travel by first-ask responsibility to any colleague or department (SVC-2), so every staff role may open
+ * one it was handed (a notification links to it); a retailer is outside the company and never does.
+ */
+const TICKET_ROLES = [
+  'SALESPERSON', 'NETWORK_PROMOTER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'FINANCE', 'CASHIER', 'FINANCE_DIRECTOR',
+  'ADMINISTRATION', ...SERVICE_DESK, 'MARKETING_DIRECTOR', 'MARKET_MANAGER', 'ACCOUNT_MANAGER', 'WAREHOUSE', 'ADMIN',
+]
 
 
 // `/m/` is reserved for the mobile pages.
@@ -62,8 +70,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'orders/:id(\\d+)', component: () => import('@/views/orders/OrderDetailView.vue'), meta: { roles: ORDER_READERS } },
       { path: 'warehouse', component: () => import('@/views/orders/WarehouseView.vue'), meta: { roles: WAREHOUSE_VIEW } },
       { path: 'warehouse/:id(\\d+)', redirect: '/warehouse', meta: { roles: WAREHOUSE_VIEW } },
-      { path: 'tickets', component: () => import('@/views/service/TicketsView.vue') },
-      { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue') },
+      { path: 'tickets', component: () => import('@/views/service/TicketsView.vue'), meta: { roles: TICKET_ROLES } },
+      { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue'), meta: { roles: TICKET_ROLES } },
       { path: 'return-visits', component: () => import('@/views/service/ReturnVisitsView.vue'), meta: { roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
@@ -74,6 +82,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/calendar', component: () => import('@/views/admin/CalendarView.vue'), meta: admin },
       { path: 'admin/audit', component: () => import('@/views/admin/AuditView.vue'), meta: admin },
       { path: 'admin/jobs', component: () => import('@/views/admin/JobsView.vue'), meta: admin },
+      { path: 'forbidden', component: () => import('@/views/ForbiddenView.vue') },
       { path: ':pathMatch(.*)*', component: () => import('@/views/NotFoundView.vue') },
     ],
   },
@@ -90,6 +99,7 @@ router.beforeEach(async (to) => {
   const phone = phoneHome(to.path, session.me!)
   if (phone) return phone
   const needed = to.meta.roles
-  if (needed && !needed.some((r) => session.me!.roles.includes(r))) return '/'
+  // a refusal says so (403 page with a way back), never a silent trip to the home page
+  if (needed && !needed.some((r) => session.me!.roles.includes(r))) return { path: '/forbidden', query: { from: to.fullPath }, replace: true }
   return true
 })

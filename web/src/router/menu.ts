@@ -69,7 +69,8 @@ export const menu: MenuItem[] = [
   { key: 'contracts', path: '/contracts', label: 'menu.contracts', icon: Document, roles: CONTRACT_READERS },
   { key: 'service-orders', path: '/service/orders', label: 'menu.serviceOrders', icon: Headset, roles: SERVICE_DESK },
   { key: 'sales-profiles', path: '/sales-profiles', label: 'menu.salesProfiles', icon: UserFilled, roles: R.salesProfiles },
-  { key: 'tickets', path: '/tickets', label: 'service.menu.tickets', icon: Tickets },
+  // the desk and those who oversee it; anyone else handed a ticket opens it from the notification (router: TICKET_ROLES)
+  { key: 'tickets', path: '/tickets', label: 'service.menu.tickets', icon: Tickets, roles: [...SERVICE_DESK, 'MARKETING_DIRECTOR', 'GENERAL_MANAGER'] },
   { key: 'return-visits', path: '/return-visits', label: 'service.menu.returnVisits', icon: AlarmClock, roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
   { key: 'shift', path: '/shift', label: 'service.menu.shift', icon: Odometer, roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
   { key: 'receipts', path: '/receipts', label: 'settlement.menu.receipts', icon: Money, roles: S.receipts },

@@ -161,6 +161,16 @@ public class FollowUps implements DueTaskHandler {
         return Page.of(items, page, total);
     }
 
+    record DueCounts(long dueToday, long overdue) {}
+
+    /** How many follow-ups are due today and how many are overdue, for the author or (managers) the department. */
+    DueCounts dueCounts(YewuPrincipal user, boolean department) {
+        Query q = dueQuery(user, department);
+        return jdbc.sql("SELECT count(*) FILTER (WHERE f.next_follow_up_on = current_date) AS due_today,"
+                        + " count(*) FILTER (WHERE f.next_follow_up_on < current_date) AS overdue" + q.fromWhere())
+                .params(q.params()).query(DueCounts.class).single();
+    }
+
     /** Every due follow-up, streamed (the export). */
     void eachDue(YewuPrincipal user, boolean department, Consumer<Due> sink) {
         Query q = dueQuery(user, department);
