@@ -41,6 +41,9 @@ class KnowledgeBase {
 
     record CategoryInput(String name, Integer sortOrder) {}
 
+    /** A department that may issue a notice (KB-2); {@code depth} indents it under its parent. */
+    record Department(long id, String name, int depth) {}
+
     record NewArticle(Long categoryId, String kind, String title, String noticeText, String noticeFileName,
                       String noticeFileBase64, Long issuingDepartmentId, LocalDate effectiveFrom, LocalDate effectiveUntil) {}
 
@@ -108,6 +111,12 @@ class KnowledgeBase {
     List<Category> categories(YewuPrincipal me) {
         return jdbc.sql("SELECT id, name, sort_order FROM kb_category WHERE company_id = :c ORDER BY sort_order, name")
                 .param("c", me.companyId()).query(Category.class).list();
+    }
+
+    /** The company's departments, as issuers of notices: the tree in path order (the admin's tree is for admins only). */
+    List<Department> departments(YewuPrincipal me) {
+        return jdbc.sql("SELECT id, name, array_length(string_to_array(trim(both '/' from path), '/'), 1) - 1 AS depth FROM department WHERE company_id = :c ORDER BY path")
+                .param("c", me.companyId()).query(Department.class).list();
     }
 
     @Transactional
@@ -339,6 +348,17 @@ class KnowledgeBase {
                 .param("c", me.companyId()).param("myPath", me.departmentPath()).param("state", s).param("q", query)
                 .param("like", like).query(Long.class).single();
         return Page.of(items, page, total);
+    }
+
+    /** The workflow list as a spreadsheet reads it: the same filters, newest first, at most 10,000 articles. */
+    List<Summary> listForExport(YewuPrincipal me, String state, String q) {
+        String s = state == null || state.isBlank() ? null : state.strip();
+        String query = q == null || q.isBlank() ? null : q.strip();
+        return jdbc.sql(SUMMARY + " WHERE a.company_id = :c AND " + visible(me)
+                        + " AND (CAST(:state AS text) IS NULL OR a.state = :state)"
+                        + " AND (CAST(:q AS text) IS NULL OR a.title ILIKE :like OR a.body ILIKE :like) ORDER BY a.id DESC LIMIT 10000")
+                .param("c", me.companyId()).param("myPath", me.departmentPath()).param("state", s).param("q", query)
+                .param("like", query == null ? null : "%" + escape(query) + "%").query(Summary.class).list();
     }
 
     /**
