@@ -69,7 +69,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'knowledge', component: () => import('@/views/service/KnowledgeView.vue'), meta: { roles: SERVICE_ROLES.knowledge } },
       // the issuing department confirms a draft from its link, whatever its role (KB-2b)
-      { path: 'knowledge/:id(\\d+)', component: () => import('@/views/service/KnowledgeView.vue') },
+      { path: 'knowledge/:id(\\d+)', component: () => import('@/views/service/KnowledgeArticlePage.vue') },
       { path: 'quality', component: () => import('@/views/service/QualityView.vue'), meta: { roles: SERVICE_ROLES.quality } },
       { path: 'quality/mine', component: () => import('@/views/service/MyQualityView.vue'), meta: { roles: SERVICE_ROLES.myQuality } },
       { path: 'service-analysis', component: () => import('@/views/service/ServiceAnalysisView.vue'), meta: { roles: SERVICE_ROLES.analysis } },

@@ -232,5 +232,14 @@ class KnowledgeBaseIT extends IntegrationTest {
                 .map(r -> r.getFirst())).containsExactly(title);
         assertThat(login("sales1").get("/api/kb/articles/export").status()).isEqualTo(403);
         assertThat(draft).isPositive();
+
+        // the issuers the notice form offers (and a transfer's departments): the company's tree, for any user
+        JsonNode departments = editor.get("/api/tickets/departments").json();
+        assertThat(departments.valueStream().map(d -> d.path("name").asString())).contains("财务部", "营销中心", "客服部");
+        assertThat(departments.get(0).path("depth").asInt()).isZero();
+        assertThat(departments.valueStream().filter(d -> d.path("name").asString().equals("财务部")).findFirst().orElseThrow()
+                .path("depth").asInt()).isPositive();
+        assertThat(login("agent1").get("/api/tickets/departments").json().size()).isEqualTo(departments.size());
+        assertThat(anonymous().get("/api/tickets/departments").status()).isEqualTo(401);
     }
 }

@@ -151,25 +151,23 @@ class ServiceDemoData {
     }
 
     /**
-     * QC-1 / QC-2 on first start: the month's sample proposed for each agent (as the 1st-of-month job does), and
-     * agent2's scored by the inspector, so the inspector has one to score and the agent one score to read. The oldest
-     * demo ticket may fall in the month before: that month is proposed too.
+     * QC-1 / QC-2 on first start: the month's sample proposed for each agent (as the 1st-of-month job does for the
+     * month before), and agent2's scored by the inspector, so the inspector has one to score and the agent one score
+     * to read. Only the current month: the month before is the job's, on its own tickets.
      */
     private void qcSamples(long companyId, Instant now) {
         YearMonth current = YearMonth.from(now.atZone(Tickets.ZONE));
-        YearMonth earliest = YearMonth.from(now.minus(Duration.ofHours(90)).atZone(Tickets.ZONE));
-        if (earliest.isBefore(current)) quality.propose(companyId, earliest);
         quality.propose(companyId, current);
         jdbc.sql("""
                 UPDATE qc_sample s SET inspector_id = i.id, scored_at = :at, total = 86, max_total = 100,
-                       scores = CAST(:scores AS jsonb), comments = '礼貌用语规范，但未复述客户诉求，请注意总结客户需求。',
+                       scores = CAST(:scores AS jsonb), comments = '礼貌用语规范，但语调偏生硬，请注意语气。',
                        version = s.version + 1
                 FROM app_user i, app_user a
                 WHERE s.company_id = :c AND i.company_id = :c AND i.username = 'qc' AND a.company_id = :c AND a.username = 'agent2'
                   AND s.agent_id = a.id AND s.month = :m""")
                 .param("at", Tickets.at(now.minus(Duration.ofHours(1))))
                 .param("scores", "{\"LANGUAGE\": 18, \"GREETING\": 10, \"RESPONSE\": 9, \"FAREWELL\": 10, \"ATTITUDE\": 14, "
-                        + "\"TONE\": 9, \"NEED_SUMMARY\": 4, \"HANDLING\": 12}")
+                        + "\"TONE\": 5, \"NEED_SUMMARY\": 8, \"HANDLING\": 12}")
                 .param("c", companyId).param("m", current.atDay(1)).update();
     }
 

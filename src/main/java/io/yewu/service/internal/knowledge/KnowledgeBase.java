@@ -41,9 +41,6 @@ class KnowledgeBase {
 
     record CategoryInput(String name, Integer sortOrder) {}
 
-    /** A department that may issue a notice (KB-2); {@code depth} indents it under its parent. */
-    record Department(long id, String name, int depth) {}
-
     record NewArticle(Long categoryId, String kind, String title, String noticeText, String noticeFileName,
                       String noticeFileBase64, Long issuingDepartmentId, LocalDate effectiveFrom, LocalDate effectiveUntil) {}
 
@@ -111,12 +108,6 @@ class KnowledgeBase {
     List<Category> categories(YewuPrincipal me) {
         return jdbc.sql("SELECT id, name, sort_order FROM kb_category WHERE company_id = :c ORDER BY sort_order, name")
                 .param("c", me.companyId()).query(Category.class).list();
-    }
-
-    /** The company's departments, as issuers of notices: the tree in path order (the admin's tree is for admins only). */
-    List<Department> departments(YewuPrincipal me) {
-        return jdbc.sql("SELECT id, name, array_length(string_to_array(trim(both '/' from path), '/'), 1) - 1 AS depth FROM department WHERE company_id = :c ORDER BY path")
-                .param("c", me.companyId()).query(Department.class).list();
     }
 
     @Transactional

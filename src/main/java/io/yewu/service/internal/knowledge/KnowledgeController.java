@@ -47,12 +47,6 @@ class KnowledgeController {
     }
 
     @Allow({RoleCode.KNOWLEDGE_EDITOR, RoleCode.SERVICE_DIRECTOR})
-    @GetMapping("/api/kb/departments")
-    List<KnowledgeBase.Department> departments() {
-        return kb.departments(CurrentUser.get());
-    }
-
-    @Allow({RoleCode.KNOWLEDGE_EDITOR, RoleCode.SERVICE_DIRECTOR})
     @PostMapping("/api/kb/categories")
     @ResponseStatus(HttpStatus.CREATED)
     KnowledgeBase.Category addCategory(@RequestBody KnowledgeBase.CategoryInput in) {
