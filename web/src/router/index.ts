@@ -6,6 +6,7 @@ import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 import { QUOTE_READERS, QUOTE_WRITERS, REQUEST_READERS } from './quoteRoles'
 import { ORDER_READERS, ORDER_WRITERS, WAREHOUSE_VIEW } from './orderRoles'
 import { mobileRoutes, phoneHome } from './mobile'
+import { SERVICE_ROLES } from './serviceRoles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -74,6 +75,14 @@ const routes: RouteRecordRaw[] = [
       { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue'), meta: { roles: TICKET_ROLES } },
       { path: 'return-visits', component: () => import('@/views/service/ReturnVisitsView.vue'), meta: { roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+      { path: 'knowledge', component: () => import('@/views/service/KnowledgeView.vue'), meta: { roles: SERVICE_ROLES.knowledge } },
+      // the issuing department confirms a draft from its link, whatever its role (KB-2b)
+      { path: 'knowledge/:id(\\d+)', component: () => import('@/views/service/KnowledgeArticlePage.vue') },
+      { path: 'quality', component: () => import('@/views/service/QualityView.vue'), meta: { roles: SERVICE_ROLES.quality } },
+      { path: 'quality/mine', component: () => import('@/views/service/MyQualityView.vue'), meta: { roles: SERVICE_ROLES.myQuality } },
+      { path: 'service-analysis', component: () => import('@/views/service/ServiceAnalysisView.vue'), meta: { roles: SERVICE_ROLES.analysis } },
+      // the Monday report's notification links here (SVC-9)
+      { path: 'service/reports/:id(\\d+)', component: () => import('@/views/service/ServiceAnalysisView.vue'), meta: { roles: SERVICE_ROLES.analysis } },
       { path: 'profile', component: () => import('@/views/profile/ProfileView.vue') },
       { path: 'admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: admin },
       { path: 'admin/departments', component: () => import('@/views/admin/DepartmentsView.vue'), meta: admin },

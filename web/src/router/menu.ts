@@ -19,6 +19,9 @@ import {
   Key,
   Location,
   Management,
+  Medal,
+  PieChart,
+  Reading,
   MapLocation,
   Odometer,
   OfficeBuilding,
@@ -37,6 +40,7 @@ import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 import { QUOTE_READERS, REQUEST_READERS } from './quoteRoles'
 import { ORDER_READERS, WAREHOUSE_VIEW } from './orderRoles'
+import { SERVICE_ROLES } from './serviceRoles'
 
 export interface MenuItem {
   key: string
@@ -73,6 +77,10 @@ export const menu: MenuItem[] = [
   { key: 'tickets', path: '/tickets', label: 'service.menu.tickets', icon: Tickets, roles: [...SERVICE_DESK, 'MARKETING_DIRECTOR', 'GENERAL_MANAGER'] },
   { key: 'return-visits', path: '/return-visits', label: 'service.menu.returnVisits', icon: AlarmClock, roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
   { key: 'shift', path: '/shift', label: 'service.menu.shift', icon: Odometer, roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
+  { key: 'knowledge', path: '/knowledge', label: 'service.menu.knowledge', icon: Reading, roles: SERVICE_ROLES.knowledge },
+  { key: 'quality', path: '/quality', label: 'service.menu.quality', icon: Medal, roles: SERVICE_ROLES.quality },
+  { key: 'my-quality', path: '/quality/mine', label: 'service.menu.myQuality', icon: Medal, roles: SERVICE_ROLES.myQuality },
+  { key: 'service-analysis', path: '/service-analysis', label: 'service.menu.analysis', icon: PieChart, roles: SERVICE_ROLES.analysis },
   { key: 'receipts', path: '/receipts', label: 'settlement.menu.receipts', icon: Money, roles: S.receipts },
   { key: 'invoices', path: '/invoices', label: 'settlement.menu.invoices', icon: Tickets, roles: S.invoices },
   { key: 'refunds', path: '/refunds', label: 'settlement.menu.refunds', icon: RefreshLeft, roles: S.refunds },

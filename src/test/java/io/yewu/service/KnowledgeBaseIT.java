@@ -3,6 +3,7 @@ package io.yewu.service;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
+import io.yewu.support.Xlsx;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -210,5 +211,35 @@ class KnowledgeBaseIT extends IntegrationTest {
         assertThat(article.path("log").valueStream().map(l -> l.path("action").asString()).toList())
                 .containsExactly("RECEIVED", "READ", "DRAFTED", "PUBLISHED");
         assertThat(article.path("article").path("issuingDepartmentName").asString()).isEqualTo("财务部");
+    }
+
+    @Test
+    void KB2_theWorkflowListExportsWithWords_theAgentOnlyWhatWasPublished() {
+        String title = "导出口径 " + System.nanoTime();
+        published(title, "导出测试的统一口径", TODAY, null);
+        Api editor = login("editor");
+        long draft = notice(editor, category(editor), title + " 草稿", "cfo", TODAY, null);
+        String q = java.net.URLEncoder.encode(title, StandardCharsets.UTF_8);
+
+        List<List<String>> sheet = Xlsx.download(port, editor, "/api/kb/articles/export?q=" + q, "zh-CN");
+        assertThat(sheet.getFirst()).startsWith("标题", "目录", "类别", "状态");
+        assertThat(sheet.stream().skip(1).map(r -> r.get(0) + "/" + r.get(2) + "/" + r.get(3)))
+                .containsExactlyInAnyOrder(title + "/价格政策/已发布", title + " 草稿/价格政策/已收通知");
+        assertThat(Xlsx.download(port, editor, "/api/kb/articles/export?state=RECEIVED&q=" + q, "en").stream().skip(1)
+                .map(r -> r.get(3))).containsExactly("Notice received");
+        // an agent's export holds what the agent may read: the published article, not the draft
+        assertThat(Xlsx.download(port, login("agent1"), "/api/kb/articles/export?q=" + q, "zh-CN").stream().skip(1)
+                .map(r -> r.getFirst())).containsExactly(title);
+        assertThat(login("sales1").get("/api/kb/articles/export").status()).isEqualTo(403);
+        assertThat(draft).isPositive();
+
+        // the issuers the notice form offers (and a transfer's departments): the company's tree, for any user
+        JsonNode departments = editor.get("/api/tickets/departments").json();
+        assertThat(departments.valueStream().map(d -> d.path("name").asString())).contains("财务部", "营销中心", "客服部");
+        assertThat(departments.get(0).path("depth").asInt()).isZero();
+        assertThat(departments.valueStream().filter(d -> d.path("name").asString().equals("财务部")).findFirst().orElseThrow()
+                .path("depth").asInt()).isPositive();
+        assertThat(login("agent1").get("/api/tickets/departments").json().size()).isEqualTo(departments.size());
+        assertThat(anonymous().get("/api/tickets/departments").status()).isEqualTo(401);
     }
 }

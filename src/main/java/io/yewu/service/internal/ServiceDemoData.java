@@ -4,6 +4,7 @@ import io.yewu.platform.demo.DemoCompanyCreated;
 import io.yewu.platform.scheduling.DueTasks;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.service.internal.policy.EscalationPolicy;
+import io.yewu.service.internal.quality.QualityInspection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -33,15 +35,17 @@ class ServiceDemoData {
     private static final Logger log = LoggerFactory.getLogger(ServiceDemoData.class);
 
     private final Tickets tickets;
+    private final QualityInspection quality;
     private final JdbcClient jdbc;
     private final DueTasks dueTasks;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int size;
 
-    ServiceDemoData(Tickets tickets, JdbcClient jdbc, DueTasks dueTasks, TransactionTemplate tx, Clock clock,
-                    @Value("${yewu.demo-data.customers:300}") int size) {
+    ServiceDemoData(Tickets tickets, QualityInspection quality, JdbcClient jdbc, DueTasks dueTasks, TransactionTemplate tx,
+                    Clock clock, @Value("${yewu.demo-data.customers:300}") int size) {
         this.tickets = tickets;
+        this.quality = quality;
         this.jdbc = jdbc;
         this.dueTasks = dueTasks;
         this.tx = tx;
@@ -142,7 +146,29 @@ class ServiceDemoData {
                 SELECT company_id, id, department_id, :d, 'DAY', '白班来电 46 个，咨询 31 个，投诉 2 个，均已登记', '赵经理投诉今日须答复'
                 FROM app_user WHERE company_id = :c AND username = 'shiftlead'""")
                 .param("d", OffsetDateTime.ofInstant(now, Tickets.ZONE).toLocalDate()).param("c", companyId).update();
+        qcSamples(companyId, now);
         return plans.size();
+    }
+
+    /**
+     * QC-1 / QC-2 on first start: the month's sample proposed for each agent (as the 1st-of-month job does for the
+     * month before), and agent2's scored by the inspector, so the inspector has one to score and the agent one score
+     * to read. Only the current month: the month before is the job's, on its own tickets.
+     */
+    private void qcSamples(long companyId, Instant now) {
+        YearMonth current = YearMonth.from(now.atZone(Tickets.ZONE));
+        quality.propose(companyId, current);
+        jdbc.sql("""
+                UPDATE qc_sample s SET inspector_id = i.id, scored_at = :at, total = 86, max_total = 100,
+                       scores = CAST(:scores AS jsonb), comments = '礼貌用语规范，但语调偏生硬，请注意语气。',
+                       version = s.version + 1
+                FROM app_user i, app_user a
+                WHERE s.company_id = :c AND i.company_id = :c AND i.username = 'qc' AND a.company_id = :c AND a.username = 'agent2'
+                  AND s.agent_id = a.id AND s.month = :m""")
+                .param("at", Tickets.at(now.minus(Duration.ofHours(1))))
+                .param("scores", "{\"LANGUAGE\": 18, \"GREETING\": 10, \"RESPONSE\": 9, \"FAREWELL\": 10, \"ATTITUDE\": 14, "
+                        + "\"TONE\": 5, \"NEED_SUMMARY\": 8, \"HANDLING\": 12}")
+                .param("c", companyId).param("m", current.atDay(1)).update();
     }
 
     private long user(long companyId, String username) {

@@ -135,6 +135,13 @@ class TicketController {
         return queries.detail(user, id);
     }
 
+    /** The departments a ticket may go to (any user may be working a ticket) and a notice may come from. */
+    @GetMapping("/api/tickets/departments")
+    @Allow(anyUser = true)
+    List<TicketQueries.Department> departments() {
+        return queries.departments(CurrentUser.get().companyId());
+    }
+
     /** The root-cause categories in force (SVC-5 setting list), for the closing form. */
     @GetMapping("/api/tickets/root-causes")
     @Allow(anyUser = true)

@@ -70,6 +70,17 @@ class TicketQueries {
     private final Clock clock;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A department to transfer a ticket to (SVC-2) or to name as a notice's issuer (KB-2); {@code depth} indents it. */
+    record Department(long id, String name, int depth) {}
+
+    /** The company's departments in tree order (the administrator's tree endpoint is for administrators only). */
+    List<Department> departments(long companyId) {
+        return jdbc.sql("""
+                SELECT id, name, array_length(string_to_array(trim(both '/' from path), '/'), 1) - 1 AS depth
+                FROM department WHERE company_id = :c ORDER BY path""")
+                .param("c", companyId).query(Department.class).list();
+    }
+
     TicketQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;

@@ -116,4 +116,21 @@ class AnalysisController {
             default -> throw ProblemException.invalid("period", "invalid");
         };
     }
+
+    /** SVC-10 as a spreadsheet: one line per agent. */
+    @GetMapping("/api/service-analysis/statistics/export")
+    ResponseEntity<StreamingResponseBody> exportStatistics(@RequestParam(required = false) LocalDate on,
+                                                           @RequestParam(defaultValue = "day") String period, Locale locale) {
+        ServiceAnalysis.Statistics s = statistics(on, period);
+        List<ExcelExport.Column<ServiceAnalysis.AgentStats>> columns = List.of(
+                new ExcelExport.Column<>("业务代表", "Agent", ServiceAnalysis.AgentStats::agentName),
+                new ExcelExport.Column<>("受理工单", "Tickets", ServiceAnalysis.AgentStats::tickets),
+                new ExcelExport.Column<>("来电", "Calls", ServiceAnalysis.AgentStats::phoneCalls),
+                new ExcelExport.Column<>("咨询", "Inquiries", ServiceAnalysis.AgentStats::inquiries),
+                new ExcelExport.Column<>("查单", "Order look-ups", ServiceAnalysis.AgentStats::lookups),
+                new ExcelExport.Column<>("主动服务", "Proactive services", ServiceAnalysis.AgentStats::proactive),
+                new ExcelExport.Column<>("处理中", "Open", ServiceAnalysis.AgentStats::open),
+                new ExcelExport.Column<>("已超时", "Overdue", ServiceAnalysis.AgentStats::overdue));
+        return ExcelExport.response("service-statistics-" + s.from(), locale, columns, s.agents()::forEach);
+    }
 }

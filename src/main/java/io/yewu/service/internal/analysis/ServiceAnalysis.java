@@ -52,10 +52,11 @@ class ServiceAnalysis {
     record ComplaintAnalysis(String month, long complaints, long closed, BigDecimal averageHoursToClose,
                              List<Count> byCause, List<Count> bySeverity, List<Group> byDepartment, List<MonthRow> trend) {}
 
-    record AgentStats(long agentId, String agentName, long tickets, long phoneCalls, long inquiries, long proactive,
-                      long open, long overdue) {}
+    record AgentStats(long agentId, String agentName, long tickets, long phoneCalls, long inquiries, long lookups,
+                      long proactive, long open, long overdue) {}
 
-    record Statistics(LocalDate from, LocalDate to, List<AgentStats> agents) {}
+    /** @param publicLookups order-status look-ups customers made themselves on the public page (no agent) */
+    record Statistics(LocalDate from, LocalDate to, List<AgentStats> agents, long publicLookups) {}
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String WEEKLY = "WEEKLY_SATISFACTION";
@@ -198,8 +199,10 @@ class ServiceAnalysis {
 
     /**
      * SVC-10: per agent (the caller's data scope over the ticket owner) for the days {@code from} … {@code to}:
-     * tickets received, of them by phone, inquiries, proactive services (tickets the agent filed for a requester it
-     * reached out to: channel VISIT or ACCOUNT_MANAGER), and now open and overdue.
+     * tickets received, of them by phone, inquiries, order-status look-ups the agent made for callers (V30's
+     * {@code order_status_lookup}, channel AGENT, by the agent), proactive services (tickets the agent filed for a
+     * requester it reached out to: channel VISIT or ACCOUNT_MANAGER), and now open and overdue. An agent who only
+     * looked orders up is listed too. The public page's look-ups have no agent: one company figure.
      */
     Statistics statistics(YewuPrincipal me, LocalDate from, LocalDate to) {
         DataScope.Condition scope = DataScope.of(me, "t.company_id", "t.owner_id");
@@ -208,16 +211,41 @@ class ServiceAnalysis {
                        count(*) FILTER (WHERE t.received_at >= :from AND t.received_at < :to) AS tickets,
                        count(*) FILTER (WHERE t.received_at >= :from AND t.received_at < :to AND t.channel = 'PHONE') AS phone_calls,
                        count(*) FILTER (WHERE t.received_at >= :from AND t.received_at < :to AND t.type = 'INQUIRY') AS inquiries,
+                       0 AS lookups,
                        count(*) FILTER (WHERE t.received_at >= :from AND t.received_at < :to AND t.channel IN ('VISIT', 'ACCOUNT_MANAGER')) AS proactive,
                        count(*) FILTER (WHERE t.state = 'OPEN') AS open,
                        count(*) FILTER (WHERE t.state = 'OPEN' AND t.promised_at < :now) AS overdue
                 FROM ticket t JOIN app_user u ON u.company_id = t.company_id AND u.id = t.owner_id
                 WHERE\s""" + scope.sql() + """
                  AND ((t.received_at >= :from AND t.received_at < :to) OR t.state = 'OPEN')
-                GROUP BY t.owner_id, u.display_name ORDER BY u.display_name""")
+                GROUP BY t.owner_id, u.display_name""")
                 .params(scope.params()).param("from", at(from)).param("to", at(to.plusDays(1)))
                 .param("now", java.sql.Timestamp.from(clock.instant())).query(AgentStats.class).list();
-        return new Statistics(from, to, rows);
+        DataScope.Condition lookupScope = DataScope.of(me, "l.company_id", "l.looked_up_by");
+        record Lookups(long agentId, String agentName, long lookups) {}
+        List<Lookups> lookups = jdbc.sql("""
+                SELECT l.looked_up_by AS agent_id, u.display_name AS agent_name, count(*) AS lookups
+                FROM order_status_lookup l JOIN app_user u ON u.company_id = l.company_id AND u.id = l.looked_up_by
+                WHERE\s""" + lookupScope.sql() + """
+                 AND l.channel = 'AGENT' AND l.looked_up_at >= :from AND l.looked_up_at < :to
+                GROUP BY l.looked_up_by, u.display_name""")
+                .params(lookupScope.params()).param("from", at(from)).param("to", at(to.plusDays(1))).query(Lookups.class).list();
+        Map<Long, AgentStats> byAgent = new java.util.HashMap<>();
+        rows.forEach(r -> byAgent.put(r.agentId(), r));
+        for (Lookups l : lookups) {
+            AgentStats r = byAgent.get(l.agentId());
+            byAgent.put(l.agentId(), r == null
+                    ? new AgentStats(l.agentId(), l.agentName(), 0, 0, 0, l.lookups(), 0, 0, 0)
+                    : new AgentStats(r.agentId(), r.agentName(), r.tickets(), r.phoneCalls(), r.inquiries(), l.lookups(),
+                    r.proactive(), r.open(), r.overdue()));
+        }
+        List<AgentStats> agents = byAgent.values().stream()
+                .sorted(java.util.Comparator.comparing(AgentStats::agentName).thenComparing(AgentStats::agentId)).toList();
+        long publicLookups = jdbc.sql("""
+                SELECT count(*) FROM order_status_lookup l WHERE l.company_id = :c AND l.channel = 'PUBLIC'
+                  AND l.looked_up_at >= :from AND l.looked_up_at < :to""")
+                .param("c", me.companyId()).param("from", at(from)).param("to", at(to.plusDays(1))).query(Long.class).single();
+        return new Statistics(from, to, agents, publicLookups);
     }
 
     LocalDate today() {

@@ -4,6 +4,7 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.http.ContentDisposition;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * KB-1 / KB-2: the knowledge base. Editors and the service director receive notices; the director reads them; the
@@ -54,6 +57,32 @@ class KnowledgeController {
     Page<KnowledgeBase.Summary> list(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
                                      PageQuery page) {
         return kb.list(CurrentUser.get(), state, q, page);
+    }
+
+    private static final java.util.Map<String, String[]> STATES = java.util.Map.of(
+            "RECEIVED", new String[] {"已收通知", "Notice received"}, "READ", new String[] {"主任已阅", "Read by the director"},
+            "DRAFTED", new String[] {"已拟稿待确认", "Drafted, awaiting confirmation"}, "PUBLISHED", new String[] {"已发布", "Published"},
+            "WITHDRAWN", new String[] {"已撤回", "Withdrawn"});
+    private static final java.util.Map<String, String[]> KINDS = java.util.Map.of(
+            "BUSINESS_RULE", new String[] {"业务规则", "Business rule"}, "PRICE_POLICY", new String[] {"价格政策", "Price policy"},
+            "GENERAL", new String[] {"常识", "General knowledge"}, "SCRIPT", new String[] {"话术", "Script"});
+
+    @GetMapping("/api/kb/articles/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
+                                                 Locale locale) {
+        int lang = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? 1 : 0;
+        List<ExcelExport.Column<KnowledgeBase.Summary>> columns = List.of(
+                new ExcelExport.Column<>("标题", "Title", KnowledgeBase.Summary::title),
+                new ExcelExport.Column<>("目录", "Category", KnowledgeBase.Summary::categoryName),
+                new ExcelExport.Column<>("类别", "Kind", a -> KINDS.getOrDefault(a.kind(), new String[] {"-", "-"})[lang]),
+                new ExcelExport.Column<>("状态", "State", a -> STATES.getOrDefault(a.state(), new String[] {"-", "-"})[lang]),
+                new ExcelExport.Column<>("发文部门", "Issuing department", KnowledgeBase.Summary::issuingDepartmentName),
+                new ExcelExport.Column<>("生效日期", "Effective from", KnowledgeBase.Summary::effectiveFrom),
+                new ExcelExport.Column<>("失效日期", "Effective until", a -> a.effectiveUntil() == null ? "" : a.effectiveUntil()),
+                new ExcelExport.Column<>("版本", "Revision", KnowledgeBase.Summary::revision),
+                new ExcelExport.Column<>("发布时间", "Published", a -> a.publishedAt() == null ? "" : a.publishedAt().atOffset(java.time.ZoneOffset.UTC)));
+        List<KnowledgeBase.Summary> rows = kb.listForExport(CurrentUser.get(), state, q);
+        return ExcelExport.response("knowledge-articles", locale, columns, rows::forEach);
     }
 
     @Allow({RoleCode.KNOWLEDGE_EDITOR, RoleCode.SERVICE_DIRECTOR})

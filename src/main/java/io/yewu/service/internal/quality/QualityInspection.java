@@ -43,6 +43,9 @@ public class QualityInspection {
 
     record MonthInput(String month) {}
 
+    /** The ticket by id or, as an inspector reads it off a call record, by its number. */
+    record AddInput(Long ticketId, String ticketNumber) {}
+
     record ScoreInput(Long version, Map<String, Integer> scores, String comments) {}
 
     record ComplaintInput(Long ticketId, Long agentId, String note) {}
@@ -141,6 +144,35 @@ public class QualityInspection {
         if (month.isAfter(YearMonth.now(clock.withZone(SHANGHAI)))) throw ProblemException.invalid("month", "kb-date-future");
         propose(me.companyId(), month);
         return samples(me, month.toString(), null, null);
+    }
+
+    /**
+     * QC-1 sets a minimum: besides the random sample the inspector may add a ticket of its choice (a reopened ticket,
+     * a complaint) to the sample of the month it was received in, for the agent who owns it. Twice is 409.
+     */
+    @Transactional
+    Sample add(YewuPrincipal me, AddInput in) {
+        String number = in.ticketNumber() == null ? "" : in.ticketNumber().strip();
+        if (in.ticketId() == null && number.isEmpty()) throw ProblemException.invalid("ticketId", "required");
+        DataScope.Condition scope = DataScope.of(me, "t.company_id", "t.owner_id");
+        record Ticket(long id, long ownerId, Instant receivedAt) {}
+        Ticket t = jdbc.sql("SELECT t.id, t.owner_id, t.received_at FROM ticket t WHERE " + scope.sql()
+                        + " AND (t.id = :id OR (CAST(:id AS bigint) IS NULL AND t.number = :number))")
+                .params(scope.params()).param("id", in.ticketId(), java.sql.Types.BIGINT).param("number", number)
+                .query(Ticket.class).optional()
+                .orElseThrow(() -> in.ticketId() != null ? ProblemException.invalid("ticketId", "unknown", in.ticketId())
+                        : ProblemException.invalid("ticketNumber", "unknown", number));
+        YearMonth month = YearMonth.from(t.receivedAt().atZone(SHANGHAI));
+        Instant now = clock.instant();
+        SettingsSnapshot snapshot = settings.snapshotAt(now);
+        Long id = jdbc.sql("""
+                INSERT INTO qc_sample (company_id, month, agent_id, ticket_id, seed, proposed_at, settings_version)
+                VALUES (:c, :m, :a, :t, 0, :now, :sv) ON CONFLICT (company_id, month, agent_id, ticket_id) DO NOTHING RETURNING id""")
+                .param("c", me.companyId()).param("m", month.atDay(1)).param("a", t.ownerId()).param("t", t.id())
+                .param("now", java.sql.Timestamp.from(now)).param("sv", snapshot.version()).query(Long.class).optional().orElse(null);
+        if (id == null) throw ProblemException.conflict("qc-already-sampled");
+        audit.record("qc-sample", id, "add", Changes.of().created("ticketId", t.id()));
+        return sample(me, id);
     }
 
     List<Sample> samples(YewuPrincipal me, String month, Long agentId, Boolean scored) {

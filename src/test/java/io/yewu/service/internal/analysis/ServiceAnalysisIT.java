@@ -1,5 +1,6 @@
 package io.yewu.service.internal.analysis;
 
+import io.yewu.order.OrderSqlFixture;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.service.TicketFixture;
 import io.yewu.support.Api;
@@ -99,5 +100,42 @@ class ServiceAnalysisIT extends IntegrationTest {
         assertThat(row.path("phoneCalls").asLong()).isEqualTo(2);
         assertThat(login("agent1").get("/api/service-analysis/statistics").status()).isEqualTo(403);
         assertThat(login("shiftlead").get("/api/service-analysis/statistics?period=year").status()).isEqualTo(422);
+    }
+
+    private static long lookups(JsonNode stats, long agentId) {
+        return stats.path("agents").valueStream().filter(a -> a.path("agentId").asLong() == agentId)
+                .mapToLong(a -> a.path("lookups").asLong()).sum();
+    }
+
+    @Test
+    void SVC10_orderLookupsOfAnAgentAndOfThePublicPageAreCountedInTheStatistics() {
+        OrderSqlFixture orders = new OrderSqlFixture(jdbc);
+        long customer = orders.customer("sales1", "查单统计客户", "020-7777 1234");
+        OrderSqlFixture.Order packed = orders.order(customer, "RELEASED", "PACKED", "100.00", "13800139999");
+        orders.order(customer, "SHIPPED", "SHIPPED", "200.00", "");
+        String today = LocalDate.now(SHANGHAI).toString();
+        long agent2 = TicketFixture.userId(jdbc, "agent2");
+        Api shift = login("shiftlead");
+        JsonNode before = shift.get("/api/service-analysis/statistics?on=" + today).json();
+
+        assertThat(login("agent2").get("/api/service/orders?customerId=" + customer).status()).isEqualTo(200);
+        Api.Response own = anonymous().post("/api/public/order-status", java.util.Map.of("number", packed.number(), "phone", "13800139999"));
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+
+        JsonNode after = shift.get("/api/service-analysis/statistics?on=" + today).json();
+        assertThat(lookups(after, agent2)).isEqualTo(lookups(before, agent2) + 2);
+        assertThat(after.path("publicLookups").asLong()).isEqualTo(before.path("publicLookups").asLong() + 1);
+        // the week counts the day's look-ups too; another day does not
+        assertThat(lookups(shift.get("/api/service-analysis/statistics?period=week&on=" + today).json(), agent2))
+                .isGreaterThanOrEqualTo(lookups(after, agent2));
+        assertThat(lookups(shift.get("/api/service-analysis/statistics?on=" + LocalDate.now(SHANGHAI).minusDays(40)).json(), agent2)).isZero();
+
+        List<List<String>> sheet = Xlsx.download(port, shift, "/api/service-analysis/statistics/export?on=" + today, "zh-CN");
+        assertThat(sheet.getFirst()).containsExactly("业务代表", "受理工单", "来电", "咨询", "查单", "主动服务", "处理中", "已超时");
+        String agentName = after.path("agents").valueStream().filter(a -> a.path("agentId").asLong() == agent2).findFirst()
+                .orElseThrow().path("agentName").asString();
+        List<String> line = sheet.stream().filter(r -> r.getFirst().equals(agentName)).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(line.get(4))).isEqualTo((double) lookups(after, agent2));
+        assertThat(login("agent1").get("/api/service-analysis/statistics/export").status()).isEqualTo(403);
     }
 }

@@ -5,6 +5,7 @@ import io.yewu.platform.settings.SettingsSnapshot;
 import io.yewu.service.TicketFixture;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
+import io.yewu.support.Xlsx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -149,5 +150,45 @@ class QualityInspectionIT extends IntegrationTest {
         assertThat(weekly.path("items").get(0).path("item").asString()).isEqualTo("TONE");
         assertThat(weekly.path("training").valueStream().map(t -> t.path("item").asString())).contains("TONE");
         assertThat(weekly.path("decision").path("hits").get(0).path("ruleId").asString()).isEqualTo("QC-3");
+    }
+
+    @Test
+    void QC1_theInspectorAddsATicketOfItsChoiceToTheSampleOfItsMonth_once() {
+        YearMonth month = THIS_MONTH.minusMonths(5);
+        long agent2 = TicketFixture.userId(jdbc, "agent2");
+        long ticket = TicketFixture.ticket(jdbc, "agent2", "COMPLAINT", in(month, 12));
+
+        Api.Response added = login("qc").post("/api/qc/samples", Map.of("ticketId", ticket));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().path("agentId").asLong()).isEqualTo(agent2);
+        assertThat(added.json().path("month").asString()).isEqualTo(month.toString());
+        assertThat(added.json().path("scoredAt").isNull()).isTrue();
+        Api.Response twice = login("qc").post("/api/qc/samples", Map.of("ticketId", ticket));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("qc-already-sampled");
+        Api.Response unknown = login("qc").post("/api/qc/samples", Map.of("ticketId", Long.MAX_VALUE));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("ticketId");
+        assertThat(login("qc").post("/api/qc/samples", Map.of()).status()).isEqualTo(422);
+        // by number, as read off the call record: the same ticket, so 409; an unknown number is 422 on the number
+        Api.Response byNumber = login("qc").post("/api/qc/samples", Map.of("ticketNumber", added.json().path("ticketNumber").asString()));
+        assertThat(byNumber.status()).isEqualTo(409);
+        Api.Response noNumber = login("qc").post("/api/qc/samples", Map.of("ticketNumber", "GD-NONE"));
+        assertThat(noNumber.status()).isEqualTo(422);
+        assertThat(noNumber.json().path("errors").get(0).path("field").asString()).isEqualTo("ticketNumber");
+        assertThat(login("agent2").post("/api/qc/samples", Map.of("ticketId", ticket)).status()).isEqualTo(403);
+        assertThat(asSystem(() -> jdbc.sql("SELECT count(*) FROM qc_sample WHERE ticket_id = :t").param("t", ticket)
+                .query(Long.class).single())).isEqualTo(1);
+
+        // scored like a proposed one, and listed in the export
+        long id = added.json().path("id").asLong();
+        Api.Response scored = login("qc").post("/api/qc/samples/" + id + "/score",
+                Map.of("version", added.json().path("version").asLong(), "scores", goodScores()));
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+        List<List<String>> sheet = Xlsx.download(port, login("qc"), "/api/qc/samples/export?month=" + month, "zh-CN");
+        assertThat(sheet.getFirst()).startsWith("月份", "业务代表", "工单号");
+        assertThat(sheet.stream().filter(r -> r.get(2).equals(added.json().path("ticketNumber").asString())))
+                .singleElement().satisfies(r -> assertThat(Double.parseDouble(r.get(6))).isEqualTo(83.0));
+        assertThat(login("agent2").get("/api/qc/samples/export").status()).isEqualTo(403);
     }
 }
