@@ -101,7 +101,9 @@ class CustomerDemoData {
         this.size = size;
     }
 
+    /** Before the capabilities whose demo data build on the book (the catalogue's quotes at 200, the orders at 300). */
     @EventListener
+    @org.springframework.core.annotation.Order(100)
     void on(DemoCompanyCreated event) {
         if (size <= 0) return;
         try {

@@ -2,7 +2,10 @@ package io.yewu.customer.internal;
 
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
+import io.yewu.platform.demo.DemoWork;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +35,15 @@ class DemoDataIT extends IntegrationTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     /** A first start of its own: the embedded database, fresh, even where the other tests share an external one. */
+    @Autowired
+    DemoWork demoWork;
+
+    /** The catalogue and orders are generated once the application is ready (decision 0025): the state they leave. */
+    @BeforeEach
+    void demoDone() throws InterruptedException {
+        assertThat(demoWork.awaitDone(java.time.Duration.ofMinutes(3))).as("demo data generated").isTrue();
+    }
+
     @DynamicPropertySource
     static void book(DynamicPropertyRegistry registry) {
         registry.add("yewu.demo-data.customers", () -> "300");
