@@ -1,13 +1,8 @@
 package io.yewu.customer.internal;
 
 import io.yewu.support.Api;
-import io.yewu.support.IntegrationTest;
-import io.yewu.platform.demo.DemoWork;
-import org.junit.jupiter.api.BeforeEach;
+import io.yewu.support.DemoCompanyTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.DayOfWeek;
@@ -30,25 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have something in, written exactly as {@link DemoCustomerPlan} plans it (so two starts give the same book) and
  * obeying every rule the API enforces.
  */
-class DemoDataIT extends IntegrationTest {
+class DemoDataIT extends DemoCompanyTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    /** A first start of its own: the embedded database, fresh, even where the other tests share an external one. */
-    @Autowired
-    DemoWork demoWork;
-
-    /** The catalogue and orders are generated once the application is ready (decision 0025): the state they leave. */
-    @BeforeEach
-    void demoDone() throws InterruptedException {
-        assertThat(demoWork.awaitDone(java.time.Duration.ofMinutes(3))).as("demo data generated").isTrue();
-    }
-
-    @DynamicPropertySource
-    static void book(DynamicPropertyRegistry registry) {
-        registry.add("yewu.demo-data.customers", () -> "300");
-        registry.add("yewu.db.url", () -> "");
-    }
 
     private final List<DemoCustomerPlan.Customer> plan = DemoCustomerPlan.of(300);
 

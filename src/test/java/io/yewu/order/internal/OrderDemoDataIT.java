@@ -1,13 +1,8 @@
 package io.yewu.order.internal;
 
 import io.yewu.support.Api;
-import io.yewu.support.IntegrationTest;
-import io.yewu.platform.demo.DemoWork;
-import org.junit.jupiter.api.BeforeEach;
+import io.yewu.support.DemoCompanyTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -25,24 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quotes and orders in every state, receipts, invoices, every aging bucket and last month's commission — each made
  * by the services, so every order carries the decisions and approvals its rules call for.
  */
-class OrderDemoDataIT extends IntegrationTest {
+class OrderDemoDataIT extends DemoCompanyTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    DemoWork demoWork;
-
-    /** The catalogue and orders are generated once the application is ready (decision 0025): the state they leave. */
-    @BeforeEach
-    void demoDone() throws InterruptedException {
-        assertThat(demoWork.awaitDone(java.time.Duration.ofMinutes(3))).as("demo data generated").isTrue();
-    }
-
-    @DynamicPropertySource
-    static void book(DynamicPropertyRegistry registry) {
-        registry.add("yewu.demo-data.customers", () -> "300");
-        registry.add("yewu.db.url", () -> "");
-    }
 
     private final LocalDate today = LocalDate.now(SHANGHAI);
 
