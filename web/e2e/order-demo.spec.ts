@@ -36,7 +36,12 @@ test('the demo: orders in every state, the change of a cancelled order confirmed
 
   await loginOk(page, 'finance', PASSWORD)
   await page.goto('/receivables')
-  for (const bucket of ['未到期', '1', '31', '61', '90']) await expect(page.locator('body')).toContainText(bucket)
+  // RCV-3: the totals row has an amount in every bucket (not due, 1–30, 31–60, 61–90, over 90) and the total
+  const totals = page.locator('[data-test=aging-table] .el-table__row', { hasText: '合计' }).first()
+  await expect(totals).toBeVisible()
+  const cells = (await totals.locator('td').allInnerTexts()).slice(1).map((c) => c.trim())
+  expect(cells).toHaveLength(6)
+  for (const c of cells) expect(c, cells.join(' | ')).not.toBe('0.00')
   await shot(page, 'demo-02-aging')
   await logout(page)
 
