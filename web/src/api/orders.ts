@@ -72,6 +72,8 @@ export interface OrderChange {
   content: string
   changedByName: string
   changedAt: string
+  /** ORD-8: when the salesperson recorded that the customer confirmed the change; null until then */
+  customerConfirmedAt: string | null
 }
 
 export interface OrderDetail {

@@ -5,9 +5,9 @@ import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.demo.DemoCompanyCreated;
+import io.yewu.platform.demo.DemoUsers;
 import io.yewu.platform.scheduling.DueTasks;
 import io.yewu.platform.security.CompanyContext;
-import io.yewu.platform.security.DataScopeLevel;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.web.ProblemException;
@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,11 +79,12 @@ class CustomerDemoData {
     private final JsonMapper json;
     private final Settings settings;
     private final Clock clock;
+    private final DemoUsers users;
     private final int size;
 
     CustomerDemoData(JdbcClient jdbc, TransactionTemplate tx, CustomerFiling filing, LeadDistribution distribution,
                      Disputes disputes, CustomerChanges changes, VisitDemoData visits, DueTasks dueTasks, AuditTrail audit,
-                     DecisionRecords decisions, JsonMapper json, Settings settings, Clock clock, @Value("${yewu.demo-data.customers:300}") int size) {
+                     DecisionRecords decisions, JsonMapper json, Settings settings, Clock clock, DemoUsers users, @Value("${yewu.demo-data.customers:300}") int size) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.filing = filing;
@@ -98,10 +98,13 @@ class CustomerDemoData {
         this.json = json;
         this.settings = settings;
         this.clock = clock;
+        this.users = users;
         this.size = size;
     }
 
+    /** Before the capabilities whose demo data build on the book (the catalogue's quotes at 200, the orders at 300). */
     @EventListener
+    @org.springframework.core.annotation.Order(100)
     void on(DemoCompanyCreated event) {
         if (size <= 0) return;
         try {
@@ -500,36 +503,11 @@ class CustomerDemoData {
     private Map<String, YewuPrincipal> principals(long companyId) {
         Set<String> usernames = new LinkedHashSet<>(DemoCustomerPlan.SALESPEOPLE);
         usernames.addAll(List.of(DemoCustomerPlan.PROMOTER, "manager"));
-        Map<String, YewuPrincipal> people = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT u.id, u.username, u.display_name, u.department_id, d.path, u.locale,
-                       string_agg(r.code, ',' ORDER BY r.code) AS roles,
-                       max(CASE r.data_scope WHEN 'ALL' THEN 3 WHEN 'DEPARTMENT' THEN 2 ELSE 1 END) AS scope
-                FROM app_user u JOIN department d ON d.id = u.department_id
-                JOIN user_role ur ON ur.company_id = u.company_id AND ur.user_id = u.id JOIN role r ON r.id = ur.role_id
-                WHERE u.company_id = :c AND u.username IN (:names)
-                GROUP BY u.id, d.path""")
-                .param("c", companyId).param("names", List.copyOf(usernames))
-                .query(rs -> {
-                    people.put(rs.getString("username"), new YewuPrincipal(rs.getLong("id"), companyId, rs.getString("username"),
-                            rs.getString("display_name"), rs.getLong("department_id"), rs.getString("path"),
-                            Set.copyOf(Arrays.asList(rs.getString("roles").split(","))),
-                            DataScopeLevel.values()[rs.getInt("scope") - 1], rs.getString("locale")));
-                });
-        if (!people.keySet().containsAll(usernames)) throw new IllegalStateException("demo users missing: " + usernames);
-        return people;
+        return users.load(companyId, usernames);
     }
 
     /** Runs {@code work} as the user, so audit rows and notifications name who did it. */
     <T> T as(YewuPrincipal user, Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
-        var before = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(before);
-        }
+        return DemoUsers.as(user, work);
     }
 }

@@ -114,6 +114,9 @@ class LineChecks {
             }
             out.add(c);
         }
+        // each line fits, but the order's total must too (NUMERIC(14,2)): a field error, not the database's overflow
+        BigDecimal total = out.stream().map(c -> c.line().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(MAX_MONEY) > 0) problems.add(new FieldProblem("lines", "total-too-large", MAX_MONEY.toPlainString()));
         problems.sort(java.util.Comparator.comparingInt(LineChecks::lineIndex));
         return new Result(out, problems);
     }

@@ -1,5 +1,7 @@
 package io.yewu.platform.approval;
 
+import io.yewu.platform.security.YewuPrincipal;
+
 /**
  * Approval chains (PLT-3), in the current company and the caller's transaction.
  * <p>
@@ -29,4 +31,11 @@ public interface Approvals {
 
     /** True while the subject has a chain awaiting decisions. */
     boolean isPending(String subjectType, String subjectId);
+
+    /**
+     * Approves or rejects the request's pending step as {@code approver}, under the same rules as the approval inbox
+     * (the assignee or their delegate, never the applicant, never two steps of one chain). For work done on a user's
+     * behalf outside a request, such as the demo company's generation.
+     */
+    void decide(long requestId, YewuPrincipal approver, boolean approve, String comment);
 }

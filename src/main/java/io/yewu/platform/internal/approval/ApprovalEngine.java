@@ -102,8 +102,9 @@ class ApprovalEngine implements Approvals {
     }
 
     /** Approves or rejects the request's pending step as {@code me}, acting for its assignee or as their delegate. */
+    @Override
     @Transactional
-    void decide(long requestId, YewuPrincipal me, boolean approve, String comment) {
+    public void decide(long requestId, YewuPrincipal me, boolean approve, String comment) {
         Request request = lock(requestId);
         List<Step> steps = steps(requestId);
         List<Long> actingFor = delegations.delegatorsOf(me.id());

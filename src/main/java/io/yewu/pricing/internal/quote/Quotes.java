@@ -422,6 +422,10 @@ public class Quotes {
                 problems.add(new FieldProblem(at + "quoteRequestId", "unknown", in.quoteRequestId()));
             }
             if (problems.size() > before) continue;
+            if (quantity.multiply(price).compareTo(Inputs.MAX_MONEY) > 0) {
+                problems.add(new FieldProblem(at + "quantity", "amount-too-large", Inputs.MAX_MONEY.toPlainString()));
+                continue;
+            }
             pending.add(new Pending(i, in, quantity, price, fee));
         }
         // one price look-up for every line that passed the input rules
@@ -449,6 +453,9 @@ public class Quotes {
                 priced.add(new Priced(i + 1, in, quantity, price, fee, checked.get()));
             }
         }
+        // each line fits, but the quote's total must too (NUMERIC(14,2)): a field error, not the database's overflow
+        BigDecimal total = priced.stream().map(p -> p.checked().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(Inputs.MAX_MONEY) > 0) problems.add(new FieldProblem("lines", "total-too-large", Inputs.MAX_MONEY.toPlainString()));
         return priced;
     }
 

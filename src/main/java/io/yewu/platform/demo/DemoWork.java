@@ -1,0 +1,73 @@
+package io.yewu.platform.demo;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Demo data that need not delay the first start (decision 0025): work queued here runs once the application is
+ * ready, one piece after another in the order it was queued, on one background thread. Each piece is its own
+ * transaction, so the data it writes appear at once when it commits; a stop before that leaves none of it.
+ */
+@Component
+public class DemoWork {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoWork.class);
+
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicInteger pending = new AtomicInteger();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "yewu-demo-data");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Queues {@code work} to run after the application is ready, after everything queued before it. */
+    public void afterStart(String name, Runnable work) {
+        pending.incrementAndGet();
+        runner.execute(() -> {
+            try {
+                ready.await();
+                work.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("Demo data '{}' not generated: the application stopped first", name);
+            } catch (RuntimeException e) {
+                log.error("Demo data '{}' could not be generated; the demo company goes on without it", name, e);
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        ready.countDown();
+    }
+
+    /** True once everything queued has run (tests wait for it); false if {@code timeout} passed first. */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (pending.get() > 0) {
+            if (System.nanoTime() > until) return false;
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        runner.shutdownNow();
+        runner.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
