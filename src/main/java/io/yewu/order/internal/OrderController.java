@@ -4,6 +4,12 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.transfer.ImportAnswer;
+import io.yewu.platform.transfer.ImportFile;
+import io.yewu.platform.transfer.ImportJobs;
+import io.yewu.platform.transfer.ImportMode;
+import io.yewu.platform.transfer.ImportTask;
+import io.yewu.platform.transfer.ImportTemplate;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.http.HttpStatus;
@@ -14,8 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.Locale;
@@ -32,11 +40,40 @@ class OrderController {
     private final OrderPreviews previews;
     private final Orders orders;
     private final OrderQueries queries;
+    private final OrderImport imports;
+    private final ImportJobs jobs;
 
-    OrderController(OrderPreviews previews, Orders orders, OrderQueries queries) {
+    OrderController(OrderPreviews previews, Orders orders, OrderQueries queries, OrderImport imports, ImportJobs jobs) {
         this.previews = previews;
         this.orders = orders;
         this.queries = queries;
+        this.imports = imports;
+        this.jobs = jobs;
+    }
+
+    /** PLT-10: orders from a spreadsheet, each through the same entry and submission as {@link #create}. */
+    @PostMapping("/import")
+    ImportAnswer importFile(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                            Locale locale) {
+        return jobs.run(CurrentUser.get(), locale, task(file, mode));
+    }
+
+    @PostMapping("/import/jobs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ImportJobs.Status importJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                                Locale locale) {
+        return jobs.start(CurrentUser.get(), locale, task(file, mode));
+    }
+
+    @GetMapping("/import/template")
+    ResponseEntity<StreamingResponseBody> importTemplate(Locale locale) {
+        return ImportTemplate.xlsx("orders-import", imports.columns(), locale);
+    }
+
+    private ImportTask task(MultipartFile file, ImportMode mode) {
+        var me = CurrentUser.get();
+        ImportFile f = ImportFile.of(file);
+        return progress -> imports.importFile(me, f.name(), f.content(), mode, progress);
     }
 
     /** Every decision an order of these lines (or this saved order) would get now; nothing is saved. */

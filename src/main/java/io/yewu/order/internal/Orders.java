@@ -150,12 +150,25 @@ class Orders {
 
     @Transactional
     OrderQueries.Detail create(YewuPrincipal me, OrderInput in) {
+        return queries.get(me, enter(me, in, null));
+    }
+
+    /**
+     * ORD-1: a draft entered directly — on screen, or a line group of an imported file ({@code importRef}, the
+     * importer's own order reference) — validated, stored and, when asked, submitted with every decision.
+     */
+    @Transactional
+    long enter(YewuPrincipal me, OrderInput in, String importRef) {
         Valid v = validate(me, in, null);
         long id = insert(me, v, "DIRECT", null, null, null, Map.of());
-        audit.record("sales-order", id, "create", Changes.of().created("customerId", v.customer().id())
+        if (importRef != null) {
+            jdbc.sql("UPDATE sales_order SET import_ref = :ref WHERE company_id = :c AND id = :id")
+                    .param("ref", importRef).param("c", me.companyId()).param("id", id).update();
+        }
+        audit.record("sales-order", id, importRef == null ? "create" : "import", Changes.of().created("customerId", v.customer().id())
                 .created("lines", v.lines().size()));
-        if (Boolean.TRUE.equals(in.submit())) submit(me, id, 0L);
-        return queries.get(me, id);
+        if (Boolean.TRUE.equals(in.submit())) submitDraft(me, id, 0L);
+        return id;
     }
 
     long insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
@@ -367,6 +380,11 @@ class Orders {
     /** ORD-1: a complete draft is submitted; its decisions are made and stored, and the approvals it needs start. */
     @Transactional
     OrderQueries.Detail submit(YewuPrincipal me, long id, Long version) {
+        submitDraft(me, id, version);
+        return queries.get(me, id);
+    }
+
+    private void submitDraft(YewuPrincipal me, long id, Long version) {
         OrderQueries.Order o = queries.order(me, id);
         if (version == null) throw ProblemException.invalid("version", "required");
         if (o.state() != OrderState.DRAFT) throw ProblemException.conflict("order-not-draft");
@@ -385,7 +403,6 @@ class Orders {
                 .param("c", me.companyId()).param("id", id).param("v", version).update());
         audit.record("sales-order", id, "submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
         decide(me, id, null);
-        return queries.get(me, id);
     }
 
     /**
