@@ -1,6 +1,7 @@
 import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
+import imports from './imports.en'
 
 const en: typeof zh = {
   app: { name: 'Yewu', subtitle: 'Sales operations and service' },
@@ -891,6 +892,7 @@ const en: typeof zh = {
   notFound: 'Page not found',
   settlement,
   service,
+  ...imports,
 }
 
 export default en

@@ -1,5 +1,6 @@
 import service from './service.zh-CN'
 import settlement from './settlement.zh-CN'
+import imports from './imports.zh-CN'
 
 export default {
   app: { name: '业务', subtitle: '销售运营与客服平台' },
@@ -881,4 +882,5 @@ export default {
   notFound: '页面不存在',
   settlement,
   service,
+  ...imports,
 }
