@@ -75,7 +75,8 @@ class PriceListImportIT extends IntegrationTest {
                 + name + "," + TODAY + "," + ok + ",101\n"             // row 7: same product twice in one list
                 + name + "," + TODAY.minusDays(1) + "," + ok5 + ",9\n" // row 8: in the past
                 + name + "," + TODAY + "," + custom + ",9\n";          // row 9: non-standard product
-        Api.Response all = Imports.upload(mktdir, "/api/price-lists/import?mode=ALL_OR_NOTHING", csv);
+        Api.Response all = Imports.upload(mktdir.header("Idempotency-Key", java.util.UUID.randomUUID().toString()),
+                "/api/price-lists/import?mode=ALL_OR_NOTHING", csv);
         assertThat(all.status()).as(all.body()).isEqualTo(200);
         assertThat(all.json().path("imported").asInt()).isZero();
         List<Integer> rows = java.util.stream.StreamSupport.stream(all.json().path("errors").spliterator(), false)

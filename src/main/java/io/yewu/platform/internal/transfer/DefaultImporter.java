@@ -47,7 +47,9 @@ class DefaultImporter implements Importer {
         boolean cellErrors = !outcome.errors().isEmpty();
         List<T> valid = outcome.valid();
         progress.writing(valid.size());
-        Written written = valid.isEmpty() ? new Written(0, List.of()) : tx.execute(status -> {
+        // a savepoint when the request already runs in a transaction (an idempotent request does): undoing the file must
+        // not undo the request's own bookkeeping; a transaction of its own otherwise
+        Written written = valid.isEmpty() ? new Written(0, List.of()) : savepoint.execute(status -> {
             Written w = writer.apply(valid);
             if ((cellErrors || !w.refused().isEmpty()) && mode == ImportMode.ALL_OR_NOTHING) status.setRollbackOnly();
             return w;
