@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { loginOk, shot } from './helpers'
+import { apiPost, loginOk, shot } from './helpers'
 
 /**
  * PLT-10 imports through the screens: finance uploads a small receipts file (a bad row first refuses the whole file,
@@ -7,16 +7,6 @@ import { loginOk, shot } from './helpers'
  * appears as a draft on the price list page.
  */
 const settle = (page: Page) => page.waitForTimeout(800)
-
-async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
-  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
-  const res = await page.request.post(url, {
-    data: body,
-    headers: { 'X-XSRF-TOKEN': token, 'Idempotency-Key': `${Date.now()}-${Math.random()}` },
-  })
-  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
-  return (await res.json()) as T
-}
 
 async function upload(page: Page, dialog: ReturnType<Page['locator']>, name: string, csv: string) {
   await dialog.locator('[data-test=import-file] input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf-8') })
@@ -62,7 +52,7 @@ test('finance imports receipts: a file with a bad row imports nothing, then its 
 test('the marketing director imports a guide price list, which appears as a draft', async ({ page }) => {
   await loginOk(page, 'mktdir', 'Yewu@2026')
   const code = `E2E-${Date.now()}`
-  await post(page, '/api/products', { code, name: '导入测试电缆', kind: 'STANDARD', unit: '米' })
+  await apiPost(page, '/api/products', { code, name: '导入测试电缆', kind: 'STANDARD', unit: '米' })
   const name = `导入测试价格表${Date.now()}`
   const from = new Date(Date.now() + 8 * 3600_000 + 7 * 86400_000).toISOString().slice(0, 10)
   const csv = `价格表名称,生效日期,产品编码,指导价\n${name},${from},${code},188.80\n`

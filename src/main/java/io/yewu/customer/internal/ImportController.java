@@ -5,10 +5,8 @@ import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.transfer.ImportAnswer;
-import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportJobs;
 import io.yewu.platform.transfer.ImportMode;
-import io.yewu.platform.transfer.ImportTask;
 import io.yewu.platform.transfer.ImportTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +39,7 @@ class ImportController {
     @PostMapping("/api/customers/import")
     ImportAnswer customers(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                            Locale locale) {
-        return jobs.run(CurrentUser.get(), locale, task(file, mode, false));
+        return jobs.run(file, mode, locale, customers(false));
     }
 
     /** The same import as a job the UI polls (a long file: a progress bar instead of one long request). */
@@ -50,7 +48,7 @@ class ImportController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobs.Status customersJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                                    Locale locale) {
-        return jobs.start(CurrentUser.get(), locale, task(file, mode, false));
+        return jobs.start(file, mode, locale, customers(false));
     }
 
     @Allow(groups = RoleGroup.FILERS)
@@ -63,7 +61,7 @@ class ImportController {
     @PostMapping("/api/leads/import")
     ImportAnswer leads(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                        Locale locale) {
-        return jobs.run(CurrentUser.get(), locale, task(file, mode, true));
+        return jobs.run(file, mode, locale, customers(true));
     }
 
     @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
@@ -71,7 +69,7 @@ class ImportController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobs.Status leadsJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                                Locale locale) {
-        return jobs.start(CurrentUser.get(), locale, task(file, mode, true));
+        return jobs.start(file, mode, locale, customers(true));
     }
 
     @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
@@ -80,9 +78,7 @@ class ImportController {
         return ImportTemplate.xlsx("leads-import", imports.columns(CurrentUser.get().companyId()), locale);
     }
 
-    private ImportTask task(MultipartFile file, ImportMode mode, boolean asLeads) {
-        var user = CurrentUser.get();
-        ImportFile f = ImportFile.of(file);
-        return progress -> imports.importFile(user, f.name(), f.content(), mode, asLeads, progress);
+    private ImportJobs.FileImport customers(boolean asLeads) {
+        return (user, name, content, mode, progress) -> imports.importFile(user, name, content, mode, asLeads, progress);
     }
 }

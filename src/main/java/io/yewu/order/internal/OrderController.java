@@ -5,10 +5,8 @@ import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.transfer.ImportAnswer;
-import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportJobs;
 import io.yewu.platform.transfer.ImportMode;
-import io.yewu.platform.transfer.ImportTask;
 import io.yewu.platform.transfer.ImportTemplate;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -55,14 +53,14 @@ class OrderController {
     @PostMapping("/import")
     ImportAnswer importFile(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                             Locale locale) {
-        return jobs.run(CurrentUser.get(), locale, task(file, mode));
+        return jobs.run(file, mode, locale, imports::importFile);
     }
 
     @PostMapping("/import/jobs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobs.Status importJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                                 Locale locale) {
-        return jobs.start(CurrentUser.get(), locale, task(file, mode));
+        return jobs.start(file, mode, locale, imports::importFile);
     }
 
     @GetMapping("/import/template")
@@ -70,11 +68,6 @@ class OrderController {
         return ImportTemplate.xlsx("orders-import", imports.columns(), locale);
     }
 
-    private ImportTask task(MultipartFile file, ImportMode mode) {
-        var me = CurrentUser.get();
-        ImportFile f = ImportFile.of(file);
-        return progress -> imports.importFile(me, f.name(), f.content(), mode, progress);
-    }
 
     /** Every decision an order of these lines (or this saved order) would get now; nothing is saved. */
     @PostMapping("/preview")

@@ -5,10 +5,8 @@ import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.transfer.ImportAnswer;
-import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportJobs;
 import io.yewu.platform.transfer.ImportMode;
-import io.yewu.platform.transfer.ImportTask;
 import io.yewu.platform.transfer.ImportTemplate;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -56,7 +54,7 @@ class PriceListController {
     @PostMapping("/import")
     ImportAnswer importFile(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                             Locale locale) {
-        return jobs.run(CurrentUser.get(), locale, task(file, mode));
+        return jobs.run(file, mode, locale, imports::importFile);
     }
 
     @Allow({RoleCode.MARKETING_DIRECTOR, RoleCode.GENERAL_MANAGER})
@@ -64,7 +62,7 @@ class PriceListController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobs.Status importJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                                 Locale locale) {
-        return jobs.start(CurrentUser.get(), locale, task(file, mode));
+        return jobs.start(file, mode, locale, imports::importFile);
     }
 
     @Allow({RoleCode.MARKETING_DIRECTOR, RoleCode.GENERAL_MANAGER})
@@ -73,11 +71,6 @@ class PriceListController {
         return ImportTemplate.xlsx("price-list-import", imports.columns(CurrentUser.get().companyId()), locale);
     }
 
-    private ImportTask task(MultipartFile file, ImportMode mode) {
-        var me = CurrentUser.get();
-        ImportFile f = ImportFile.of(file);
-        return progress -> imports.importFile(me, f.name(), f.content(), mode, progress);
-    }
 
     @GetMapping
     Page<PriceLists.Summary> list(@RequestParam(required = false) String status, PageQuery page) {
