@@ -25,3 +25,14 @@ export async function logout(page: Page) {
   await page.locator('[data-test=logout]').click()
   await expect(page.locator('[data-test=login-form]')).toBeVisible()
 }
+
+/** A POST as the logged-in user of `page`, with the CSRF token and an Idempotency-Key, as the UI sends it. */
+export async function apiPost<T>(page: Page, url: string, body: unknown): Promise<T> {
+  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
+  const res = await page.request.post(url, {
+    data: body,
+    headers: { 'X-XSRF-TOKEN': token, 'Idempotency-Key': `${Date.now()}-${Math.random()}` },
+  })
+  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
+  return (await res.json()) as T
+}

@@ -269,6 +269,9 @@ export interface SalesProfile {
 }
 
 export interface ImportAnswer {
+  /** The job it ran as: its row report stays downloadable for an hour. */
+  jobId?: string
+  rows?: number
   imported: number
   errors: { row: number; column: string; message: string }[]
 }

@@ -3,6 +3,7 @@ import home from './home.en'
 import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
+import imports from './imports.en'
 
 const en: typeof zh = {
   app: { name: 'Yewu', subtitle: 'Sales operations and service' },
@@ -895,6 +896,7 @@ const en: typeof zh = {
   settlement,
   service,
   ...mobile,
+  ...imports,
 }
 
 export default en

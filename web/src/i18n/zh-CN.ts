@@ -2,6 +2,7 @@ import mobile from './mobile.zh-CN'
 import home from './home.zh-CN'
 import service from './service.zh-CN'
 import settlement from './settlement.zh-CN'
+import imports from './imports.zh-CN'
 
 export default {
   app: { name: '业务', subtitle: '销售运营与客服平台' },
@@ -885,4 +886,5 @@ export default {
   settlement,
   service,
   ...mobile,
+  ...imports,
 }

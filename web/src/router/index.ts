@@ -7,6 +7,7 @@ import { QUOTE_READERS, QUOTE_WRITERS, REQUEST_READERS } from './quoteRoles'
 import { ORDER_READERS, ORDER_WRITERS, WAREHOUSE_VIEW } from './orderRoles'
 import { mobileRoutes, phoneHome } from './mobile'
 import { SERVICE_ROLES } from './serviceRoles'
+import { PRICE_LIST_READERS } from '@/views/pricing/priceLists'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -53,6 +54,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'quotes/new', component: () => import('@/views/quotes/QuoteBuilderView.vue'), meta: { roles: QUOTE_WRITERS } },
       { path: 'quotes/:id(\\d+)', component: () => import('@/views/quotes/QuoteDetailView.vue'), meta: { roles: QUOTE_READERS } },
       { path: 'quotes/:id(\\d+)/revise', component: () => import('@/views/quotes/QuoteBuilderView.vue'), meta: { roles: QUOTE_WRITERS } },
+      { path: 'price-lists', component: () => import('@/views/pricing/PriceListsView.vue'), meta: { roles: PRICE_LIST_READERS } },
       { path: 'quote-requests', component: () => import('@/views/quotes/QuoteRequestsView.vue'), meta: { roles: REQUEST_READERS } },
       { path: 'routes', component: () => import('@/views/visits/RoutesView.vue'), meta: { roles: R.routes } },
       { path: 'visits/completion', component: () => import('@/views/visits/VisitCompletionView.vue'), meta: { roles: R.visitCompletion } },

@@ -41,6 +41,7 @@ import { SETTLEMENT_ROLES as S } from '@/api/settlement'
 import { QUOTE_READERS, REQUEST_READERS } from './quoteRoles'
 import { ORDER_READERS, WAREHOUSE_VIEW } from './orderRoles'
 import { SERVICE_ROLES } from './serviceRoles'
+import { PRICE_LIST_READERS } from '@/views/pricing/priceLists'
 
 export interface MenuItem {
   key: string
@@ -64,6 +65,7 @@ export const menu: MenuItem[] = [
   { key: 'claims', path: '/claims', label: 'menu.claims', icon: Connection, roles: R.claims },
   { key: 'follow-ups', path: '/follow-ups', label: 'menu.followUps', icon: AlarmClock, roles: R.followUps },
   { key: 'quotes', path: '/quotes', label: 'menu.quotes', icon: DocumentCopy, roles: QUOTE_READERS },
+  { key: 'price-lists', path: '/price-lists', label: 'priceLists.menu', icon: Money, roles: PRICE_LIST_READERS },
   { key: 'quote-requests', path: '/quote-requests', label: 'menu.quoteRequests', icon: Tickets, roles: REQUEST_READERS },
   { key: 'routes', path: '/routes', label: 'menu.routes', icon: MapLocation, roles: R.routes },
   { key: 'visit-completion', path: '/visits/completion', label: 'menu.visitCompletion', icon: Odometer, roles: R.visitCompletion },

@@ -12,6 +12,7 @@ import io.yewu.platform.transfer.CellParser;
 import io.yewu.platform.transfer.CellParsers;
 import io.yewu.platform.transfer.ImportColumn;
 import io.yewu.platform.transfer.ImportMode;
+import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportResult;
 import io.yewu.platform.transfer.ImportRow;
 import io.yewu.platform.transfer.ImportSpec;
@@ -89,21 +90,8 @@ class CustomerImport {
         this.json = json;
     }
 
-    /** Progress of a long import: the rows it will write, then the rows written so far. */
-    interface Progress {
-        Progress NONE = new Progress() {};
-
-        default void writing(int validRows) {}
-
-        default void written(int rows) {}
-    }
-
-    ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads) {
-        return importFile(user, fileName, content, mode, asLeads, Progress.NONE);
-    }
-
     ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads,
-                            Progress progress) {
+                            ImportProgress progress) {
         boolean owned = !asLeads && user.hasRole(RoleCode.SALESPERSON);
         ImportSpec<Row> spec = spec(user.companyId());
         if (mode == ImportMode.ALL_OR_NOTHING) {
@@ -117,6 +105,11 @@ class CustomerImport {
         audit.record("customer-import", fileName == null ? "file" : fileName, asLeads ? "import-leads" : "import",
                 Changes.of().created("rows", result.rows()).created("imported", result.imported()));
         return result;
+    }
+
+    /** The columns of the file, for its template. */
+    List<ImportColumn<?>> columns(long companyId) {
+        return spec(companyId).columns();
     }
 
     /**

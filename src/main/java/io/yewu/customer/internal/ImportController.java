@@ -4,29 +4,28 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.transfer.ImportAnswer;
+import io.yewu.platform.transfer.ImportJobs;
 import io.yewu.platform.transfer.ImportMode;
-import io.yewu.platform.transfer.ImportResult;
-import io.yewu.platform.web.ProblemException;
+import io.yewu.platform.transfer.ImportTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 
-/** Customer and lead files (PLT-10): the answer lists every rejected row with its column and reason. */
+/**
+ * Customer and lead files (PLT-10): the answer lists every rejected row with its column and reason. Both run as
+ * the platform's import jobs: in the request, or in the background with progress ({@code /jobs}).
+ */
 @RestController
 class ImportController {
-
-    record Error(int row, String column, String message) {}
-
-    record Answer(int rows, int imported, List<Error> errors) {}
 
     private final CustomerImport imports;
     private final ImportJobs jobs;
@@ -36,55 +35,50 @@ class ImportController {
         this.jobs = jobs;
     }
 
+    @Allow(groups = RoleGroup.FILERS)
+    @PostMapping("/api/customers/import")
+    ImportAnswer customers(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                           Locale locale) {
+        return jobs.run(file, mode, locale, customers(false));
+    }
+
     /** The same import as a job the UI polls (a long file: a progress bar instead of one long request). */
     @Allow(groups = RoleGroup.FILERS)
     @PostMapping("/api/customers/import/jobs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobs.Status customersJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
-                                   Locale locale) throws IOException {
-        return startJob(file, mode, locale, false);
+                                   Locale locale) {
+        return jobs.start(file, mode, locale, customers(false));
+    }
+
+    @Allow(groups = RoleGroup.FILERS)
+    @GetMapping("/api/customers/import/template")
+    ResponseEntity<StreamingResponseBody> customersTemplate(Locale locale) {
+        return ImportTemplate.xlsx("customers-import", imports.columns(CurrentUser.get().companyId()), locale);
+    }
+
+    @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
+    @PostMapping("/api/leads/import")
+    ImportAnswer leads(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                       Locale locale) {
+        return jobs.run(file, mode, locale, customers(true));
     }
 
     @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
     @PostMapping("/api/leads/import/jobs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobs.Status leadsJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
-                               Locale locale) throws IOException {
-        return startJob(file, mode, locale, true);
-    }
-
-    private ImportJobs.Status startJob(MultipartFile file, ImportMode mode, Locale locale, boolean asLeads) throws IOException {
-        if (file.isEmpty()) throw ProblemException.invalid("file", "required");
-        return jobs.start(CurrentUser.get(), file.getOriginalFilename(), file.getBytes(), mode, asLeads, locale);
-    }
-
-    /** A job of the caller's own; anyone else's (or none) is 404. A file that could not be read answers its 400 here. */
-    @Allow(value = {RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER}, groups = RoleGroup.FILERS)
-    @GetMapping("/api/import-jobs/{id}")
-    ImportJobs.Status job(@PathVariable String id) {
-        return jobs.status(CurrentUser.get(), id);
-    }
-
-    @Allow(groups = RoleGroup.FILERS)
-    @PostMapping("/api/customers/import")
-    Answer customers(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
-                     Locale locale) throws IOException {
-        var user = CurrentUser.get();
-        return answer(imports.importFile(user, file.getOriginalFilename(), file.getBytes(), mode, false), locale);
+                               Locale locale) {
+        return jobs.start(file, mode, locale, customers(true));
     }
 
     @Allow({RoleCode.NETWORK_PROMOTER, RoleCode.BUSINESS_MANAGER})
-    @PostMapping("/api/leads/import")
-    Answer leads(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
-                 Locale locale) throws IOException {
-        var user = CurrentUser.get();
-        if (file.isEmpty()) throw ProblemException.invalid("file", "required");
-        return answer(imports.importFile(user, file.getOriginalFilename(), file.getBytes(), mode, true), locale);
+    @GetMapping("/api/leads/import/template")
+    ResponseEntity<StreamingResponseBody> leadsTemplate(Locale locale) {
+        return ImportTemplate.xlsx("leads-import", imports.columns(CurrentUser.get().companyId()), locale);
     }
 
-    static Answer answer(ImportResult result, Locale locale) {
-        boolean en = "en".equals(locale.getLanguage());
-        return new Answer(result.rows(), result.imported(), result.problems().stream()
-                .map(p -> new Error(p.row(), en ? p.columnEn() : p.columnZh(), en ? p.messageEn() : p.messageZh())).toList());
+    private ImportJobs.FileImport customers(boolean asLeads) {
+        return (user, name, content, mode, progress) -> imports.importFile(user, name, content, mode, asLeads, progress);
     }
 }

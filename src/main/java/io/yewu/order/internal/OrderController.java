@@ -4,6 +4,10 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
+import io.yewu.platform.transfer.ImportAnswer;
+import io.yewu.platform.transfer.ImportJobs;
+import io.yewu.platform.transfer.ImportMode;
+import io.yewu.platform.transfer.ImportTemplate;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.http.HttpStatus;
@@ -14,8 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.Locale;
@@ -32,12 +38,36 @@ class OrderController {
     private final OrderPreviews previews;
     private final Orders orders;
     private final OrderQueries queries;
+    private final OrderImport imports;
+    private final ImportJobs jobs;
 
-    OrderController(OrderPreviews previews, Orders orders, OrderQueries queries) {
+    OrderController(OrderPreviews previews, Orders orders, OrderQueries queries, OrderImport imports, ImportJobs jobs) {
         this.previews = previews;
         this.orders = orders;
         this.queries = queries;
+        this.imports = imports;
+        this.jobs = jobs;
     }
+
+    /** PLT-10: orders from a spreadsheet, each through the same entry and submission as {@link #create}. */
+    @PostMapping("/import")
+    ImportAnswer importFile(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                            Locale locale) {
+        return jobs.run(file, mode, locale, imports::importFile);
+    }
+
+    @PostMapping("/import/jobs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ImportJobs.Status importJob(@RequestParam MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                                Locale locale) {
+        return jobs.start(file, mode, locale, imports::importFile);
+    }
+
+    @GetMapping("/import/template")
+    ResponseEntity<StreamingResponseBody> importTemplate(Locale locale) {
+        return ImportTemplate.xlsx("orders-import", imports.columns(), locale);
+    }
+
 
     /** Every decision an order of these lines (or this saved order) would get now; nothing is saved. */
     @PostMapping("/preview")

@@ -40,6 +40,16 @@ class OrderCustomers {
                 .params(scope.params()).param("id", customerId).query(Customer.class).optional();
     }
 
+    /** Customers by their exact name within the user's company and data scope (an import's customer column): name → id. */
+    java.util.Map<String, Long> namedInScope(YewuPrincipal me, java.util.Collection<String> names) {
+        DataScope.Condition scope = DataScope.of(me, "c.company_id", "c.owner_id");
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("SELECT c.id, c.name FROM customer c WHERE c.name = ANY(:names) AND c.stage <> 'CLOSED' AND " + scope.sql())
+                .params(scope.params()).param("names", names.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("name"), rs.getLong("id"))).list();
+        return ids;
+    }
+
     /** The customer file by id within the current company, whatever the caller's scope (for re-checks). */
     Customer byId(long companyId, long customerId) {
         return jdbc.sql("SELECT c.id, c.name, c.city, c.owner_id, c.credit_term_days, c.credit_limit, c.vat_invoice FROM customer c"

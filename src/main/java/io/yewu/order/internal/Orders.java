@@ -156,12 +156,25 @@ class Orders {
 
     @Transactional
     OrderQueries.Detail create(YewuPrincipal me, OrderInput in) {
+        return queries.get(me, enter(me, in, null));
+    }
+
+    /**
+     * ORD-1: a draft entered directly — on screen, or a line group of an imported file ({@code importRef}, the
+     * importer's own order reference) — validated, stored and, when asked, submitted with every decision.
+     */
+    @Transactional
+    long enter(YewuPrincipal me, OrderInput in, String importRef) {
         Valid v = validate(me, in, null);
         long id = insert(me, v, "DIRECT", null, null, null, Map.of());
-        audit.record("sales-order", id, "create", Changes.of().created("customerId", v.customer().id())
+        if (importRef != null) {
+            jdbc.sql("UPDATE sales_order SET import_ref = :ref WHERE company_id = :c AND id = :id")
+                    .param("ref", importRef).param("c", me.companyId()).param("id", id).update();
+        }
+        audit.record("sales-order", id, importRef == null ? "create" : "import", Changes.of().created("customerId", v.customer().id())
                 .created("lines", v.lines().size()));
         if (Boolean.TRUE.equals(in.submit())) submitDraft(me, id, 0L);
-        return queries.get(me, id);
+        return id;
     }
 
     long insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,

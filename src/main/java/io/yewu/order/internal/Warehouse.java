@@ -52,7 +52,7 @@ class Warehouse {
 
     private static final String COLUMNS = """
             SELECT o.id, o.number, c.name AS customer_name, o.state, o.warehouse_stage, o.payment_mode, o.ship_by,
-                   coalesce(o.shipped_late, o.shipped_at IS NULL AND o.ship_by < :today) AS late, o.released_at, o.printed_at,
+                   coalesce(o.shipped_late, o.shipped_at IS NULL AND o.ship_by < :today, false) AS late, o.released_at, o.printed_at,
                    o.packed_at, o.shipped_at, o.delivered_at, o.invoice_title, o.delivery_window, o.carrier, o.notes, o.ship_to,
                    o.contact_phone, o.version""";
     private static final String FROM = " FROM sales_order o JOIN customer c ON c.company_id = o.company_id AND c.id = o.customer_id";
@@ -85,7 +85,7 @@ class Warehouse {
         params.put("stage", stage == null || stage.isBlank() ? null : stage(stage).name());
         params.put("late", late);
         String where = FROM + " WHERE " + scope.sql() + " AND" + VISIBLE + " AND (CAST(:stage AS text) IS NULL OR o.warehouse_stage = :stage)"
-                + " AND (CAST(:late AS boolean) IS NULL OR coalesce(o.shipped_late, o.shipped_at IS NULL AND o.ship_by < :today) = :late)";
+                + " AND (CAST(:late AS boolean) IS NULL OR coalesce(o.shipped_late, o.shipped_at IS NULL AND o.ship_by < :today, false) = :late)";
         List<Row> items = jdbc.sql(COLUMNS + where
                         + " ORDER BY o.state = 'RELEASED' DESC, o.ship_by NULLS LAST, o.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Row.class).list();

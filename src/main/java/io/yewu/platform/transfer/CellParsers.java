@@ -43,6 +43,30 @@ public final class CellParsers {
         };
     }
 
+    /** A number as written (1,200.5 or 5%), unchecked otherwise: the record's own rules judge its sign and decimals. */
+    public static CellParser<BigDecimal> decimal() {
+        return s -> {
+            String t = s.replace(",", "").replace("，", "").strip();
+            boolean percent = t.endsWith("%") || t.endsWith("％");
+            if (percent) t = t.substring(0, t.length() - 1).strip();
+            try {
+                BigDecimal v = new BigDecimal(t);
+                return CellParser.ok(percent ? v.movePointLeft(2) : v);
+            } catch (NumberFormatException e) {
+                return CellParser.error("number");
+            }
+        };
+    }
+
+    /** 是/否, yes/no, Y/N, 1/0, true/false. */
+    public static CellParser<Boolean> yesNo() {
+        return s -> switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "是", "yes", "y", "1", "true", "√" -> CellParser.ok(true);
+            case "否", "no", "n", "0", "false" -> CellParser.ok(false);
+            default -> CellParser.error("yes-no");
+        };
+    }
+
     public static CellParser<Long> integer() {
         return s -> {
             try {

@@ -27,6 +27,31 @@ public interface Importer {
     <T> ImportResult importFile(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode, Consumer<List<T>> writer,
                                 java.util.function.IntConsumer beforeWriting);
 
+    /** What a {@link #importRecords} writer wrote: the records written and the rows its rules refused. */
+    record Written(int imported, List<ImportSpec.Refusal> refused) {
+
+        public Written {
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /**
+     * For records whose own rules must run as they are written (an order through the order path, a receipt through
+     * settlement) or that are written set-based at once (a price list): every row is checked first; then, in one
+     * transaction, {@code writer} gets all valid records and answers what it wrote and which rows its rules refused.
+     * In {@code ALL_OR_NOTHING} mode nothing is written when any row has an error, whether the check found it or the
+     * writer's rules did: the valid rows still go through the writer, so that the report lists every error, and the
+     * transaction is then rolled back. The result lists every error either way, never a 422.
+     */
+    <T> ImportResult importRecords(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode,
+                                   java.util.function.Function<List<T>, Written> writer, ImportProgress progress);
+
+    /**
+     * Runs one record's writes inside {@link #importRecords}'s transaction in a savepoint: when its rules refuse it
+     * (a {@link io.yewu.platform.web.ProblemException}) only its own writes are undone and the refusal is answered.
+     */
+    java.util.Optional<io.yewu.platform.web.ProblemException> attempt(Runnable write);
+
     /** Validation only, nothing written: for the downloadable error report. */
     <T> ImportResult check(ImportSpec<T> spec, String fileName, byte[] content);
 }

@@ -18,7 +18,10 @@ import io.yewu.platform.web.ProblemException.FieldProblem;
 import io.yewu.platform.web.Versions;
 import io.yewu.pricing.internal.policy.GuidePricePolicy;
 import io.yewu.pricing.internal.policy.PricingRules;
+import io.yewu.platform.transfer.ExcelExport;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +102,35 @@ class PriceLists {
                 .query(Summary.class).list();
         long total = jdbc.sql(Page.cappedCountSql(where)).param("c", me.companyId()).param("status", s).query(Long.class).single();
         return Page.of(items, page, total);
+    }
+
+    /** PLT-10: the lists of the filter as a spreadsheet (every list, newest effective date first). */
+    ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, String status, Locale locale) {
+        boolean zh = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        String s = status == null || status.isBlank() ? null : status.strip();
+        List<ExcelExport.Column<Summary>> columns = List.of(
+                new ExcelExport.Column<>("价格表名称", "Price list", Summary::name),
+                new ExcelExport.Column<>("生效日期", "Effective from", Summary::effectiveFrom),
+                new ExcelExport.Column<>("状态", "Status", x -> statusWord(x.status(), zh)),
+                new ExcelExport.Column<>("产品数", "Products", Summary::lineCount),
+                new ExcelExport.Column<>("创建时间", "Created", Summary::createdAt),
+                new ExcelExport.Column<>("审批时间", "Decided", Summary::decidedAt));
+        return ExcelExport.response(zh ? "价格表" : "price-lists", locale, columns, sink -> {
+            try (var rows = jdbc.sql(SUMMARY + " FROM price_list l WHERE l.company_id = :c AND (CAST(:status AS text) IS NULL OR l.status = :status)"
+                            + " ORDER BY l.effective_from DESC, l.id DESC LIMIT 100000")
+                    .param("c", me.companyId()).param("status", s).query(Summary.class).stream()) {
+                rows.forEach(sink);
+            }
+        });
+    }
+
+    private static String statusWord(String status, boolean zh) {
+        return switch (status) {
+            case "DRAFT" -> zh ? "草稿" : "Draft";
+            case "PENDING" -> zh ? "待审批" : "Pending approval";
+            case "APPROVED" -> zh ? "已批准" : "Approved";
+            default -> zh ? "已驳回" : "Rejected";
+        };
     }
 
     PriceList get(YewuPrincipal me, long id) {

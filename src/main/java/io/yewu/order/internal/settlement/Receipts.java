@@ -159,6 +159,12 @@ class Receipts {
      */
     @Transactional
     Receipt record(YewuPrincipal me, ReceiptInput in) {
+        return get(me, recordOne(me, in));
+    }
+
+    /** {@link #record}, answering the receipt's id (an imported row: its report needs no more). */
+    @Transactional
+    long recordOne(YewuPrincipal me, ReceiptInput in) {
         List<FieldProblem> problems = new ArrayList<>();
         if (in.customerId() == null) problems.add(new FieldProblem("customerId", "required"));
         if (in.method() == null || in.method().isBlank()) problems.add(new FieldProblem("method", "required"));
@@ -196,7 +202,7 @@ class Receipts {
         audit.record(SUBJECT, id, "create", Changes.of().created("customerId", in.customerId()).created("method", in.method())
                 .created("amount", in.amount()).created("receivedOn", in.receivedOn()).created("reference", reference)
                 .created("onAccount", onAccount));
-        return get(me, id);
+        return id;
     }
 
     /** RCV-1: matches a receipt's balance on account to the customer's open orders (oldest first or as chosen). */

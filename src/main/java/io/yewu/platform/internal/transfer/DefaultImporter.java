@@ -1,19 +1,25 @@
 package io.yewu.platform.internal.transfer;
 
 import io.yewu.platform.transfer.ImportMode;
+import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportProblem;
 import io.yewu.platform.transfer.ImportResult;
 import io.yewu.platform.transfer.ImportSpec;
 import io.yewu.platform.transfer.Importer;
 import io.yewu.platform.web.ProblemException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 @Service
 class DefaultImporter implements Importer {
@@ -23,10 +29,49 @@ class DefaultImporter implements Importer {
 
     private final MessageSource messages;
     private final TransactionTemplate tx;
+    private final TransactionTemplate savepoint;
 
     DefaultImporter(MessageSource messages, TransactionTemplate tx) {
         this.messages = messages;
         this.tx = tx;
+        this.savepoint = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public <T> ImportResult importRecords(ImportSpec<T> spec, String fileName, byte[] content, ImportMode mode,
+                                          Function<List<T>, Written> writer, ImportProgress progress) {
+        Table table = TableReader.read(fileName, content);
+        RowValidator.Outcome<T> outcome = new RowValidator<>(spec, table.headers()).validate(table.lines());
+        // all or nothing: the valid rows are still written (and their rules run) so that the report is complete, then undone
+        boolean cellErrors = !outcome.errors().isEmpty();
+        List<T> valid = outcome.valid();
+        progress.writing(valid.size());
+        // a savepoint when the request already runs in a transaction (an idempotent request does): undoing the file must
+        // not undo the request's own bookkeeping; a transaction of its own otherwise
+        Written written = valid.isEmpty() ? new Written(0, List.of()) : savepoint.execute(status -> {
+            Written w = writer.apply(valid);
+            if ((cellErrors || !w.refused().isEmpty()) && mode == ImportMode.ALL_OR_NOTHING) status.setRollbackOnly();
+            return w;
+        });
+        List<RowValidator.CellError> errors = new ArrayList<>(outcome.errors());
+        for (ImportSpec.Refusal r : written.refused()) errors.add(new RowValidator.CellError(r.row(), r.column(), r.code(), r.args()));
+        RowValidator.sort(errors, spec);
+        boolean rolledBack = !errors.isEmpty() && mode == ImportMode.ALL_OR_NOTHING;
+        return result(table, rolledBack ? 0 : written.imported(), errors);
+    }
+
+    @Override
+    public Optional<ProblemException> attempt(Runnable write) {
+        try {
+            savepoint.executeWithoutResult(status -> write.run());
+            return Optional.empty();
+        } catch (ProblemException e) {
+            return Optional.of(e);
+        } catch (DuplicateKeyException e) {
+            // written meanwhile by someone else (the same file uploaded twice at once): this row only
+            return Optional.of(ProblemException.conflict("import-written-meanwhile"));
+        }
     }
 
     @Override
@@ -53,7 +98,11 @@ class DefaultImporter implements Importer {
     }
 
     private ImportResult result(Table table, int imported, RowValidator.Outcome<?> outcome) {
-        List<ImportProblem> problems = outcome.errors().stream().map(e -> new ImportProblem(e.row(), e.column().key(),
+        return result(table, imported, outcome.errors());
+    }
+
+    private ImportResult result(Table table, int imported, List<RowValidator.CellError> errors) {
+        List<ImportProblem> problems = errors.stream().map(e -> new ImportProblem(e.row(), e.column().key(),
                 e.column().zh(), e.column().en(), e.code(), e.args(),
                 text(e.code(), e.args(), Locale.SIMPLIFIED_CHINESE), text(e.code(), e.args(), Locale.ENGLISH))).toList();
         return new ImportResult(table.lines().size(), imported, problems);
@@ -67,6 +116,8 @@ class DefaultImporter implements Importer {
     }
 
     private String text(String code, Object[] args, Locale locale) {
-        return messages.getMessage("field." + code, args, code, locale);
+        // a refusal of a record's own rules may carry a problem code (problem.<code>) rather than a field's
+        String key = code.startsWith("problem.") ? code : "field." + code;
+        return messages.getMessage(key, args, code, locale);
     }
 }

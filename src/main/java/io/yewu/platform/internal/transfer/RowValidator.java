@@ -59,12 +59,17 @@ final class RowValidator<T> {
                 failed.add(r.row());
             }
         }
-        Map<ImportColumn<?>, Integer> order = new HashMap<>();
-        for (int i = 0; i < spec.columns().size(); i++) order.put(spec.columns().get(i), i);
-        errors.sort(Comparator.comparingInt(CellError::row).thenComparingInt(e -> order.getOrDefault(e.column(), 0)));
+        sort(errors, spec);
         List<T> valid = new ArrayList<>();
         for (ImportRow row : parsed) if (!failed.contains(row.rowNumber())) valid.add(spec.toRecord().apply(row));
         return new Outcome<>(valid, errors);
+    }
+
+    /** Errors in row order, and within a row in the spec's column order, whichever step found them. */
+    static void sort(List<CellError> errors, ImportSpec<?> spec) {
+        Map<ImportColumn<?>, Integer> order = new HashMap<>();
+        for (int i = 0; i < spec.columns().size(); i++) order.put(spec.columns().get(i), i);
+        errors.sort(Comparator.comparingInt(CellError::row).thenComparingInt(e -> order.getOrDefault(e.column(), 0)));
     }
 
     private static void read(Table.Line line, ImportColumn<?> column, int index, Map<String, Object> values,

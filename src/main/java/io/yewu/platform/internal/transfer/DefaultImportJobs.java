@@ -1,8 +1,12 @@
-package io.yewu.customer.internal;
+package io.yewu.platform.internal.transfer;
 
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.security.YewuPrincipal;
-import io.yewu.platform.transfer.ImportMode;
+import io.yewu.platform.transfer.ImportAnswer;
+import io.yewu.platform.transfer.ImportJobs;
+import io.yewu.platform.transfer.ImportProgress;
+import io.yewu.platform.transfer.ImportResult;
+import io.yewu.platform.transfer.ImportTask;
 import io.yewu.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,75 +23,82 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Imports running in the background for the UI's progress bar (issue 9): the upload answers 202 with a job id at
- * once, the import runs on its own thread as the uploader (same checks, one transaction, same row report), and
- * the UI polls {@code GET /api/import-jobs/{id}}. Jobs live in this node's memory for an hour after they start
- * (docs/decisions/0019-bulk-and-start.md); only their uploader sees them.
+ * The import jobs of this node (issue 9, generalised for every kind in issue 10): a job lives in memory for an hour
+ * after it starts, with its progress and, once done, its result (for the row report). Only its uploader sees it.
  */
 @Component
-class ImportJobs {
+class DefaultImportJobs implements ImportJobs {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final Logger log = LoggerFactory.getLogger(DefaultImportJobs.class);
     private static final Duration KEPT = Duration.ofHours(1);
 
-    enum State { CHECKING, WRITING, DONE, FAILED }
-
-    /** What the UI shows: the state, rows written of the rows to write, and the answer once done. */
-    record Status(String id, State state, int written, int total, ImportController.Answer answer) {}
-
-    private static final class Job {
+    static final class Job implements ImportProgress {
         final String id = UUID.randomUUID().toString();
         final long companyId;
         final long userId;
+        final Locale locale;
         final Instant started = Instant.now();
         final AtomicInteger written = new AtomicInteger();
         volatile State state = State.CHECKING;
         volatile int total;
-        volatile ImportController.Answer answer;
+        volatile ImportResult result;
         volatile ProblemException problem;
 
-        Job(YewuPrincipal user) {
+        Job(YewuPrincipal user, Locale locale) {
             this.companyId = user.companyId();
             this.userId = user.id();
+            this.locale = locale;
+        }
+
+        @Override
+        public void writing(int records) {
+            total = records;
+            state = State.WRITING;
+        }
+
+        @Override
+        public void written(int records) {
+            written.addAndGet(records);
         }
 
         Status status() {
-            return new Status(id, state, written.get(), total, answer);
+            return new Status(id, state, written.get(), total, result == null ? null : ImportAnswer.of(id, result, locale));
         }
     }
 
-    private final CustomerImport imports;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    ImportJobs(CustomerImport imports) {
-        this.imports = imports;
-    }
-
-    Status start(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads, Locale locale) {
+    private Job register(YewuPrincipal user, Locale locale) {
         Instant expired = Instant.now().minus(KEPT);
         jobs.values().removeIf(j -> j.started.isBefore(expired));
-        Job job = new Job(user);
+        Job job = new Job(user, locale);
         jobs.put(job.id, job);
+        return job;
+    }
+
+    @Override
+    public ImportAnswer run(YewuPrincipal user, Locale locale, ImportTask task) {
+        Job job = register(user, locale);
+        try {
+            job.result = task.run(job);
+            job.state = State.DONE;
+        } catch (RuntimeException e) {
+            jobs.remove(job.id);
+            throw e;
+        }
+        return ImportAnswer.of(job.id, job.result, locale);
+    }
+
+    @Override
+    public Status start(YewuPrincipal user, Locale locale, ImportTask task) {
+        Job job = register(user, locale);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         Thread.ofVirtual().name("import-" + job.id).start(() -> {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);
             try {
-                var result = CompanyContext.callAs(user.companyId(), () -> imports.importFile(user, fileName, content, mode, asLeads,
-                        new CustomerImport.Progress() {
-                            @Override
-                            public void writing(int validRows) {
-                                job.total = validRows;
-                                job.state = State.WRITING;
-                            }
-
-                            @Override
-                            public void written(int rows) {
-                                job.written.addAndGet(rows);
-                            }
-                        }));
-                job.answer = ImportController.answer(result, locale);
+                job.result = CompanyContext.callAs(user.companyId(), () -> task.run(job));
                 job.state = State.DONE;
             } catch (ProblemException e) {
                 job.problem = e;
@@ -103,12 +114,13 @@ class ImportJobs {
         return job.status();
     }
 
-    Status status(YewuPrincipal user, String id) {
+    /** A job of the caller's own; anyone else's (or none) is 404. A file that could not be read answers its 4xx here. */
+    Job job(YewuPrincipal user, String id) {
         Job job = jobs.get(id);
         if (job == null || job.userId != user.id() || job.companyId != user.companyId()) {
             throw ProblemException.notFound("import job " + id);
         }
         if (job.problem != null) throw job.problem;
-        return job.status();
+        return job;
     }
 }
