@@ -71,8 +71,8 @@ test('the first screen (login, then home) loads at most 300 KB of compressed Jav
   await context.close()
 })
 
-test('the phone day plan is usable within 2.5 s on a simulated 4G connection', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+/** Opens the day plan in a fresh context (empty cache, signed in) on 4G; the time until the day's list is on screen. */
+async function openDayPlanOn4g(context: BrowserContext) {
   await loginByApi(context, 'sales1') // a phone keeps its session; what is measured is opening the app
   const page = await context.newPage()
   const scripts = scriptBytes(page)
@@ -87,8 +87,26 @@ test('the phone day plan is usable within 2.5 s on a simulated 4G connection', a
   await expect(page.locator('[data-test=m-plan-item], [data-test=m-plan] .van-empty').first()).toBeVisible({ timeout: 15_000 })
   const usableMs = Date.now() - started
   await page.waitForLoadState('networkidle')
-  const js = await scripts()
-  record('phone-day-plan-4g', { profile: '9 Mbit/s down, 1.5 Mbit/s up, 170 ms RTT, cache empty', usableMs, jsFiles: js.files, jsBytes: js.bytes, scripts: js.scripts })
-  expect(usableMs).toBeLessThan(2500)
-  await context.close()
+  return { usableMs, js: await scripts() }
+}
+
+test('the phone day plan is usable within 2.5 s on a simulated 4G connection', async ({ browser }) => {
+  // three cold opens, judged by the median: on a machine shared with other builds one run can stall on CPU
+  const runs = []
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    runs.push(await openDayPlanOn4g(context))
+    await context.close()
+  }
+  const times = runs.map((r) => r.usableMs)
+  const median = [...times].sort((a, b) => a - b)[1]
+  record('phone-day-plan-4g', {
+    profile: '9 Mbit/s down, 1.5 Mbit/s up, 170 ms RTT, cache empty',
+    usableMs: times,
+    medianMs: median,
+    jsFiles: runs[0].js.files,
+    jsBytes: runs[0].js.bytes,
+    scripts: runs[0].js.scripts,
+  })
+  expect(median).toBeLessThan(2500)
 })

@@ -76,5 +76,10 @@ class ApiDocumentIT extends IntegrationTest {
         assertThat(doc.path("paths").path("/api/me/tokens").path("post").path("security").toString())
                 .as("a token cannot mint tokens").isEqualTo("[{\"csrfHeader\":[],\"sessionCookie\":[]}]");
         assertThat(doc.path("components").path("securitySchemes").path("csrfHeader").path("name").asString()).isEqualTo("X-XSRF-TOKEN");
+        // nested records of different capabilities keep their own schemas (both were once the one "Detail")
+        assertThat(doc.path("paths").path("/api/orders/{id}").path("get").path("responses").path("200").toString())
+                .contains("#/components/schemas/OrderQueriesDetail");
+        assertThat(doc.path("paths").path("/api/customers/{id}").path("get").path("responses").path("200").toString())
+                .contains("#/components/schemas/CustomerQueriesDetail");
     }
 }
