@@ -1,6 +1,5 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { router } from './router'
@@ -9,7 +8,7 @@ import { configureHttp } from './api/http'
 import { useSession } from './stores/session'
 import './styles.css'
 
-const app = createApp(App).use(createPinia()).use(i18n).use(router).use(ElementPlus)
+const app = createApp(App).use(createPinia()).use(i18n).use(router)
 
 configureHttp({
   language: currentLocale,

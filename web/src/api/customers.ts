@@ -1,4 +1,5 @@
 import type { Decision, DecisionHit, Page } from './types'
+import type { Schemas, Wire } from './schema'
 
 /** Customers, leads, claims and disputes (spec 01, docs/api.md "Customers and leads"). */
 
@@ -12,63 +13,33 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
 export const DISPUTE_OUTCOMES = ['KEEP', 'TRANSFER', 'TRANSFER_FROM'] as const
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number]
 
-export interface Contact {
-  id?: number
-  name: string
-  phone?: string
-  email?: string
-  position?: string
-}
+/** A contact as sent; a new one (in a form) has no id yet. */
+export type Contact = Partial<Pick<Wire<Schemas['CustomerQueriesContact']>, 'id' | 'phone' | 'email' | 'position'>> &
+  Pick<Wire<Schemas['CustomerQueriesContact']>, 'name'>
 
-export interface CustomerRow {
-  id: number
-  name: string
-  city: string
-  stage: Stage
-  source: Source
-  ownerName: string | null
-  keyAccount: boolean
-  phone: string | null
-  lastFollowUpAt: string | null
-  createdAt: string
-}
+export type CustomerRow = Wire<Schemas['CustomerQueriesRow'], 'ownerId' | 'ownerName' | 'phone' | 'lastFollowUpAt', { stage: Stage; source: Source }>
 
-export interface Customer {
-  id: number
-  name: string
-  creditCode: string | null
-  city: string
-  address: string | null
-  businessFormat: string | null
-  customerClass: string | null
-  keyAccount: boolean
-  parentId: number | null
-  parentName: string | null
-  source: Source
-  stage: Stage
-  ownerId: number | null
-  ownerName: string | null
-  departmentId: number | null
-  productCategory: string | null
-  /** Absent for roles that may not see credit terms (CUS-16). */
-  creditTermDays?: number | null
-  creditLimit?: string | number | null
-  invoiceTitle?: string | null
-  taxId?: string | null
-  bankName?: string | null
-  bankAccount?: string | null
-  notes: string | null
-  tags: string[]
-  contacts: Contact[]
-  firstContactDue: string | null
-  firstContactedAt: string | null
-  lastFollowUpAt: string | null
-  intentionOn?: string | null
-  createdAt: string
-  version: number
-  /** False when the reader sees the file only as a pool lead or a claim target (contacts masked). */
-  inScope?: boolean
-}
+/** The customer file (`GET /api/customers/{id}` → customer). */
+export type Customer = Wire<
+  Schemas['CustomerQueriesCustomer'],
+  | 'creditCode' | 'address' | 'businessFormat' | 'customerClass' | 'parentId' | 'parentName' | 'ownerId' | 'ownerName'
+  | 'departmentId' | 'productCategory' | 'notes' | 'firstContactDue' | 'firstContactedAt' | 'lastFollowUpAt',
+  {
+    source: Source
+    stage: Stage
+    contacts: Contact[]
+    /** Absent for roles that may not see credit terms (CUS-16). */
+    creditTermDays?: number | null
+    creditLimit?: string | number | null
+    invoiceTitle?: string | null
+    taxId?: string | null
+    bankName?: string | null
+    bankAccount?: string | null
+    intentionOn?: string | null
+    /** False when the reader sees the file only as a pool lead or a claim target (contacts masked). */
+    inScope?: boolean
+  }
+>
 
 export interface FollowUp {
   id: number
@@ -93,50 +64,24 @@ export interface OwnershipEntry {
   endDecision?: Decision | null
 }
 
-export interface Claim {
-  id: number
-  customerId: number
-  customerName: string
-  claimantId: number
-  claimantName: string
-  ownerId: number | null
-  ownerName: string | null
-  attemptedName: string | null
-  matchedOn: MatchedOn
-  status: 'OPEN' | 'DISPUTED' | 'CLOSED'
-  createdAt: string
-  disputeId: number | null
-  /** The CUS-6 decision that kept the file with its owner. */
-  decision?: Decision | null
-}
+export type Claim = Wire<
+  Schemas['CustomerQueriesClaim'],
+  'ownerId' | 'ownerName' | 'attemptedName' | 'disputeId',
+  {
+    matchedOn: MatchedOn
+    status: 'OPEN' | 'DISPUTED' | 'CLOSED'
+    /** The CUS-6 decision that kept the file with its owner. */
+    decision?: Decision | null
+  }
+>
 
-export interface Statement {
-  id: number
-  authorId: number
-  authorName: string
-  text: string
-  createdAt: string
-}
+export type Statement = Wire<Schemas['DisputesStatement']>
 
-export interface Dispute {
-  id: number
-  claimId: number
-  customerId: number
-  customerName: string
-  openedBy: number
-  claimantName: string
-  ownerId: number | null
-  ownerName: string | null
-  status: 'OPEN' | 'DECIDED'
-  outcome: DisputeOutcome | null
-  effectiveFrom: string | null
-  reason: string | null
-  decidedByName: string | null
-  decidedAt: string | null
-  statements: Statement[]
-  createdAt: string
-  version: number
-}
+export type Dispute = Wire<
+  Schemas['DisputesDispute'],
+  'ownerId' | 'ownerName' | 'effectiveFrom' | 'reason' | 'decidedByName' | 'decidedAt',
+  { status: 'OPEN' | 'DECIDED'; outcome: DisputeOutcome | null; statements: Statement[] }
+>
 
 export interface ChangeRequest {
   id: number
@@ -235,20 +180,8 @@ export interface OverdueLead {
   firstContactDue: string
 }
 
-/** A follow-up whose next date has come (CUS-13). */
-export interface DueFollowUp {
-  followUpId: number
-  customerId: number
-  customerName: string
-  /** PHONE, VISIT, MESSAGE or MEETING; a visit's check-out and its promises are VISIT follow-ups. */
-  kind: string
-  visitId: number | null
-  nextFollowUpOn: string
-  nextStep: string | null
-  authorId: number
-  authorName: string
-  overdue: boolean
-}
+/** A follow-up whose next date has come (CUS-13); `kind` PHONE, VISIT, MESSAGE or MEETING (a visit's check-out and its promises are VISIT follow-ups). */
+export type DueFollowUp = Wire<Schemas['FollowUpsDue'], 'visitId' | 'nextStep'>
 
 export interface ReportRow {
   userId: number

@@ -1,4 +1,5 @@
 import type { Decision, DecisionHit } from './types'
+import type { Schemas, Wire } from './schema'
 
 /** Orders and the warehouse (spec 03 ORD-1 … ORD-8, docs/api.md "Orders and warehouse"). */
 
@@ -8,80 +9,28 @@ export const WAREHOUSE_STAGES = ['NOT_PRINTED', 'PRINTED', 'PACKED', 'SHIPPED'] 
 export type WarehouseStage = (typeof WAREHOUSE_STAGES)[number]
 export type PaymentMode = 'PAY_BEFORE_SHIPMENT' | 'PAY_ON_DELIVERY' | 'CREDIT'
 
-export interface OrderSummary {
-  id: number
-  number: string
-  customerId: number
-  customerName: string
-  ownerName: string
-  state: OrderState
-  warehouseStage: WarehouseStage
-  paymentMode: PaymentMode | null
-  total: string
-  paidAmount: string
-  creditHold: boolean
-  shipBy: string | null
-  shippedLate: boolean | null
-  createdAt: string
-  version: number
-}
+/** An order in lists; states and stages are the server's enums, money is a JSON number of yuan. */
+export type OrderSummary = Wire<Schemas['OrderQueriesSummary'], 'paymentMode' | 'shipBy' | 'shippedLate'>
 
-export interface Order extends OrderSummary {
-  channel: string
-  tax: string
-  depositDue: string
-  approvedTotal: string | null
-  approvalId: number | null
-  holdReleasedAt: string | null
-  holdReleaseReason: string | null
-  creditTermDays: number | null
-  customShipOn: string | null
-  releasedAt: string | null
-  shippedAt: string | null
-  deliveredAt: string | null
-  dueOn: string | null
-  invoiceTitle: string
-  deliveryWindow: string
-  carrier: string
-  notes: string
-  shipTo: string
-  contactPhone: string
-  ownerId: number
-  createdBy: number
-}
+export type Order = Wire<
+  Schemas['OrderQueriesOrder'],
+  | 'paymentMode' | 'shipBy' | 'shippedLate' | 'quoteId' | 'quoteVersion' | 'approvedTotal' | 'approvalId' | 'holdReleasedBy'
+  | 'holdReleasedAt' | 'holdReleaseReason' | 'settingsVersion' | 'creditTermDays' | 'customShipOn' | 'releasedAt'
+  | 'printedAt' | 'packedAt' | 'shippedAt' | 'deliveredAt' | 'dueOn' | 'submittedAt' | 'cancelledAt' | 'cancelReason'
+>
 
-export interface OrderLine {
-  lineNo: number
-  productId: number
-  productCode: string
-  productName: string
-  productKind: string
-  quantity: string
-  unitPrice: string
-  amount: string
-  guidePrice: string | null
-  verdict: string
-  commissionReduction: string
-  specialApprovalId: number | null
-}
+export type OrderLine = Wire<
+  Schemas['OrderQueriesLine'],
+  'guidePrice' | 'priceListId' | 'feeShare' | 'feePerUnit' | 'netPrice' | 'specialDiscount' | 'specialApprovalId'
+>
 
-export interface OrderChange {
-  id: number
-  kind: string
-  warehouseStage: string
-  content: string
-  changedByName: string
-  changedAt: string
-  /** ORD-8: when the salesperson recorded that the customer confirmed the change; null until then */
-  customerConfirmedAt: string | null
-}
+export type OrderChange = Wire<Schemas['OrderQueriesChange'], 'customerConfirmedAt'>
 
-export interface OrderDetail {
-  order: Order
-  lines: OrderLine[]
-  decisions: Decision[]
-  changes: OrderChange[]
-}
+export type OrderDetail = Wire<
+  Schemas['OrderQueriesDetail'],
+  never,
+  { order: Order; lines: OrderLine[]; decisions: Decision[]; changes: OrderChange[] }
+>
 
 export interface LineInput {
   productId: number | null

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, loadRouteLocation, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
@@ -104,8 +104,10 @@ export const router = createRouter({ history: createWebHistory(), routes })
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const session = useSession()
-  if (!session.me && !(await session.load())) {
-    return { path: '/login', query: { redirect: to.fullPath } }
+  if (!session.me) {
+    // fetch the page's code while the session is checked: one round trip fewer when a phone opens the app on 4G
+    loadRouteLocation(to).catch(() => undefined)
+    if (!(await session.load())) return { path: '/login', query: { redirect: to.fullPath } }
   }
   const phone = phoneHome(to.path, session.me!)
   if (phone) return phone

@@ -3,12 +3,18 @@ package io.yewu.platform.internal.web;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
+import org.springframework.web.servlet.resource.PathResourceResolver;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,6 +48,27 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * The UI build (web/, copied into the jar's static/): the hashed files under /assets/ never change under their
+     * name, so browsers keep them a year without asking again; index.html, which names the current hashes, is
+     * revalidated on every load; the icons for a day. Each is sent as the Brotli or gzip copy the build wrote beside
+     * it when the browser accepts that encoding (docs/decisions/0028-assets-and-api-contract.md).
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        precompressed(registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/static/assets/"),
+                CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+        precompressed(registry.addResourceHandler("/index.html").addResourceLocations("classpath:/static/"),
+                CacheControl.noCache());
+        precompressed(registry.addResourceHandler("/favicon.svg", "/favicon.ico").addResourceLocations("classpath:/static/"),
+                CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+    }
+
+    private static void precompressed(ResourceHandlerRegistration files, CacheControl caching) {
+        files.setCacheControl(caching).resourceChain(true)
+                .addResolver(new EncodedResourceResolver()).addResolver(new PathResourceResolver());
     }
 
     /** The single-page UI owns every non-API path: serve its index for client-side routes. */
