@@ -929,6 +929,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import: customers template */
+        get: operations["importCustomersTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/ownership": {
         parameters: {
             query?: never;
@@ -1289,6 +1306,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/home/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home: sales */
+        get: operations["homeSales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home/sales/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home: activity */
+        get: operations["homeActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home setup: setup */
+        get: operations["homeSetupSetup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home: team */
+        get: operations["homeTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-jobs/{id}": {
         parameters: {
             query?: never;
@@ -1296,8 +1381,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Import: job */
-        get: operations["importJob"];
+        /** Import job: job */
+        get: operations["importJobJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-jobs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import job: report */
+        get: operations["importJobReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1404,6 +1506,23 @@ export interface paths {
         put?: never;
         /** Knowledge: receive */
         post: operations["knowledgeReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kb/articles/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge: export */
+        get: operations["knowledgeExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1627,6 +1746,23 @@ export interface paths {
         put?: never;
         /** Import: leads job */
         post: operations["importLeadsJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import: leads template */
+        get: operations["importLeadsTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1993,6 +2129,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order: import file */
+        post: operations["orderImportFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/import/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order: import job */
+        post: operations["orderImportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order: import template */
+        get: operations["orderImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/preview": {
         parameters: {
             query?: never;
@@ -2125,6 +2312,74 @@ export interface paths {
         put?: never;
         /** Price list: create */
         post: operations["priceListCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-lists/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Price list: export */
+        get: operations["priceListExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-lists/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price list: import file */
+        post: operations["priceListImportFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-lists/import/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price list: import job */
+        post: operations["priceListImportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-lists/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Price list: import template */
+        get: operations["priceListImportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2347,6 +2602,24 @@ export interface paths {
         };
         /** Quality: samples */
         get: operations["qualitySamples"];
+        put?: never;
+        /** Quality: add */
+        post: operations["qualityAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qc/samples/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality: export */
+        get: operations["qualityExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2692,6 +2965,57 @@ export interface paths {
         put?: never;
         /** Receipt: record */
         post: operations["receiptRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receipt: import file */
+        post: operations["receiptImportFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/import/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receipt: import job */
+        post: operations["receiptImportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receipt: import template */
+        get: operations["receiptImportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3092,6 +3416,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-analysis/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Analysis: export statistics */
+        get: operations["analysisExportStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/service-analysis/weekly": {
         parameters: {
             query?: never;
@@ -3307,6 +3648,23 @@ export interface paths {
         };
         /** Ticket: lookup */
         get: operations["ticketLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ticket: departments */
+        get: operations["ticketDepartments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3720,7 +4078,8 @@ export interface paths {
         get: operations["visitPhoto"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Visit: remove photo */
+        delete: operations["visitRemovePhoto"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4437,6 +4796,15 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        DailyGoalPolicyGoal: {
+            /** Format: int64 */
+            done?: number;
+            /** @enum {string} */
+            kind?: "NEW_INTENTIONS" | "MEETINGS";
+            met?: boolean;
+            /** Format: int64 */
+            target?: number;
+        };
         DecisionBigDecimal: {
             hits?: components["schemas"]["RuleHit"][];
             outcome?: number;
@@ -4464,6 +4832,12 @@ export interface components {
         DecisionListAnalysisPolicyFinding: {
             hits?: components["schemas"]["RuleHit"][];
             outcome?: components["schemas"]["AnalysisPolicyFinding"][];
+            /** Format: int64 */
+            settingsVersion?: number;
+        };
+        DecisionListDailyGoalPolicyGoal: {
+            hits?: components["schemas"]["RuleHit"][];
+            outcome?: components["schemas"]["DailyGoalPolicyGoal"][];
             /** Format: int64 */
             settingsVersion?: number;
         };
@@ -4651,6 +5025,12 @@ export interface components {
             /** Format: int64 */
             visitId?: number;
         };
+        FollowUpsDueCounts: {
+            /** Format: int64 */
+            dueToday?: number;
+            /** Format: int64 */
+            overdue?: number;
+        };
         FollowUpsNewFollowUp: {
             content?: string;
             /** Format: date-time */
@@ -4678,21 +5058,100 @@ export interface components {
             /** Format: int64 */
             priceListId?: number;
         };
-        ImportControllerAnswer: {
-            errors?: components["schemas"]["ImportControllerError"][];
+        HomeQueriesActivity: {
+            days?: components["schemas"]["HomeQueriesDay"][];
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+        };
+        HomeQueriesDay: {
+            /** Format: int64 */
+            calls?: number;
+            /** Format: date */
+            date?: string;
+            /** Format: int64 */
+            meetings?: number;
+            /** Format: int64 */
+            newIntentions?: number;
+        };
+        HomeQueriesFollowUpsDue: {
+            /** Format: int64 */
+            dueToday?: number;
+            items?: components["schemas"]["FollowUpsDue"][];
+            /** Format: int64 */
+            overdue?: number;
+        };
+        HomeQueriesLead: {
+            /** Format: date-time */
+            assignedAt?: string;
+            /** Format: int64 */
+            customerId?: number;
+            /** Format: date-time */
+            firstContactDue?: string;
+            name?: string;
+            overdue?: boolean;
+        };
+        HomeQueriesLeads: {
+            items?: components["schemas"]["HomeQueriesLead"][];
+            /** Format: int64 */
+            overdue?: number;
+            /** Format: int64 */
+            receivedThisMonth?: number;
+            /** Format: int64 */
+            waiting?: number;
+        };
+        HomeQueriesPersonOverdue: {
+            name?: string;
+            /** Format: int64 */
+            overdue?: number;
+            /** Format: int64 */
+            userId?: number;
+        };
+        HomeQueriesPool: {
+            /** Format: date-time */
+            oldestSince?: string;
+            /** Format: int64 */
+            waiting?: number;
+        };
+        HomeQueriesSales: {
+            followUps?: components["schemas"]["HomeQueriesFollowUpsDue"];
+            goals?: components["schemas"]["DecisionListDailyGoalPolicyGoal"];
+            leads?: components["schemas"]["HomeQueriesLeads"];
+            /** Format: int64 */
+            openClaims?: number;
+            /** Format: int64 */
+            openDisputes?: number;
+            /** Format: date */
+            today?: string;
+            visits?: components["schemas"]["VisitSummaryToday"];
+        };
+        HomeQueriesTeam: {
+            followUps?: components["schemas"]["FollowUpsDueCounts"];
+            /** Format: int64 */
+            openDisputes?: number;
+            overdueFirstContacts?: components["schemas"]["HomeQueriesPersonOverdue"][];
+            pool?: components["schemas"]["HomeQueriesPool"];
+            /** Format: date */
+            today?: string;
+            visits?: components["schemas"]["VisitSummaryWeek"];
+        };
+        ImportAnswer: {
+            errors?: components["schemas"]["ImportAnswerError"][];
             /** Format: int32 */
             imported?: number;
+            jobId?: string;
             /** Format: int32 */
             rows?: number;
         };
-        ImportControllerError: {
+        ImportAnswerError: {
             column?: string;
             message?: string;
             /** Format: int32 */
             row?: number;
         };
         ImportJobsStatus: {
-            answer?: components["schemas"]["ImportControllerAnswer"];
+            answer?: components["schemas"]["ImportAnswer"];
             id?: string;
             /** @enum {string} */
             state?: "CHECKING" | "WRITING" | "DONE" | "FAILED";
@@ -6024,6 +6483,11 @@ export interface components {
             scope?: string;
             teamRate?: number;
         };
+        QualityInspectionAddInput: {
+            /** Format: int64 */
+            ticketId?: number;
+            ticketNumber?: string;
+        };
         QualityInspectionAgentMonth: {
             /** Format: int64 */
             agentId?: number;
@@ -6656,6 +7120,8 @@ export interface components {
             /** Format: int64 */
             inquiries?: number;
             /** Format: int64 */
+            lookups?: number;
+            /** Format: int64 */
             open?: number;
             /** Format: int64 */
             overdue?: number;
@@ -6722,6 +7188,8 @@ export interface components {
             agents?: components["schemas"]["ServiceAnalysisAgentStats"][];
             /** Format: date */
             from?: string;
+            /** Format: int64 */
+            publicLookups?: number;
             /** Format: date */
             to?: string;
         };
@@ -6785,6 +7253,30 @@ export interface components {
             value?: components["schemas"]["JsonNode"];
             /** Format: int64 */
             version?: number;
+        };
+        SetupHomeCalendarYear: {
+            published?: boolean;
+            /** Format: int32 */
+            year?: number;
+        };
+        SetupHomeFailures: {
+            /** Format: int64 */
+            dueTasks?: number;
+            /** Format: int64 */
+            jobRuns?: number;
+        };
+        SetupHomeStep: {
+            /** Format: int64 */
+            count?: number;
+            done?: boolean;
+            key?: string;
+        };
+        SetupHomeView: {
+            checklist?: components["schemas"]["SetupHomeStep"][];
+            companyName?: string;
+            failures?: components["schemas"]["SetupHomeFailures"];
+            nextYear?: components["schemas"]["SetupHomeCalendarYear"];
+            thisYear?: components["schemas"]["SetupHomeCalendarYear"];
         };
         ShiftBoardAgentLine: {
             /** Format: int64 */
@@ -6862,6 +7354,13 @@ export interface components {
             /** Format: int64 */
             userId?: number;
             userName?: string;
+        };
+        TicketQueriesDepartment: {
+            /** Format: int32 */
+            depth?: number;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
         };
         TicketQueriesDetail: {
             assignees?: components["schemas"]["TicketQueriesAssignee"][];
@@ -7210,6 +7709,47 @@ export interface components {
             /** Format: int64 */
             visitId?: number;
         };
+        VisitSummaryPerson: {
+            /** Format: int32 */
+            done?: number;
+            name?: string;
+            /** Format: int32 */
+            planned?: number;
+            rate?: number;
+            /** Format: int32 */
+            unplannedDone?: number;
+            /** Format: int64 */
+            userId?: number;
+        };
+        VisitSummaryStop: {
+            city?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            status?: string;
+            /** Format: int64 */
+            visitId?: number;
+        };
+        VisitSummaryToday: {
+            /** Format: int32 */
+            checkedIn?: number;
+            /** Format: date */
+            date?: string;
+            /** Format: int32 */
+            done?: number;
+            /** Format: int32 */
+            planned?: number;
+            stops?: components["schemas"]["VisitSummaryStop"][];
+            workingDay?: boolean;
+        };
+        VisitSummaryWeek: {
+            /** Format: date */
+            from?: string;
+            people?: components["schemas"]["VisitSummaryPerson"][];
+            /** Format: date */
+            to?: string;
+            week?: string;
+        };
         VisitView: {
             competitors?: components["schemas"]["VisitViewCompetitor"][];
             decisions?: components["schemas"]["StoredDecision"][];
@@ -7254,6 +7794,7 @@ export interface components {
             customerLat?: number;
             /** Format: double */
             customerLng?: number;
+            customerLocationSource?: string;
             customerName?: string;
             displayNotes?: string;
             greeting?: string;
@@ -9120,7 +9661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportControllerAnswer"];
+                    "application/json": components["schemas"]["ImportAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9162,6 +9703,28 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    importCustomersTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     customerOwnerAt: {
@@ -9849,7 +10412,99 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    importJob: {
+    homeSales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeQueriesSales"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    homeActivity: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeQueriesActivity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    homeSetupSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupHomeView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    homeTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeQueriesTeam"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    importJobJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -9867,6 +10522,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJobsStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    importJobReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10089,6 +10770,32 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    knowledgeExport: {
+        parameters: {
+            query?: {
+                state?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     knowledgeGet: {
@@ -10486,7 +11193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportControllerAnswer"];
+                    "application/json": components["schemas"]["ImportAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10528,6 +11235,28 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    importLeadsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     leadOverdue: {
@@ -11137,6 +11866,96 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
+    orderImportFile: {
+        parameters: {
+            query?: {
+                mode?: "ALL_OR_NOTHING" | "VALID_ROWS";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    orderImportJob: {
+        parameters: {
+            query?: {
+                mode?: "ALL_OR_NOTHING" | "VALID_ROWS";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobsStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    orderImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     orderPreview: {
         parameters: {
             query?: never;
@@ -11430,6 +12249,121 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    priceListExport: {
+        parameters: {
+            query?: {
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    priceListImportFile: {
+        parameters: {
+            query?: {
+                mode?: "ALL_OR_NOTHING" | "VALID_ROWS";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    priceListImportJob: {
+        parameters: {
+            query?: {
+                mode?: "ALL_OR_NOTHING" | "VALID_ROWS";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobsStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    priceListImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     priceListGet: {
@@ -11867,6 +12801,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QualityInspectionSample"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    qualityAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualityInspectionAddInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityInspectionSample"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    qualityExport: {
+        parameters: {
+            query?: {
+                month?: string;
+                agentId?: number;
+                scored?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12538,6 +13528,96 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    receiptImportFile: {
+        parameters: {
+            query?: {
+                mode?: "ALL_OR_NOTHING" | "VALID_ROWS";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    receiptImportJob: {
+        parameters: {
+            query?: {
+                mode?: "ALL_OR_NOTHING" | "VALID_ROWS";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobsStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    receiptImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     receiptMorningBoard: {
@@ -13251,6 +14331,32 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    analysisExportStatistics: {
+        parameters: {
+            query?: {
+                on?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     analysisWeekly: {
         parameters: {
             query?: {
@@ -13625,6 +14731,28 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    ticketDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketQueriesDepartment"][];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -14393,6 +15521,33 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    visitRemovePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     visitPromise: {
