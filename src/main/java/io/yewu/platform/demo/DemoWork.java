@@ -32,8 +32,15 @@ public class DemoWork {
         return t;
     });
 
-    /** Queues {@code work} to run after the application is ready, after everything queued before it. */
+    private final java.util.Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Queues {@code work} to run after the application is ready, after everything queued before it; once per name
+     * and run of the application (a generator that queues on the company's creation and again on a start that finds
+     * its data missing runs once).
+     */
     public void afterStart(String name, Runnable work) {
+        if (!queued.add(name)) return;
         pending.incrementAndGet();
         runner.execute(() -> {
             try {

@@ -92,6 +92,22 @@ class PricingDemoData {
     }
 
     /** Queued to run after the start, before the orders (decision 0025: the first start does not wait for it). */
+    /**
+     * A first start stopped before the queued generation ran leaves the demo company without it: a later start
+     * that finds none of it queues it again (decision 0025).
+     */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Order(ORDER)
+    void resume() {
+        if (size <= 0) return;
+        Long demo = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
+                .query(Long.class).optional().orElse(null));
+        if (demo == null) return;
+        boolean missing = CompanyContext.callAs(demo, () -> jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM product WHERE company_id = :c)")
+                .param("c", demo).query(Boolean.class).single());
+        if (missing) on(new DemoCompanyCreated(demo));
+    }
+
     @EventListener
     @Order(ORDER)
     void on(DemoCompanyCreated event) {
