@@ -33,6 +33,8 @@ SELECT c.id AS company_id,
        (SELECT id FROM app_user WHERE company_id = c.id AND username = 'editor') AS editor,
        (SELECT id FROM app_user WHERE company_id = c.id AND username = 'servicedir') AS director,
        (SELECT id FROM department WHERE company_id = c.id AND name = '业务部') AS sales_dept,
+       -- the settings version a ticket received now reads (JdbcSettings.snapshotAt: the newest value in force)
+       (SELECT coalesce(max(id), 0) FROM setting_value WHERE company_id = c.id AND effective_from <= now()) AS sv,
        -- last week's Monday in Asia/Shanghai, the week GET /api/service-analysis/weekly reads by default
        ((date_trunc('week', (now() AT TIME ZONE 'Asia/Shanghai'))::date - 7)::timestamp AT TIME ZONE 'Asia/Shanghai') AS week_start
 FROM company c WHERE c.code = 'DEMO';
@@ -127,14 +129,14 @@ SELECT g,
        (g * 13) % (SELECT count(*) FROM agent) AS agent_n,
        (g * 31 + 5) % (SELECT count(*) FROM agent) AS other_n,
        g % 5 = 0 AS transferred,
-       g % 10 < 6 AS fcr,
+       (g / 10) % 10 < 6 AS fcr,             -- independent of the state mix below (g % 10)
        (ARRAY[4, 8, 24, 48])[g % 4 + 1] AS limit_hours
 FROM generate_series(0::bigint, :tickets + :week_tickets - 1) g, ctx x;
 
 INSERT INTO ticket (company_id, number, channel, type, requester_kind, customer_id, requester_user_id, caller_name,
                     caller_phone, caller_origin, subject, description, state, owner_id, owner_department_id, received_at,
                     first_contact_resolution, promised_at, reply_limit_hours, severity, root_cause, resolution,
-                    resolved_at, resolved_by, closed_at, created_by)
+                    resolved_at, resolved_by, closed_at, created_by, settings_version)
 SELECT x.company_id,
        'GD' || to_char(p.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || 'B' || lpad(p.g::text, 7, '0'),
        p.channel, p.type, p.requester_kind,
@@ -148,14 +150,14 @@ SELECT x.company_id,
        su.s, su.s || '（压测工单）',
        st.state, a.id, a.department_id, p.received_at,
        p.fcr, CASE WHEN NOT p.fcr THEN p.received_at + p.limit_hours * interval '1 hour' END,
-       CASE WHEN NOT p.fcr THEN p.limit_hours END,
+       p.limit_hours,
        CASE WHEN p.type = 'COMPLAINT' THEN (ARRAY['LOW','MEDIUM','MEDIUM','HIGH','CRITICAL'])[p.g % 5 + 1] END,
        NULL,
        CASE WHEN st.state <> 'OPEN' THEN '已答复客户：' || su.s ELSE '' END,
        CASE WHEN st.state <> 'OPEN' THEN st.resolved_at END,
        CASE WHEN st.state <> 'OPEN' THEN CASE WHEN p.transferred THEN o.id ELSE a.id END END,
        CASE WHEN st.state = 'CLOSED' THEN st.resolved_at + interval '2 days' END,
-       a.id
+       a.id, x.sv
 FROM t_plan p CROSS JOIN ctx x
 JOIN agent a ON a.n = p.agent_n
 JOIN agent o ON o.n = p.other_n
@@ -166,9 +168,11 @@ JOIN subj su ON su.type = p.type AND su.n = p.g % sn.cnt
 CROSS JOIN LATERAL (
   SELECT CASE WHEN p.fcr THEN p.received_at + interval '10 minutes'
               ELSE p.received_at + (p.limit_hours * (0.3 + (p.g % 7) * 0.1)) * interval '1 hour' END AS resolved_at,
-         -- older than two weeks: nearly all closed; last week: a mix with open and resolved ones
+         -- older than two weeks: nearly all closed; since: a mix with open and resolved ones (a question answered at
+         -- first contact is resolved at once: never open)
          CASE WHEN p.received_at < x.week_start - interval '14 days'
               THEN CASE WHEN p.g % 100 = 0 THEN 'RESOLVED' ELSE 'CLOSED' END
+              WHEN p.fcr AND p.g % 10 < 2 THEN 'RESOLVED'
               ELSE (ARRAY['OPEN','OPEN','RESOLVED','RESOLVED','CLOSED','CLOSED','CLOSED','CLOSED','CLOSED','CLOSED'])[p.g % 10 + 1] END AS state
 ) st
 ORDER BY p.g;
