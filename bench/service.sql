@@ -156,7 +156,7 @@ SELECT x.company_id,
        CASE WHEN st.state <> 'OPEN' THEN '已答复客户：' || su.s ELSE '' END,
        CASE WHEN st.state <> 'OPEN' THEN st.resolved_at END,
        CASE WHEN st.state <> 'OPEN' THEN CASE WHEN p.transferred THEN o.id ELSE a.id END END,
-       CASE WHEN st.state = 'CLOSED' THEN st.resolved_at + interval '2 days' END,
+       CASE WHEN st.state = 'CLOSED' THEN least(now(), st.resolved_at + interval '2 days') END,
        a.id, x.sv
 FROM t_plan p CROSS JOIN ctx x
 JOIN agent a ON a.n = p.agent_n
@@ -166,8 +166,8 @@ JOIN seller s ON s.n = p.g % 40
 JOIN subj_n sn ON sn.type = p.type
 JOIN subj su ON su.type = p.type AND su.n = p.g % sn.cnt
 CROSS JOIN LATERAL (
-  SELECT CASE WHEN p.fcr THEN p.received_at + interval '10 minutes'
-              ELSE p.received_at + (p.limit_hours * (0.3 + (p.g % 7) * 0.1)) * interval '1 hour' END AS resolved_at,
+  SELECT least(now(), CASE WHEN p.fcr THEN p.received_at + interval '10 minutes'
+              ELSE p.received_at + (p.limit_hours * (0.3 + (p.g % 7) * 0.1)) * interval '1 hour' END) AS resolved_at,
          -- older than two weeks: nearly all closed; since: a mix with open and resolved ones (a question answered at
          -- first contact is resolved at once: never open)
          CASE WHEN p.received_at < x.week_start - interval '14 days'
