@@ -221,6 +221,8 @@ coldstart() {
 }
 
 for tool in wrk pgbench psql curl; do command -v $tool >/dev/null || { echo "needs $tool (bench/README.md)" >&2; exit 1; }; done
+# sourced (bench/service.sh): the functions above only
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 case "${1:-all}" in
   start) start >/dev/null ;;
   stop) stop ;;

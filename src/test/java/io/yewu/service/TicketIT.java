@@ -200,6 +200,18 @@ class TicketIT extends IntegrationTest {
         assertThat(byPhone.json().get(0).path("id").asLong()).isEqualTo(customerId);
         var byPrefix = agent1.get("/api/tickets/customer-lookup?q=" + phone.substring(0, 7));
         assertThat(byPrefix.body()).contains(name);
+        // a whole credit code, all digits included (not taken for a phone being typed), found through its key
+        String code = "91440000" + (1000000000L + System.nanoTime() % 1000000000L);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) sum += (code.charAt(i) - '0') * new int[] {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}[i];
+        String valid = code.substring(0, 17) + "0123456789ABCDEFGHJKLMNPQRTUWXY".charAt((31 - sum % 31) % 31);
+        asSystem(() -> {
+            jdbc.sql("UPDATE customer SET credit_code = :v WHERE id = :id").param("v", valid).param("id", customerId).update();
+            return jdbc.sql("INSERT INTO customer_key (company_id, kind, value, customer_id) SELECT company_id, 'CREDIT_CODE', :v, id FROM customer WHERE id = :id")
+                    .param("v", valid).param("id", customerId).update();
+        });
+        var byCode = agent1.get("/api/tickets/customer-lookup?q=" + valid.toLowerCase(java.util.Locale.ROOT));
+        assertThat(byCode.json().get(0).path("id").asLong()).isEqualTo(customerId);
         assertThat(login("sales2").get("/api/tickets/customer-lookup?q=abc").status()).isEqualTo(403);
     }
 

@@ -64,6 +64,19 @@ class SchedulerIT extends PlatformIntegrationTest {
     }
 
     @Test
+    void aBacklogRunsBatchAfterBatchInOnePoll() {
+        String prefix = UUID.randomUUID() + "-";
+        Instant due = Instant.now().minusSeconds(1);
+        CompanyContext.runAs(subject.companyId(), () -> tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 250; i++) dueTasks.schedule("test.record", prefix + i, due, Map.of("n", i));
+        }));
+        runner.runBacklog(Duration.ofMinutes(2));
+        long done = asSystem(() -> jdbc.sql("SELECT count(*) FROM due_task WHERE kind = 'test.record' AND task_key LIKE :p AND status = 'DONE'")
+                .param("p", prefix + "%").query(Long.class).single());
+        assertThat(done).isEqualTo(250);
+    }
+
+    @Test
     void dueTaskRunsOnceInItsCompanyAndNotBeforeItIsDue() {
         String key = UUID.randomUUID().toString();
         Instant due = Instant.now().plus(Duration.ofHours(2));

@@ -77,6 +77,21 @@ public class DueTaskRunner {
         return ran;
     }
 
+    /**
+     * Runs batch after batch while each comes back full (a backlog of due tasks is not held to one batch per poll),
+     * for at most {@code budget}; returns how many this node ran.
+     */
+    public int runBacklog(Duration budget) {
+        long end = System.nanoTime() + budget.toNanos();
+        int total = 0;
+        int ran;
+        do {
+            ran = runDue(Instant.now());
+            total += ran;
+        } while (ran >= batchSize && System.nanoTime() < end);
+        return total;
+    }
+
     private boolean runOne(Candidate candidate, Instant now) {
         return Boolean.TRUE.equals(claim.execute(status -> {
             Optional<DueTask> claimed = jdbc.sql("""
