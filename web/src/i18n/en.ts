@@ -1,6 +1,7 @@
 import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
+import words from './words.en'
 
 const en: typeof zh = {
   app: { name: 'Yewu', subtitle: 'Sales operations and service' },
@@ -155,6 +156,7 @@ const en: typeof zh = {
     RETAILER: 'Retailer',
     WAREHOUSE: 'Warehouse clerk',
     ADMIN: 'Administrator',
+    GROUP_ADMIN: 'Group administrator',
   },
   dataScope: { OWN: 'Own', DEPARTMENT: 'Own department and below', ALL: 'All' },
   users: {
@@ -186,7 +188,7 @@ const en: typeof zh = {
     changeManager: 'Change manager',
     noManager: 'Not set',
   },
-  rolePage: { code: 'Code', name: 'Role', dataScope: 'Data scope' },
+  rolePage: { code: 'Code', name: 'Role', dataScope: 'Data scope', users: 'Users' },
   settings: {
     name: 'Setting',
     value: 'Current value',
@@ -891,6 +893,7 @@ const en: typeof zh = {
   notFound: 'Page not found',
   settlement,
   service,
+  ...words,
 }
 
 export default en

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
+import { doneProgress, startProgress } from '@/utils/progress'
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
@@ -22,8 +23,8 @@ const routes: RouteRecordRaw[] = [
   // ORD-8b: customers look up an order without an account
   { path: '/status', component: () => import('@/views/orders/PublicOrderStatusView.vue'), meta: { public: true } },
   { path: '/ask', component: () => import('@/views/service/PublicTicketView.vue'), meta: { public: true } },
-  { path: '/m/visits', component: () => import('@/views/mobile/MobileVisitPlan.vue') },
-  { path: '/m/visits/:id(\\d+)', component: () => import('@/views/mobile/MobileVisit.vue') },
+  { path: '/m/visits', component: () => import('@/views/mobile/MobileVisitPlan.vue'), meta: { roles: R.mobileVisits } },
+  { path: '/m/visits/:id(\\d+)', component: () => import('@/views/mobile/MobileVisit.vue'), meta: { roles: R.mobileVisits } },
   {
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
@@ -80,6 +81,12 @@ const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(() => {
+  startProgress()
+})
+router.afterEach(doneProgress)
+router.onError(doneProgress)
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
