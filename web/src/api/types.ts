@@ -166,6 +166,13 @@ export interface Approval {
   createdAt: string
   decision: Decision | null
   steps: ApprovalStep[]
+  /** What is approved: the record's page and name, each changed field before/after, the evidence given. */
+  details?: {
+    link: string | null
+    recordName: string | null
+    changes: Record<string, { before: unknown; after: unknown }> | null
+    evidence: Record<string, string> | null
+  } | null
 }
 
 export interface ApiToken {
