@@ -106,7 +106,7 @@ test('order to cash: special-price quote, manager approvals, credit order, wareh
   await expect(page.locator('[data-test=line-verdict]')).toContainText('特价')
   const cost = page.locator('[data-test=line-commission-cost]')
   await expect(cost).toContainText('%')
-  await expect(page.locator('[data-test=builder-totals]')).toContainText('25000.00')
+  await expect(page.locator('[data-test=builder-totals]')).toContainText('25,000.00')
   await shot(page, 'o2c-01-quote-special-price')
   await page.locator('[data-test=builder-save]').click()
   await expect(page.locator('[data-test=quote-blocked]')).toBeVisible()

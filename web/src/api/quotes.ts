@@ -1,3 +1,4 @@
+import { formatMoney } from '@/utils/format'
 import type { DecisionHit } from './types'
 
 /** Quotes and quote requests (spec 02, PRC-3 … PRC-11), as the server answers them. */
@@ -163,5 +164,5 @@ export const QUOTE_READERS = ['SALESPERSON', 'NETWORK_PROMOTER', 'BUSINESS_MANAG
 export const QUOTE_WRITERS = ['SALESPERSON', 'BUSINESS_MANAGER']
 export const REQUEST_ANSWERERS = ['FINANCE', 'CASHIER', 'FINANCE_DIRECTOR']
 
-export const money = (v: number | null | undefined) => (v == null ? '—' : Number(v).toFixed(2))
+export const money = (v: number | string | null | undefined) => formatMoney(v)
 export const percent = (v: number | null | undefined, digits = 2) => (v == null ? '—' : `${(Number(v) * 100).toFixed(digits)}%`)

@@ -1,3 +1,4 @@
+import { formatMoney } from '@/utils/format'
 import type { DecisionHit } from './types'
 
 /** Settlement (spec 03: RCV, INV, COM, ORD-8 refunds), as the server's records answer them. */
@@ -160,10 +161,9 @@ export const SETTLEMENT_ROLES = {
   approveCommission: ['MARKETING_DIRECTOR'],
 }
 
-/** Yuan with two decimals, grouped (e.g. 12,345.60). */
+/** Yuan as everywhere: ¥12,345.60 (utils/format). */
 export function yuan(v: number | string | null | undefined): string {
-  if (v === null || v === undefined || v === '') return '–'
-  return Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  return formatMoney(v)
 }
 
 /** A rate as a fraction (0.0275) shown in per cent (2.75 %). */

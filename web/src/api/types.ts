@@ -58,6 +58,8 @@ export interface Role {
   nameEn: string
   dataScope: DataScope
   version: number
+  /** Active users holding the role: who a scope change affects. */
+  userCount: number
 }
 
 export type SettingValue = string | number | boolean
@@ -74,6 +76,10 @@ export interface Setting {
   descriptionZh: string
   descriptionEn: string
   ruleIds: string[]
+  /** Who set the value in force (none for the initial value). */
+  changedByName: string | null
+  /** The next value, not yet in force (待生效). */
+  scheduled: { value: SettingValue; effectiveFrom: string; changedByName: string | null; changedAt: string } | null
 }
 
 export interface SettingRevision {
@@ -104,6 +110,10 @@ export interface AuditEntry {
   entityId: string | number
   action: string
   changes: Record<string, { old: unknown; new: unknown }> | null
+  /** The name of the record, when the server knows it (users, departments, customers). */
+  entityName?: string | null
+  /** Names of the ids in the changes, by `kind:id` (e.g. `department:3`). */
+  names?: Record<string, string>
 }
 
 export interface Notification {
@@ -156,6 +166,13 @@ export interface Approval {
   createdAt: string
   decision: Decision | null
   steps: ApprovalStep[]
+  /** What is approved: the record's page and name, each changed field before/after, the evidence given. */
+  details?: {
+    link: string | null
+    recordName: string | null
+    changes: Record<string, { before: unknown; after: unknown }> | null
+    evidence: Record<string, string> | null
+  } | null
 }
 
 export interface ApiToken {

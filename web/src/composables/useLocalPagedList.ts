@@ -12,17 +12,24 @@ export function useLocalPagedList<T, F extends Filters>(url: string, defaults: F
   const total = ref(0)
   const totalExact = ref(true)
   const loading = ref(false)
+  /** Why the last load failed (shown with a retry by ListPager), never an empty list that looks real. */
+  const error = ref<string | null>(null)
   const page = ref(1)
   const size = ref(initialSize)
   const filters = reactive({ ...defaults }) as F
 
   async function load() {
     loading.value = true
+    error.value = null
     try {
       const res = await api.get<Page<T>>(url, { ...filters, page: page.value - 1, size: size.value })
       items.value = res.items
       total.value = res.total
       totalExact.value = res.totalExact
+    } catch (e) {
+      items.value = []
+      total.value = 0
+      error.value = e instanceof Error && e.message ? e.message : String(e)
     } finally {
       loading.value = false
     }
@@ -33,6 +40,7 @@ export function useLocalPagedList<T, F extends Filters>(url: string, defaults: F
     total,
     totalExact,
     loading,
+    error,
     page,
     size,
     filters,

@@ -25,6 +25,8 @@ export function usePagedList<T, F extends Filters>(url: string, defaults: F) {
   const total = ref(0)
   const totalExact = ref(true)
   const loading = ref(false)
+  /** Why the last load failed (shown with a retry by ListPager), never an empty list that looks real. */
+  const error = ref<string | null>(null)
   const page = ref(1)
   const size = ref(DEFAULT_SIZE)
   const sort = ref('')
@@ -37,11 +39,16 @@ export function usePagedList<T, F extends Filters>(url: string, defaults: F) {
 
   async function load() {
     loading.value = true
+    error.value = null
     try {
       const res = await api.get<Page<T>>(url, apiQuery())
       items.value = res.items
       total.value = res.total
       totalExact.value = res.totalExact
+    } catch (e) {
+      items.value = []
+      total.value = 0
+      error.value = e instanceof Error && e.message ? e.message : String(e)
     } finally {
       loading.value = false
     }
@@ -83,6 +90,7 @@ export function usePagedList<T, F extends Filters>(url: string, defaults: F) {
     total,
     totalExact,
     loading,
+    error,
     page,
     size,
     sort,

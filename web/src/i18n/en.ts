@@ -4,6 +4,7 @@ import service from './service.en'
 import type zh from './zh-CN'
 import settlement from './settlement.en'
 import imports from './imports.en'
+import words from './words.en'
 
 const en: typeof zh = {
   app: { name: 'Yewu', subtitle: 'Sales operations and service' },
@@ -183,7 +184,7 @@ const en: typeof zh = {
     changeManager: 'Change manager',
     noManager: 'Not set',
   },
-  rolePage: { code: 'Code', name: 'Role', dataScope: 'Data scope' },
+  rolePage: { code: 'Code', name: 'Role', dataScope: 'Data scope', users: 'Users' },
   settings: {
     name: 'Setting',
     value: 'Current value',
@@ -897,6 +898,7 @@ const en: typeof zh = {
   service,
   ...mobile,
   ...imports,
+  ...words,
 }
 
 export default en

@@ -3,6 +3,7 @@ import home from './home.zh-CN'
 import service from './service.zh-CN'
 import settlement from './settlement.zh-CN'
 import imports from './imports.zh-CN'
+import words from './words.zh-CN'
 
 export default {
   app: { name: '业务', subtitle: '销售运营与客服平台' },
@@ -182,7 +183,7 @@ export default {
     changeManager: '更换负责人',
     noManager: '未设置',
   },
-  rolePage: { code: '编码', name: '角色', dataScope: '数据范围' },
+  rolePage: { code: '编码', name: '角色', dataScope: '数据范围', users: '用户数' },
   settings: {
     name: '参数',
     value: '当前值',
@@ -873,7 +874,7 @@ export default {
     },
     stages: { NOT_PRINTED: '未打单', PRINTED: '已打单', PACKED: '已打包', SHIPPED: '已发货' },
     modes: { PAY_BEFORE_SHIPMENT: '款到发货', PAY_ON_DELIVERY: '货到付款', CREDIT: '帐期' },
-    verdicts: { OK: '通过', SPECIAL_PRICE: '特价待批', REFUSED: '低于底价', AWAITING_GUIDE_PRICE: '待询价' },
+    verdicts: { OK: '通过', SPECIAL_PRICE: '特价', REFUSED: '低于底价', AWAITING_GUIDE_PRICE: '待询价' },
     actions: { print: '打单', pack: '打包', ship: '发货', deliver: '送达', 'take-back': '取回' },
     decisions: {
       standing: '新老客户', 'payment-mode': '结算方式', deposit: '定金', 'credit-approval': '帐期审批', 'credit-hold': '信用冻结',
@@ -887,4 +888,5 @@ export default {
   service,
   ...mobile,
   ...imports,
+  ...words,
 }

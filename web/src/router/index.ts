@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, loadRouteLocation, type RouteRecordRaw } from 'vue-router'
 import { useSession } from '@/stores/session'
+import { doneProgress, startProgress } from '@/utils/progress'
 import { CUSTOMER_ROLES as R } from './customerRoles'
 import { CONTRACT_READERS, SERVICE_DESK } from '@/views/contracts/contractWords'
 import { SETTLEMENT_ROLES as S } from '@/api/settlement'
@@ -100,6 +101,12 @@ const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(() => {
+  startProgress()
+})
+router.afterEach(doneProgress)
+router.onError(doneProgress)
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true

@@ -44,7 +44,16 @@ class ChangeRequestIT extends IntegrationTest {
         assertThat(customer(sales1, id).path("creditTermDays").isNull()).isTrue();
 
         Api manager = login("manager");
-        assertThat(manager.post("/api/approvals/" + pendingApprovalFor(manager, request) + "/approve", Map.of("comment", "同意")).status()).isEqualTo(200);
+        long approvalId = pendingApprovalFor(manager, request);
+        // the approver sees what is approved: the record, each field before and after, and the evidence (issue 12)
+        JsonNode details = manager.get("/api/approvals/" + approvalId).json().path("details");
+        assertThat(details.path("link").asString()).isEqualTo("/customers/" + id);
+        assertThat(details.path("recordName").asString()).startsWith("帐期客户");
+        assertThat(details.path("changes").path("creditTermDays").path("before").isNull()).isTrue();
+        assertThat(details.path("changes").path("creditTermDays").path("after").asInt()).isEqualTo(30);
+        assertThat(details.path("changes").path("creditLimit").path("after").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(details.path("evidence").path("paymentHistory").asString()).isEqualTo("无拖欠");
+        assertThat(manager.post("/api/approvals/" + approvalId + "/approve", Map.of("comment", "同意")).status()).isEqualTo(200);
         assertThat(customer(sales1, id).path("creditTermDays").isNull()).isTrue(); // finance has not confirmed yet
         Api finance = login("finance");
         assertThat(finance.post("/api/approvals/" + pendingApprovalFor(finance, request) + "/approve", Map.of("comment", "确认")).status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package io.yewu.platform;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,21 @@ class SecurityIT extends IntegrationTest {
         }
         assertThat(sales.post("/api/admin/users", Map.of("username", "x")).status()).isEqualTo(403);
         assertThat(login("admin").get("/api/admin/users").status()).isEqualTo(200);
+    }
+
+    @Test
+    void PLT5_theRoleListSaysHowManyActiveUsersAScopeChangeAffects() {
+        JsonNode roles = login("admin").get("/api/admin/roles").json();
+        long holders = asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM user_role ur JOIN role r ON r.id = ur.role_id AND r.company_id = ur.company_id
+                JOIN app_user u ON u.id = ur.user_id AND u.company_id = ur.company_id
+                JOIN company c ON c.id = r.company_id
+                WHERE c.code = 'DEMO' AND r.code = 'SALESPERSON' AND u.active""").query(Long.class).single());
+        JsonNode sales = null;
+        for (JsonNode r : roles) if (r.path("code").asString().equals("SALESPERSON")) sales = r;
+        assertThat(sales).isNotNull();
+        assertThat(holders).isGreaterThanOrEqualTo(4);
+        assertThat(sales.path("userCount").asLong()).isEqualTo(holders);
     }
 
     @Test

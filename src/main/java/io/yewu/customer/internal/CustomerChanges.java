@@ -265,8 +265,11 @@ class CustomerChanges {
         List<StepSpec> steps = decision.outcome().stream()
                 .map(role -> role == RoleCode.BUSINESS_MANAGER && ownerId != null ? StepSpec.managerOf(ownerId) : StepSpec.role(role))
                 .toList();
+        Map<String, ApprovalSpec.Change> shown = new java.util.LinkedHashMap<>();
+        changes.forEach((field, v) -> shown.put(field, new ApprovalSpec.Change(v.get("old"), v.get("new"))));
         approvals.start(new ApprovalSpec(SUBJECT, String.valueOf(id), 0, "客户信息变更：" + c.name() + " / Customer change: " + c.name(),
-                user.id(), decision, steps));
+                user.id(), decision, steps, new ApprovalSpec.Details("/customers/" + customerId, c.name(), shown,
+                        investigation == null ? Map.of() : investigation)));
         audit.record("customer-change-request", id, "create", Changes.of().created("customerId", customerId)
                 .created("fields", String.join(",", changes.keySet())));
         return id;

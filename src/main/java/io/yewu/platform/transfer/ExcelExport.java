@@ -34,6 +34,9 @@ public final class ExcelExport {
     /** A column: Chinese and English header and how to read the cell from a row. */
     public record Column<T>(String zh, String en, Function<T, Object> value) {}
 
+    /** A cell that reads differently by language, e.g. a role or a state: its Chinese and English words. */
+    public record Words(String zh, String en) {}
+
     private ExcelExport() {}
 
     /**
@@ -70,18 +73,27 @@ public final class ExcelExport {
         }
         int[] r = {1};
         rows.accept(row -> {
-            for (int c = 0; c < columns.size(); c++) cell(ws, r[0], c, columns.get(c).value().apply(row));
+            for (int c = 0; c < columns.size(); c++) cell(ws, r[0], c, columns.get(c).value().apply(row), zh);
             r[0]++;
         });
         wb.finish();
     }
 
-    private static void cell(Worksheet ws, int r, int c, Object v) {
+    /** A value as a person reads it: booleans 是/否 (Yes/No), words in the reader's language, one time format. */
+    static Object readable(Object v, boolean zh) {
+        return switch (v) {
+            case Boolean b -> zh ? (b ? "是" : "否") : (b ? "Yes" : "No");
+            case Words w -> zh ? w.zh() : w.en();
+            case null, default -> v;
+        };
+    }
+
+    private static void cell(Worksheet ws, int r, int c, Object raw, boolean zh) {
+        Object v = readable(raw, zh);
         switch (v) {
             case null -> { }
             case BigDecimal d -> ws.value(r, c, d);
             case Number n -> ws.value(r, c, n);
-            case Boolean b -> ws.value(r, c, b);
             case OffsetDateTime t -> ws.value(r, c, TIME.format(t.atZoneSameInstant(SHANGHAI)));
             case LocalDate d -> ws.value(r, c, d.toString());
             default -> ws.value(r, c, v.toString());

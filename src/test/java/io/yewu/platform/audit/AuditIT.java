@@ -44,6 +44,25 @@ class AuditIT extends IntegrationTest {
     }
 
     @Test
+    void PLT6_idsInChangesComeWithTheNamesOfTheUsersAndDepartmentsTheyStandFor() {
+        long company = asSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single());
+        record Person(long id, String name, long departmentId, String departmentName) {}
+        Person sales1 = asSystem(() -> jdbc.sql("""
+                SELECT u.id, u.display_name AS name, d.id AS department_id, d.name AS department_name FROM app_user u
+                JOIN department d ON d.id = u.department_id WHERE u.company_id = :c AND u.username = 'sales1'""")
+                .param("c", company).query(Person.class).single());
+        io.yewu.platform.security.CompanyContext.runAs(company, () -> audit.record("user", sales1.id(), "update",
+                Changes.of().put("departmentId", null, sales1.departmentId()).put("ownerId", sales1.id(), null)));
+
+        JsonNode entry = login("admin").get("/api/admin/audit?entityType=user&entityId=" + sales1.id() + "&size=1")
+                .json().path("items").get(0);
+
+        assertThat(entry.path("entityName").asString()).isEqualTo(sales1.name());
+        assertThat(entry.path("names").path("department:" + sales1.departmentId()).asString()).isEqualTo(sales1.departmentName());
+        assertThat(entry.path("names").path("user:" + sales1.id()).asString()).isEqualTo(sales1.name());
+    }
+
+    @Test
     void PLT6_aSettingChangeIsLoggedWithOldAndNewValues() {
         Api admin = login("admin");
         long adminId = admin.get("/api/me").json().path("id").asLong();

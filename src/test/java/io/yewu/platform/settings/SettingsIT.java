@@ -54,6 +54,14 @@ class SettingsIT extends IntegrationTest {
         assertThat(history.get(0).path("value").asInt()).isEqualTo(48);
         assertThat(history.get(0).path("changedByName").asString()).isEqualTo("系统管理员");
         assertThat(history.get(history.size() - 1).path("effectiveFrom").asString()).startsWith("1970-01-01T08:00");
+
+        // the list shows the value in force and, beside it, the scheduled one with its time and who set it (待生效)
+        JsonNode listed = setting(admin, "approval.reminder-hours");
+        assertThat(listed.path("value").asInt()).isEqualTo(((Duration) before.get(PlatformSettings.APPROVAL_REMINDER)).toHours());
+        assertThat(listed.path("scheduled").path("value").asInt()).isEqualTo(48);
+        assertThat(OffsetDateTime.parse(listed.path("scheduled").path("effectiveFrom").asString()).toInstant()).isEqualTo(from.toInstant());
+        assertThat(listed.path("scheduled").path("changedByName").asString()).isEqualTo("系统管理员");
+        assertThat(r.json().path("scheduled").path("value").asInt()).isEqualTo(48);
     }
 
     @Test
@@ -68,6 +76,8 @@ class SettingsIT extends IntegrationTest {
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().path("value").decimalValue()).isEqualByComparingTo("0.09");
+        assertThat(r.json().path("changedByName").asString()).isEqualTo("系统管理员");
+        assertThat(setting(admin, "money.vat-rate").path("changedByName").asString()).isEqualTo("系统管理员");
         SettingsSnapshot now = CompanyContext.callAs(companyId, () -> settings.snapshotAt(Instant.now()));
         assertThat(now.get(PlatformSettings.VAT_RATE)).isEqualByComparingTo("0.09");
         assertThat(now.version()).isEqualTo(r.json().path("version").asLong());

@@ -77,8 +77,9 @@ class ApprovalEngine implements Approvals {
         try {
             id = jdbc.sql("""
                     INSERT INTO approval_request (company_id, subject_type, subject_id, subject_version, title,
-                                                  applicant_id, status, decision, created_at)
-                    VALUES (:c, :t, :s, :v, :title, :a, 'PENDING', CAST(:d AS jsonb), :now) RETURNING id""")
+                                                  applicant_id, status, decision, created_at, details)
+                    VALUES (:c, :t, :s, :v, :title, :a, 'PENDING', CAST(:d AS jsonb), :now, CAST(:details AS jsonb)) RETURNING id""")
+                    .param("details", spec.details() == null ? null : json.writeValueAsString(spec.details()))
                     .param("c", company()).param("t", spec.subjectType()).param("s", spec.subjectId())
                     .param("v", spec.subjectVersion()).param("title", spec.title()).param("a", spec.applicantId())
                     .param("d", json.writeValueAsString(stored)).param("now", now.atOffset(java.time.ZoneOffset.UTC))

@@ -71,7 +71,7 @@ class ApprovalQueries {
         String fromWhere = FROM + "r.company_id = :c AND r.status = 'PENDING'";
         List<ApprovalView> items = withSteps(me, jdbc.sql("""
                 SELECT r.id, r.subject_type, r.subject_id, r.subject_version, r.title, a.display_name AS applicant_name,
-                       r.status, r.created_at, r.completed_at, r.decision::text AS decision""" + fromWhere
+                       r.status, r.created_at, r.completed_at, r.decision::text AS decision, r.details::text AS details""" + fromWhere
                         + " ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset")
                 .params(params(me)).param("limit", page.size()).param("offset", page.offset()).query(this::head).list());
         long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params(me)).query(Long.class).single();
@@ -109,7 +109,7 @@ class ApprovalQueries {
     private List<ApprovalView> heads(String fromWhere, YewuPrincipal me, Map<String, Object> extra, int limit, int offset) {
         return jdbc.sql("""
                 SELECT r.id, r.subject_type, r.subject_id, r.subject_version, r.title, a.display_name AS applicant_name,
-                       r.status, r.created_at, r.completed_at, r.decision::text AS decision""" + fromWhere
+                       r.status, r.created_at, r.completed_at, r.decision::text AS decision, r.details::text AS details""" + fromWhere
                         + " ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
                 .params(params(me)).params(extra).param("limit", limit).param("offset", offset)
                 .query(this::head).list();
@@ -138,7 +138,7 @@ class ApprovalQueries {
                 }).list();
         return heads.stream().map(h -> new ApprovalView(h.id(), h.subjectType(), h.subjectId(), h.subjectVersion(),
                 h.title(), h.applicantName(), h.status(), h.createdAt(), h.completedAt(), h.decision(),
-                steps.getOrDefault(h.id(), List.of()))).toList();
+                steps.getOrDefault(h.id(), List.of()), h.details())).toList();
     }
 
     private ApprovalView head(ResultSet rs, int row) throws SQLException {
@@ -146,7 +146,8 @@ class ApprovalQueries {
                 rs.getLong("subject_version"), rs.getString("title"), rs.getString("applicant_name"),
                 rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("completed_at", OffsetDateTime.class),
-                json.readValue(rs.getString("decision"), StoredDecision.class), List.of());
+                json.readValue(rs.getString("decision"), StoredDecision.class), List.of(),
+                rs.getString("details") == null ? null : json.readTree(rs.getString("details")));
     }
 
     private static Map<String, Object> params(YewuPrincipal me) {

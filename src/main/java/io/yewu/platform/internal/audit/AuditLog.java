@@ -29,8 +29,33 @@ class AuditLog {
     record Filter(String entityType, String entityId, Long actorId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
 
+    /**
+     * An entry; {@code entityName} and {@code names} give the names of the record and of the ids in its changes
+     * (users, departments, customers), so a person reads 部门: 华东 → 华南, not departmentId: 3 → 4.
+     */
     record Entry(long id, OffsetDateTime at, String actorName, String entityType, String entityId, String action,
-                 JsonNode changes) {}
+                 JsonNode changes, String entityName, Map<String, String> names) {
+
+        Entry named(String entity, Map<String, String> idNames) {
+            return new Entry(id, at, actorName, entityType, entityId, action, changes, entity, idNames);
+        }
+    }
+
+    /** Where the name of an id lives, by the field or entity type that holds it. */
+    private static final Map<String, String> NAME_TABLES = Map.of(
+            "user", "SELECT id, display_name AS name FROM app_user WHERE company_id = :c AND id IN (:ids)",
+            "department", "SELECT id, name FROM department WHERE company_id = :c AND id IN (:ids)",
+            "customer", "SELECT id, name FROM customer WHERE company_id = :c AND id IN (:ids)");
+
+    static String kindOfField(String field) {
+        return switch (field) {
+            case "ownerId", "userId", "assigneeId", "managerId", "actorId", "ownerIdBefore", "decidedBy", "requestedBy",
+                 "visitorId", "salespersonId", "delegateId" -> "user";
+            case "departmentId", "parentId" -> "department";
+            case "customerId" -> "customer";
+            default -> null;
+        };
+    }
 
     private static final String SELECT = "SELECT id, at, actor_name, entity_type, entity_id, action, changes ";
 
@@ -48,6 +73,7 @@ class AuditLog {
         List<Entry> rows = jdbc.sql(SELECT + fromWhere + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(this::entry).list();
+        rows = withNames(rows);
         long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
         return Page.of(rows, page, total);
     }
@@ -57,6 +83,49 @@ class AuditLog {
         try (var rows = jdbc.sql(SELECT + fromWhere(f, params) + " ORDER BY at DESC, id DESC").params(params)
                 .query(this::entry).stream()) {
             rows.forEach(sink);
+        }
+    }
+
+    /** Adds the names of the ids the entries mention, one query per kind of record. */
+    List<Entry> withNames(List<Entry> rows) {
+        Map<String, java.util.Set<Long>> ids = new HashMap<>();
+        for (Entry e : rows) {
+            idOf(e.entityId()).ifPresent(id -> { if (NAME_TABLES.containsKey(e.entityType())) ids.computeIfAbsent(e.entityType(), k -> new java.util.HashSet<>()).add(id); });
+            forEachId(e, (kind, id) -> ids.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(id));
+        }
+        Map<String, Map<Long, String>> names = new HashMap<>();
+        ids.forEach((kind, set) -> {
+            Map<Long, String> byId = new HashMap<>();
+            jdbc.sql(NAME_TABLES.get(kind)).param("c", CompanyContext.companyId()).param("ids", List.copyOf(set))
+                    .query((rs, n) -> byId.put(rs.getLong("id"), rs.getString("name"))).list();
+            names.put(kind, byId);
+        });
+        return rows.stream().map(e -> {
+            Map<String, String> idNames = new java.util.TreeMap<>();
+            forEachId(e, (kind, id) -> {
+                String name = names.getOrDefault(kind, Map.of()).get(id);
+                if (name != null) idNames.put(kind + ":" + id, name);
+            });
+            String entity = idOf(e.entityId()).map(id -> names.getOrDefault(e.entityType(), Map.of()).get(id)).orElse(null);
+            return e.named(entity, idNames);
+        }).toList();
+    }
+
+    private static java.util.Optional<Long> idOf(String text) {
+        return text != null && text.matches("\\d{1,18}") ? java.util.Optional.of(Long.parseLong(text)) : java.util.Optional.empty();
+    }
+
+    /** Each id held by a field of an entry's changes whose name says what it refers to ({@code kindOfField}). */
+    private static void forEachId(Entry e, java.util.function.BiConsumer<String, Long> sink) {
+        if (e.changes() == null || !e.changes().isObject()) return;
+        for (var field : e.changes().properties()) {
+            String kind = kindOfField(field.getKey());
+            if (kind == null) continue;
+            for (String side : List.of("old", "new")) {
+                JsonNode v = field.getValue().path(side);
+                if (v.isIntegralNumber()) sink.accept(kind, v.asLong());
+                else if (v.isString()) idOf(v.asString()).ifPresent(id -> sink.accept(kind, id));
+            }
         }
     }
 
@@ -91,6 +160,6 @@ class AuditLog {
     private Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
                 rs.getString("actor_name"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
-                json.readTree(rs.getString("changes")));
+                json.readTree(rs.getString("changes")), null, Map.of());
     }
 }

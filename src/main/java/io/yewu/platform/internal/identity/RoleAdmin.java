@@ -31,7 +31,15 @@ import java.util.List;
 @Allow(RoleCode.ADMIN)
 class RoleAdmin {
 
-    record RoleView(long id, String code, String nameZh, String nameEn, DataScopeLevel dataScope, long version) {}
+    /** A role with how many active users hold it (what a scope change affects, said before it is made). */
+    record RoleView(long id, String code, String nameZh, String nameEn, DataScopeLevel dataScope, long version,
+                    long userCount) {}
+
+    private static final String SELECT = """
+            SELECT r.id, r.code, r.name_zh, r.name_en, r.data_scope, r.version,
+                   (SELECT count(*) FROM user_role ur JOIN app_user u ON u.company_id = ur.company_id AND u.id = ur.user_id
+                    WHERE ur.company_id = r.company_id AND ur.role_id = r.id AND u.active) AS user_count
+            FROM role r WHERE r.company_id = :c""";
 
     record ScopeChange(@NotNull DataScopeLevel dataScope, long version) {}
 
@@ -47,7 +55,7 @@ class RoleAdmin {
 
     @GetMapping
     List<RoleView> list() {
-        return jdbc.sql("SELECT id, code, name_zh, name_en, data_scope, version FROM role WHERE company_id = :c ORDER BY id")
+        return jdbc.sql(SELECT + " ORDER BY r.id")
                 .param("c", CurrentUser.get().companyId()).query(RoleView.class).list();
     }
 
@@ -55,7 +63,7 @@ class RoleAdmin {
     @Transactional
     RoleView update(@PathVariable long id, @Valid @RequestBody ScopeChange in) {
         long company = CurrentUser.get().companyId();
-        RoleView before = jdbc.sql("SELECT id, code, name_zh, name_en, data_scope, version FROM role WHERE id = :id AND company_id = :c")
+        RoleView before = jdbc.sql(SELECT + " AND r.id = :id")
                 .param("id", id).param("c", company).query(RoleView.class).optional()
                 .orElseThrow(() -> ProblemException.notFound("role " + id));
         Versions.requireUpdated(jdbc.sql("""
@@ -63,6 +71,7 @@ class RoleAdmin {
                 .param("s", in.dataScope().name()).param("id", id).param("c", company).param("v", in.version()).update());
         if (before.dataScope() != in.dataScope()) revocation.endSessionsOfRole(company, id);
         audit.record("role", before.code(), "update", Changes.of().put("dataScope", before.dataScope(), in.dataScope()));
-        return new RoleView(id, before.code(), before.nameZh(), before.nameEn(), in.dataScope(), before.version() + 1);
+        return new RoleView(id, before.code(), before.nameZh(), before.nameEn(), in.dataScope(), before.version() + 1,
+                before.userCount());
     }
 }

@@ -201,4 +201,14 @@ class UserAdmin {
                 roles.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(roles.split(","))),
                 rs.getBoolean("active"), rs.getString("phone"), rs.getString("email"), rs.getLong("version"));
     }
+
+    /** The company's role names by code, for exports that show roles in words. */
+    java.util.Map<String, io.yewu.platform.transfer.ExcelExport.Words> roleWords(long companyId) {
+        java.util.Map<String, io.yewu.platform.transfer.ExcelExport.Words> words = new java.util.HashMap<>();
+        jdbc.sql("SELECT code, name_zh, name_en FROM role WHERE company_id = :c").param("c", companyId)
+                .query((rs, n) -> words.put(rs.getString("code"),
+                        new io.yewu.platform.transfer.ExcelExport.Words(rs.getString("name_zh"), rs.getString("name_en"))))
+                .list();
+        return words;
+    }
 }

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -71,11 +73,14 @@ class UserAdminController {
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(UserAdmin.Filter filter, Locale locale) {
         var me = CurrentUser.get();
+        Map<String, ExcelExport.Words> roles = users.roleWords(me.companyId());
         List<ExcelExport.Column<UserAdmin.UserRow>> columns = List.of(
                 new ExcelExport.Column<>("登录名", "Username", UserAdmin.UserRow::username),
                 new ExcelExport.Column<>("姓名", "Name", UserAdmin.UserRow::displayName),
                 new ExcelExport.Column<>("部门", "Department", UserAdmin.UserRow::departmentName),
-                new ExcelExport.Column<>("角色", "Roles", r -> String.join(",", r.roles())),
+                new ExcelExport.Column<>("角色", "Roles", r -> new ExcelExport.Words(
+                        r.roles().stream().map(c -> roles.getOrDefault(c, new ExcelExport.Words(c, c)).zh()).collect(Collectors.joining("、")),
+                        r.roles().stream().map(c -> roles.getOrDefault(c, new ExcelExport.Words(c, c)).en()).collect(Collectors.joining(", ")))),
                 new ExcelExport.Column<>("电话", "Phone", UserAdmin.UserRow::phone),
                 new ExcelExport.Column<>("邮箱", "E-mail", UserAdmin.UserRow::email),
                 new ExcelExport.Column<>("启用", "Active", UserAdmin.UserRow::active));

@@ -29,8 +29,16 @@ class SettingsAdmin {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * A setting as the list shows it: the value in force (since {@code effectiveFrom}, changed by
+     * {@code changedByName}; no name and the epoch for the initial value) and the next scheduled value, if any.
+     */
     record SettingView(String key, String type, String unit, Object value, OffsetDateTime effectiveFrom, long version,
-                       String nameZh, String nameEn, String descriptionZh, String descriptionEn, List<String> ruleIds) {}
+                       String nameZh, String nameEn, String descriptionZh, String descriptionEn, List<String> ruleIds,
+                       String changedByName, Scheduled scheduled) {}
+
+    /** A value that takes effect later (待生效), who scheduled it and when. */
+    record Scheduled(Object value, OffsetDateTime effectiveFrom, String changedByName, OffsetDateTime changedAt) {}
 
     record Revision(Object value, OffsetDateTime effectiveFrom, long version, String changedByName, OffsetDateTime changedAt) {}
 
@@ -51,7 +59,34 @@ class SettingsAdmin {
     List<SettingView> current(Locale locale) {
         Map<String, SettingRow> inForce = settings.inForce(clock.instant()).stream()
                 .collect(Collectors.toMap(SettingRow::key, Function.identity()));
-        return registry.all().stream().map(d -> view(d, Optional.ofNullable(inForce.get(d.key())), locale)).toList();
+        Map<Long, String> changedBy = new java.util.HashMap<>();
+        Map<String, Scheduled> scheduled = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT s.id, s.key, s.value, s.effective_from, s.changed_at, u.display_name FROM setting_value s
+                LEFT JOIN app_user u ON u.company_id = s.company_id AND u.id = s.changed_by
+                WHERE s.company_id = :c AND (s.id IN (:ids) OR s.effective_from > :now)
+                ORDER BY s.effective_from, s.id""")
+                .param("c", JdbcSettings.company()).param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("ids", inForce.isEmpty() ? List.of(0L) : inForce.values().stream().map(SettingRow::id).toList())
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    String key = rs.getString("key");
+                    SettingRow current = inForce.get(key);
+                    if (current != null && current.id() == id) {
+                        if (rs.getString("display_name") != null) changedBy.put(id, rs.getString("display_name"));
+                    } else {
+                        String value = rs.getString("value");
+                        OffsetDateTime from = shanghai(rs.getObject("effective_from", OffsetDateTime.class));
+                        String by = rs.getString("display_name");
+                        OffsetDateTime at = shanghai(rs.getObject("changed_at", OffsetDateTime.class));
+                        registry.find(key).ifPresent(d -> scheduled.putIfAbsent(key, new Scheduled(json(d, value), from, by, at)));
+                    }
+                    return id;
+                }).list();
+        return registry.all().stream().map(d -> {
+            Optional<SettingRow> row = Optional.ofNullable(inForce.get(d.key()));
+            return view(d, row, locale, row.map(r -> changedBy.get(r.id())).orElse(null), scheduled.get(d.key()));
+        }).toList();
     }
 
     List<Revision> history(String key) {
@@ -106,7 +141,7 @@ class SettingsAdmin {
                 .put("value", before.map(r -> json(d, r.value())).orElse(d.type().toJson(d.defaultValue())), d.type().toJson(value))
                 .put("effectiveFrom", before.map(r -> shanghai(r.effectiveFrom()).toString()).orElse(null),
                         shanghai(from.atOffset(ZoneOffset.UTC)).toString()));
-        return view(d, row(d.key(), now), locale);
+        return current(locale).stream().filter(v -> v.key().equals(d.key())).findFirst().orElseThrow();
     }
 
     private Optional<SettingRow> row(String key, Instant at) {
@@ -119,11 +154,13 @@ class SettingsAdmin {
     }
 
     private static <T extends Comparable<? super T>> SettingView view(SettingDefinition<T> d, Optional<SettingRow> row,
-                                                                     Locale locale) {
+                                                                     Locale locale, String changedByName,
+                                                                     Scheduled scheduled) {
         return new SettingView(d.key(), d.type().name(), chinese(locale) ? d.unitZh() : d.unitEn(),
                 row.map(r -> json(d, r.value())).orElse(d.type().toJson(d.defaultValue())),
                 shanghai(row.map(SettingRow::effectiveFrom).orElse(Instant.EPOCH.atOffset(ZoneOffset.UTC))),
-                row.map(SettingRow::id).orElse(0L), d.nameZh(), d.nameEn(), d.descriptionZh(), d.descriptionEn(), d.ruleIds());
+                row.map(SettingRow::id).orElse(0L), d.nameZh(), d.nameEn(), d.descriptionZh(), d.descriptionEn(), d.ruleIds(),
+                changedByName, scheduled);
     }
 
     private static <T extends Comparable<? super T>> Object json(SettingDefinition<T> d, String stored) {
