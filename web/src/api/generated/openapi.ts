@@ -4277,6 +4277,7 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
             decision?: components["schemas"]["StoredDecision"];
+            details?: components["schemas"]["JsonNode"];
             /** Format: int64 */
             id?: number;
             status?: string;
@@ -4307,9 +4308,13 @@ export interface components {
             at?: string;
             changes?: components["schemas"]["JsonNode"];
             entityId?: string;
+            entityName?: string;
             entityType?: string;
             /** Format: int64 */
             id?: number;
+            names?: {
+                [key: string]: string;
+            };
         };
         AuditLogFilter: {
             /** Format: int64 */
@@ -7010,6 +7015,8 @@ export interface components {
             nameEn?: string;
             nameZh?: string;
             /** Format: int64 */
+            userCount?: number;
+            /** Format: int64 */
             version?: number;
         };
         RoleAdminScopeChange: {
@@ -7232,7 +7239,16 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        SettingsAdminScheduled: {
+            /** Format: date-time */
+            changedAt?: string;
+            changedByName?: string;
+            /** Format: date-time */
+            effectiveFrom?: string;
+            value?: Record<string, never>;
+        };
         SettingsAdminSettingView: {
+            changedByName?: string;
             descriptionEn?: string;
             descriptionZh?: string;
             /** Format: date-time */
@@ -7241,6 +7257,7 @@ export interface components {
             nameEn?: string;
             nameZh?: string;
             ruleIds?: string[];
+            scheduled?: components["schemas"]["SettingsAdminScheduled"];
             type?: string;
             unit?: string;
             value?: Record<string, never>;
