@@ -179,7 +179,7 @@ class Receipts {
         OrderRules rules = OrderRules.from(snapshot);
         // the open orders, locked: a second receipt of the same customer waits here
         List<OpenOrder> open = openOrders(me.companyId(), in.customerId(), true);
-        List<Long> chosen = chosen(in.orderIds(), open);
+        List<Long> chosen = chosen(me.companyId(), in.customerId(), in.orderIds(), open);
         Decision<ReceiptMatchingPolicy.Matching> matched = matching.match(in.amount(), policyOrders(open), chosen, rules);
         BigDecimal onAccount = matched.outcome().onAccount();
         if (onAccount.signum() > 0 && !Boolean.TRUE.equals(in.leaveOnAccount())) {
@@ -217,7 +217,7 @@ class Receipts {
         SettingsSnapshot snapshot = settings.snapshotAt(clock.instant());
         OrderRules rules = OrderRules.from(snapshot);
         List<OpenOrder> open = openOrders(me.companyId(), r.customerId(), true);
-        List<Long> chosen = chosen(in == null ? null : in.orderIds(), open);
+        List<Long> chosen = chosen(me.companyId(), r.customerId(), in == null ? null : in.orderIds(), open);
         Decision<ReceiptMatchingPolicy.Matching> matched = matching.match(balance, policyOrders(open), chosen, rules);
         if (matched.outcome().allocations().isEmpty()) throw ProblemException.conflict("receipt-nothing-open");
         decisions.record(SUBJECT, String.valueOf(id), "matching", matched);
@@ -230,9 +230,26 @@ class Receipts {
         return open.stream().map(o -> new ReceiptMatchingPolicy.OpenOrder(o.id(), o.orderDate(), o.dueOn(), o.open())).toList();
     }
 
-    /** Orders finance chose: each once, each an open order of this customer. */
-    private static List<Long> chosen(List<Long> ids, List<OpenOrder> open) {
+    /**
+     * Orders finance chose: each once, each an open order of this customer. An order of this customer that another
+     * match settled while this one waited for the receipt is a conflict (409: look again), not a bad choice (422).
+     */
+    private List<Long> chosen(long companyId, long customerId, List<Long> ids, List<OpenOrder> open) {
         if (ids == null || ids.isEmpty()) return List.of();
+        Set<Long> openNow = new HashSet<>(open.stream().map(OpenOrder::id).toList());
+        List<Long> closed = ids.stream().filter(java.util.Objects::nonNull).filter(i -> !openNow.contains(i)).distinct().toList();
+        if (!closed.isEmpty() && ids.stream().noneMatch(java.util.Objects::isNull) && ids.stream().distinct().count() == ids.size()
+                && jdbc.sql("""
+                        SELECT count(*) FROM sales_order WHERE company_id = :c AND customer_id = :cu AND id = ANY(:ids)
+                        AND paid_amount >= total AND state NOT IN ('DRAFT', 'CANCELLED')""")
+                .param("c", companyId).param("cu", customerId).param("ids", closed.toArray(Long[]::new))
+                .query(Long.class).single() == closed.size()) {
+            throw ProblemException.conflict("receipt-order-settled");
+        }
+        return chosenAmongOpen(ids, open);
+    }
+
+    private static List<Long> chosenAmongOpen(List<Long> ids, List<OpenOrder> open) {
         Set<Long> openIds = new HashSet<>(open.stream().map(OpenOrder::id).toList());
         Set<Long> seen = new HashSet<>();
         List<FieldProblem> problems = new ArrayList<>();
