@@ -84,13 +84,7 @@ class OrderDemoData {
     @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     @Order(ORDER)
     void resume() {
-        if (size <= 0) return;
-        Long demo = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
-                .query(Long.class).optional().orElse(null));
-        if (demo == null) return;
-        boolean missing = CompanyContext.callAs(demo, () -> jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM sales_order WHERE company_id = :c)")
-                .param("c", demo).query(Boolean.class).single());
-        if (missing) on(new DemoCompanyCreated(demo));
+        if (size > 0) DemoWork.demoCompanyWithout(jdbc, "sales_order").ifPresent(demo -> on(new DemoCompanyCreated(demo)));
     }
 
     @EventListener

@@ -57,6 +57,21 @@ public class DemoWork {
         });
     }
 
+    /**
+     * The demo company (code {@code DEMO}) when it has no row at all in {@code table} — a generator's data that a
+     * first start stopped too early never wrote — else empty.
+     */
+    public static java.util.Optional<Long> demoCompanyWithout(org.springframework.jdbc.core.simple.JdbcClient jdbc, String table) {
+        if (!table.matches("[a-z_]+")) throw new IllegalArgumentException(table);
+        Long demo = io.yewu.platform.security.CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
+                .query(Long.class).optional().orElse(null));
+        if (demo == null) return java.util.Optional.empty();
+        boolean missing = io.yewu.platform.security.CompanyContext.callAs(demo, () -> jdbc.sql(
+                        "SELECT NOT EXISTS (SELECT 1 FROM " + table + " WHERE company_id = :c)")
+                .param("c", demo).query(Boolean.class).single());
+        return missing ? java.util.Optional.of(demo) : java.util.Optional.empty();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         ready.countDown();

@@ -99,13 +99,7 @@ class PricingDemoData {
     @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     @Order(ORDER)
     void resume() {
-        if (size <= 0) return;
-        Long demo = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
-                .query(Long.class).optional().orElse(null));
-        if (demo == null) return;
-        boolean missing = CompanyContext.callAs(demo, () -> jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM product WHERE company_id = :c)")
-                .param("c", demo).query(Boolean.class).single());
-        if (missing) on(new DemoCompanyCreated(demo));
+        if (size > 0) DemoWork.demoCompanyWithout(jdbc, "product").ifPresent(demo -> on(new DemoCompanyCreated(demo)));
     }
 
     @EventListener
