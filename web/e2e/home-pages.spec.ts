@@ -63,9 +63,11 @@ test('sales1 sees the follow-ups due, new leads with deadlines and the TEAM-2 go
   await expect(page.locator('[data-test=home-goals]')).toContainText('新增意向客户')
   await expect(page.locator('[data-test=home-goals]')).toContainText('客户见面')
   await expect(page.locator('[data-test=home-card-visits]')).toContainText('今日拜访')
+  await page.locator('[data-test=home-activity]').scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('[data-test=home-activity] canvas')).toBeVisible()
   await page.locator('[data-test=home-period-month]').click()
   await page.locator('[data-test=home-period-lastMonth]').click()
+  await page.locator('[data-test=home-activity]').scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('[data-test=home-activity] canvas')).toBeVisible()
   await page.locator('[data-test=home-period-week]').click()
   // the menu offers only what a salesperson may use
@@ -112,9 +114,12 @@ test('manager sees the pool, late first contacts by person and the team week as 
   await expect(page.locator('[data-test=home-card-overdue] [data-test=home-card-value]')).toHaveText(/^[1-9]\d*$/)
   await expect(page.locator('[data-test=home-card-team-visits]')).toContainText('%')
   await expect(page.locator('[data-test=home-card-team-follow-ups] [data-test=home-card-value]')).toHaveText(/^[1-9]\d*$/)
+  await page.locator('[data-test=home-chart-visits]').scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('[data-test=home-chart-visits] canvas')).toBeVisible()
+  await page.locator('[data-test=home-chart-overdue]').scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('[data-test=home-chart-overdue] canvas')).toBeVisible()
   await page.locator('[data-test=home-period-lastMonth]').click()
+  await page.locator('[data-test=home-chart-distribution]').scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('[data-test=home-chart-distribution] canvas')).toBeVisible()
   await page.locator('[data-test=home-period-month]').click()
   await speaksPlainly(page)
@@ -150,6 +155,9 @@ test.describe('on a phone', () => {
   test.use({ viewport: devices['Pixel 7'].viewport, hasTouch: true })
 
   test('sales1’s home fits a phone in both languages', async ({ page }) => {
+    // a phone opening / gets the phone app (/m/, mobile-visit.spec.ts); this is the desktop home of someone who chose
+    // 电脑版 on the phone's 我的 tab (web/src/views/mobile/phone.ts)
+    await page.addInitScript(() => localStorage.setItem('yewu.desktop', '1'))
     await loginOk(page, 'sales1', 'Yewu@2026')
     await expect(page.locator('[data-test=home-card-follow-ups] [data-test=home-card-value]')).toHaveText(/^[1-9]\d*$/)
     await expect(page.locator('[data-test=home-goals]')).toBeVisible()

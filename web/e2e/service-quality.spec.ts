@@ -184,8 +184,10 @@ test('the service director reads the analyses as charts; the menus follow the ro
   await expect(page.locator('[data-test=menu-service-analysis]')).toBeVisible()
   await page.goto('/service-analysis')
   await expect(page.locator('[data-test=analysis-figures]')).toContainText('回访率')
+  await page.locator('.echart').first().scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('.echart canvas').first()).toBeVisible()
   await page.locator('.el-tabs__item', { hasText: '投诉分析' }).click()
+  await page.locator('[data-test=analysis-complaints] .echart').first().scrollIntoViewIfNeeded()
   await expect(page.locator('[data-test=analysis-complaints] canvas').first()).toBeVisible()
   await page.locator('.el-tabs__item', { hasText: '服务统计' }).click()
   await expect(page.locator('[data-test=analysis-stats]')).toContainText('钱小红')
@@ -195,13 +197,13 @@ test('the service director reads the analyses as charts; the menus follow the ro
   await page.locator('.el-tabs__item', { hasText: '月度汇总' }).click()
   await expect(page.locator('[data-test=qc-summary]')).toContainText('冯小兰')
 
-  // an agent has no analyses or inspection pages: the menu hides them, the guard sends the address home
+  // an agent has no analyses or inspection pages: the menu hides them, the guard answers with the 403 page
   await page.context().clearCookies()
   await loginOk(page, 'agent2', PASSWORD)
   await expect(page.locator('[data-test=menu-my-quality]')).toBeVisible()
   await expect(page.locator('[data-test=menu-service-analysis]')).toHaveCount(0)
   await page.goto('/quality')
-  await expect(page).toHaveURL(/\/$/)
+  await expect(page).toHaveURL(/\/forbidden\?from=\/quality$/)
   await page.goto('/quality/mine')
   await expect(page.locator('[data-test=qc-mine]')).toContainText('86') // the demo inspection of agent2
 })

@@ -38,6 +38,7 @@ test('finance records a receipt on account and reads receivables; the marketing 
 
   await page.locator('[data-test=menu-receivables]').click()
   await expect(page.locator('[data-test=aging-table]')).toContainText('逾期90天以上')
+  await page.locator('[data-test=aging-chart]').scrollIntoViewIfNeeded() // a chart draws once it is in view
   await expect(page.locator('[data-test=aging-chart] canvas')).toBeVisible()
   await settle(page)
   await shot(page, 'settlement-03-aging-zh')

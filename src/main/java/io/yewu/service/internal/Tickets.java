@@ -226,7 +226,11 @@ public class Tickets {
         detail.put("ownerId", t.ownerId());
         event(user.companyId(), ticketId, user.id(), "TRANSFERRED", strip(in.note()), detail, null);
         bump(user.companyId(), ticketId);
-        audit.record("ticket", ticketId, "transferred", Changes.of().created("assignee", detail.toString()));
+        // ids under field names the audit log resolves to names (AuditLog.kindOfField), never a map's toString
+        Changes changes = Changes.of();
+        if (in.toUserId() != null) changes.created("assigneeId", in.toUserId());
+        if (in.toDepartmentId() != null) changes.created("departmentId", in.toDepartmentId());
+        audit.record("ticket", ticketId, "transferred", changes);
     }
 
     /** Resolves an open ticket; complaints need their root cause, analysis and corrective action (SVC-5). */
