@@ -21,6 +21,7 @@ SERVICE_WEEK_TICKETS=${SERVICE_WEEK_TICKETS:-50000}
 SERVICE_ARTICLES=${SERVICE_ARTICLES:-20000}
 SERVICE_TIMERS=${SERVICE_TIMERS:-10000}
 SERVICE_CLIENTS=${SERVICE_CLIENTS:-"1 8"}
+SERVICE_PARTS=${SERVICE_PARTS:-"lookup kb weekly sweep"}   # which measurements to run (all four by default)
 SWEEP_TIMEOUT=${SWEEP_TIMEOUT:-900}           # seconds the sweep may take before the script gives up waiting
 PERF_DOC=${PERF_DOC:-docs/performance.md}
 IN=$BENCH_DIR/input/service
@@ -66,7 +67,8 @@ prepare_inputs() {
         code) match="c.id IN (SELECT customer_id FROM customer_key WHERE company_id = $COMPANY AND kind = 'CREDIT_CODE' AND value = '$q')" ;;
         name) match="(c.name_grams @> yewu_bigrams('$(esc "$q")') AND c.name ILIKE '%$(esc "$q")%')" ;;
       esac
-      echo "SELECT c.id, c.name, coalesce(c.credit_code, '') AS credit_code, c.city, c.key_account, coalesce((SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id AND cc.phone <> '' ORDER BY cc.id LIMIT 1), '') AS phone, coalesce(u.display_name, '') AS owner_name FROM customer c LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.owner_id WHERE ((c.company_id = $COMPANY) AND c.owner_id IS NOT NULL) AND $match ORDER BY length(c.name), c.id LIMIT 10;" \
+      local prefix; prefix="$(esc "$q")%"
+      echo "WITH hit AS MATERIALIZED (SELECT c.id, c.name FROM customer c WHERE ((c.company_id = $COMPANY) AND c.owner_id IS NOT NULL) AND $match LIMIT 200), shown AS (SELECT id FROM hit ORDER BY (name LIKE '$prefix') DESC, length(name), id LIMIT 10) SELECT c.id, c.name, coalesce(c.credit_code, '') AS credit_code, c.city, c.key_account, coalesce((SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id AND cc.phone <> '' ORDER BY cc.id LIMIT 1), '') AS phone, coalesce(u.display_name, '') AS owner_name FROM customer c LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.owner_id WHERE c.id IN (SELECT id FROM shown) AND c.company_id = $COMPANY ORDER BY (c.name LIKE '$prefix') DESC, length(c.name), c.id;" \
         >"$IN/lookup/$kind.$n.sql"
     done <"$IN/lookup.$kind"
   done
@@ -201,10 +203,11 @@ service() {
     echo "|---|---|---|---|---|---|---|---|---|---|---|"
   } >"$section"
   tee -a "$RESULTS" <"$section"
-  RESULTS=$section.rows measure_read "customer look-up (phone prefix, name piece, credit code)" "$IN/lookup.paths" "$IN/lookup" "$agent" "< 30 ms"
-  RESULTS=$section.rows measure_read "knowledge search (common words, 2- and 4-character pieces)" "$IN/kb.paths" "$IN/kb" "$agent" "< 50 ms"
-  RESULTS=$section.rows measure_weekly "$director"
-  RESULTS=$section.rows measure_sweep
+  part() { [[ " $SERVICE_PARTS " == *" $1 "* ]]; }
+  if part lookup; then RESULTS=$section.rows measure_read "customer look-up (phone prefix, name piece, credit code)" "$IN/lookup.paths" "$IN/lookup" "$agent" "< 30 ms"; fi
+  if part kb; then RESULTS=$section.rows measure_read "knowledge search (common words, 2- and 4-character pieces)" "$IN/kb.paths" "$IN/kb" "$agent" "< 50 ms"; fi
+  if part weekly; then RESULTS=$section.rows measure_weekly "$director"; fi
+  if part sweep; then RESULTS=$section.rows measure_sweep; fi
   {
     echo
     echo "Load average after: $(loadavg). Non-2xx answers and pgbench failures are counted in \"failed\"; the first"\

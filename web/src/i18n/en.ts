@@ -642,7 +642,8 @@ const en: typeof zh = {
     readOnly: 'This route is kept by {name}; you can only view it.',
     conflict: 'This route was changed meanwhile (perhaps in another window); your changes were not saved. Reload it and edit again.',
     reload: 'Reload',
-    customerSearch: 'Type a customer name to search',
+    customerSearch: 'Type a phone, a customer name or a credit code',
+    customerSearchMore: 'Only the {n} best matches are shown: type more to narrow them down',
     empty: 'No routes yet',
   },
   completion: {

@@ -633,7 +633,8 @@ export default {
     readOnly: '这是 {name} 的线路，只能查看。',
     conflict: '这条线路已被修改（可能是在另一个窗口），您的更改没有保存。请重新加载后再改。',
     reload: '重新加载',
-    customerSearch: '输入客户名称搜索',
+    customerSearch: '输入电话、客户名称或信用代码',
+    customerSearchMore: '只显示最相符的 {n} 个客户，再多输入几个字可缩小范围',
     empty: '还没有线路',
   },
   completion: {

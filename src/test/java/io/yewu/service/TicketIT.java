@@ -216,6 +216,21 @@ class TicketIT extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("SVC-1: the look-up shows the files whose names begin with the text typed before the shorter ones that only contain it")
+    void customerLookUpPutsNamesThatBeginWithTheTextFirst() {
+        String digits = String.valueOf(System.nanoTime() % 10_000_000L);
+        StringBuilder piece = new StringBuilder("澜");
+        for (char d : digits.toCharArray()) piece.append("零壹贰叁肆伍陆柒捌玖".charAt(d - '0'));
+        long containing = ServiceFixtures.customer(jdbc, "甲" + piece, "1390000" + (1000 + System.nanoTime() % 9000), false);
+        long beginning = ServiceFixtures.customer(jdbc, piece + "很长很长的名字有限公司", "1390001" + (1000 + System.nanoTime() % 9000), false);
+        var found = agent1.get("/api/tickets/customer-lookup?q=" + java.net.URLEncoder.encode(piece.toString(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().size()).isEqualTo(2);
+        assertThat(found.json().get(0).path("id").asLong()).isEqualTo(beginning);
+        assertThat(found.json().get(1).path("id").asLong()).isEqualTo(containing);
+    }
+
+    @Test
     @DisplayName("SVC-5: a complaint needs its severity; it closes only with root cause, analysis and corrective action, and always gets a return visit")
     void complaint() {
         var noSeverity = new HashMap<>(ServiceFixtures.promised(customerId, "COMPLAINT", Duration.ofHours(4)));

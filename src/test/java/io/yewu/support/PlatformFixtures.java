@@ -87,6 +87,14 @@ public class PlatformFixtures {
     public static class RecordingHandler implements DueTaskHandler {
 
         public final List<DueTask> handled = new CopyOnWriteArrayList<>();
+        /** Per task key: the transaction it ran in and the company wall that transaction had. */
+        public final Map<String, String> transactionOf = new ConcurrentHashMap<>();
+        public final Map<String, String> wallOf = new ConcurrentHashMap<>();
+        private final JdbcClient jdbc;
+
+        RecordingHandler(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
 
         @Override
         public String kind() {
@@ -96,6 +104,10 @@ public class PlatformFixtures {
         @Override
         public void handle(DueTask task) {
             handled.add(task);
+            Map<String, Object> tx = jdbc.sql("SELECT txid_current()::text AS tx, current_setting('yewu.company_id', true) AS wall")
+                    .query().singleRow();
+            transactionOf.put(task.key(), (String) tx.get("tx"));
+            wallOf.put(task.key(), String.valueOf(tx.get("wall")));
             if (Boolean.TRUE.equals(task.payload().get("fail"))) throw new IllegalStateException("told to fail");
         }
 
@@ -152,7 +164,7 @@ public class PlatformFixtures {
     }
 
     @Bean
-    RecordingHandler recordingHandler() {
-        return new RecordingHandler();
+    RecordingHandler recordingHandler(JdbcClient jdbc) {
+        return new RecordingHandler(jdbc);
     }
 }

@@ -21,6 +21,9 @@ class CustomerLookupQueries implements CustomerLookup {
             FROM customer c LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.owner_id
             WHERE """;
 
+    /** How many matches a look-up considers before it orders them (a short piece may match most files). */
+    static final int CANDIDATES = 200;
+
     private final JdbcClient jdbc;
 
     CustomerLookupQueries(JdbcClient jdbc) {
@@ -56,7 +59,15 @@ class CustomerLookupQueries implements CustomerLookup {
             params.put("qText", q);
             params.put("q", like);
         }
-        return jdbc.sql(SELECT + access.inScopeSql() + " AND " + match + " ORDER BY length(c.name), c.id LIMIT :limit")
+        // Up to CANDIDATES matches in no particular order (the index stops as soon as it has them: a piece that half
+        // the files share must not fetch and sort all of them), the best of those first: names that begin with the
+        // text, then the shortest. The card's contact phone and owner are read for the rows shown only.
+        params.put("candidates", CANDIDATES);
+        params.put("prefix", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return jdbc.sql("WITH hit AS MATERIALIZED (SELECT c.id, c.name FROM customer c WHERE " + access.inScopeSql() + " AND " + match
+                        + " LIMIT :candidates), shown AS (SELECT id FROM hit ORDER BY (name LIKE :prefix) DESC, length(name), id LIMIT :limit) "
+                        + SELECT + " c.id IN (SELECT id FROM shown) AND c.company_id = :accessCompanyId"
+                        + " ORDER BY (c.name LIKE :prefix) DESC, length(c.name), c.id")
                 .params(params).query(Card.class).list();
     }
 

@@ -112,6 +112,35 @@ class SchedulerIT extends PlatformIntegrationTest {
     }
 
     @Test
+    void dueTasksOfTwoCompaniesNeverShareATransactionWhileOneCompanysTasksShareOneCommit() {
+        long demo = subject.companyId();
+        long other = newCompany().id();
+        String p = UUID.randomUUID() + "-";
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // in due order (already due): a0, b0, a1, b1, a2 (fails), a3
+        schedule(p + "a0", t.minusSeconds(6), Map.of());
+        CompanyContext.runAs(other, () -> tx.executeWithoutResult(s -> dueTasks.schedule("test.record", p + "b0", t.minusSeconds(5), Map.of())));
+        schedule(p + "a1", t.minusSeconds(4), Map.of());
+        CompanyContext.runAs(other, () -> tx.executeWithoutResult(s -> dueTasks.schedule("test.record", p + "b1", t.minusSeconds(3), Map.of())));
+        schedule(p + "a2", t.minusSeconds(2), Map.of("fail", true));
+        schedule(p + "a3", t.minusSeconds(1), Map.of());
+
+        runner.runBacklog(Duration.ofMinutes(1));
+
+        for (String a : List.of("a0", "a1", "a2", "a3")) assertThat(handler.wallOf).containsEntry(p + a, String.valueOf(demo));
+        for (String b : List.of("b0", "b1")) assertThat(handler.wallOf).containsEntry(p + b, String.valueOf(other));
+        var demoTransactions = List.of("a0", "a1", "a2", "a3").stream().map(k -> handler.transactionOf.get(p + k)).toList();
+        var otherTransactions = List.of("b0", "b1").stream().map(k -> handler.transactionOf.get(p + k)).toList();
+        assertThat(demoTransactions).doesNotContainAnyElementsOf(otherTransactions);
+        assertThat(handler.transactionOf.get(p + "a2")).as("consecutive tasks of one company share a commit")
+                .isEqualTo(handler.transactionOf.get(p + "a3"));
+        assertThat(row(p + "a3")).as("a neighbour's failure undoes only its own writes").containsEntry("status", "DONE");
+        assertThat(row(p + "a2")).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        assertThat((String) row(p + "a2").get("last_error")).contains("told to fail");
+        for (String k : List.of("a0", "a1", "b0", "b1")) assertThat(handler.count(p + k)).isEqualTo(1);
+    }
+
+    @Test
     void aFailingTaskIsRetriedWithBackoffThenMarkedFailed() {
         String key = UUID.randomUUID().toString();
         Instant now = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MICROS);

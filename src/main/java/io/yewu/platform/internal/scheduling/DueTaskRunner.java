@@ -20,15 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs due tasks. Each task is claimed ({@code FOR UPDATE SKIP LOCKED}) in a transaction of its own company that
- * also runs the handler and marks the task done: another node skips the locked row and, once committed, no longer
- * sees it pending, so each task fires once; a crash rolls the claim back for the next poll. The handler runs under
- * a savepoint, so its failure undoes only its own writes while the row stays locked to record the attempt.
+ * Runs due tasks. Tasks are claimed ({@code FOR UPDATE SKIP LOCKED}) in a transaction of their own company that
+ * also runs the handlers and marks the tasks done: another node skips the locked rows and, once committed, no longer
+ * sees them pending, so each task fires once; a crash rolls the claims back for the next poll. Each handler runs
+ * under a savepoint, so its failure undoes only its own writes while its row stays locked to record the attempt.
+ * A transaction never holds two companies' tasks; it holds up to {@code yewu.scheduler.tasks-per-transaction} of
+ * one company's, in due order (one commit for them instead of one each: a backlog of timers is bound by commits).
  */
 @Component
 public class DueTaskRunner {
@@ -48,11 +49,13 @@ public class DueTaskRunner {
     private final NodeName node;
     private final int maxAttempts;
     private final int batchSize;
+    private final int tasksPerTransaction;
 
     DueTaskRunner(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
                   List<DueTaskHandler> handlers, NodeName node,
                   @Value("${yewu.scheduler.max-attempts:5}") int maxAttempts,
-                  @Value("${yewu.scheduler.batch-size:100}") int batchSize) {
+                  @Value("${yewu.scheduler.batch-size:100}") int batchSize,
+                  @Value("${yewu.scheduler.tasks-per-transaction:20}") int tasksPerTransaction) {
         this.jdbc = jdbc;
         this.json = json;
         this.claim = new TransactionTemplate(transactions);
@@ -62,6 +65,7 @@ public class DueTaskRunner {
         this.node = node;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
+        this.tasksPerTransaction = Math.max(1, tasksPerTransaction);
     }
 
     /** Runs the tasks due at {@code now} that no other node holds; returns how many this node ran. */
@@ -71,10 +75,31 @@ public class DueTaskRunner {
                 ORDER BY due_at, id LIMIT :n""")
                 .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("n", batchSize).query(Candidate.class).list());
         int ran = 0;
-        for (Candidate c : due) {
-            if (CompanyContext.callAs(c.companyId(), () -> runOne(c, now))) ran++;
+        for (var chunk : chunksOfOneCompany(due, tasksPerTransaction)) {
+            long companyId = chunk.getFirst().companyId();
+            List<Long> ids = chunk.stream().map(Candidate::id).toList();
+            ran += CompanyContext.callAs(companyId, () -> runChunk(companyId, ids, now));
         }
         return ran;
+    }
+
+    /** Consecutive runs of one company's candidates, at most {@code size} each, in the candidates' (due) order. */
+    static <C> List<List<C>> chunks(List<C> items, java.util.function.ToLongFunction<C> company, int size) {
+        List<List<C>> chunks = new java.util.ArrayList<>();
+        List<C> current = new java.util.ArrayList<>();
+        for (C item : items) {
+            if (!current.isEmpty() && (current.size() >= size || company.applyAsLong(current.getFirst()) != company.applyAsLong(item))) {
+                chunks.add(current);
+                current = new java.util.ArrayList<>();
+            }
+            current.add(item);
+        }
+        if (!current.isEmpty()) chunks.add(current);
+        return chunks;
+    }
+
+    private static List<List<Candidate>> chunksOfOneCompany(List<Candidate> due, int size) {
+        return chunks(due, Candidate::companyId, size);
     }
 
     /**
@@ -92,29 +117,30 @@ public class DueTaskRunner {
         return total;
     }
 
-    private boolean runOne(Candidate candidate, Instant now) {
-        return Boolean.TRUE.equals(claim.execute(status -> {
-            Optional<DueTask> claimed = jdbc.sql("""
+    private int runChunk(long companyId, List<Long> ids, Instant now) {
+        Integer ran = claim.execute(status -> {
+            List<DueTask> claimed = jdbc.sql("""
                     SELECT id, company_id, kind, task_key, due_at, payload::text AS payload, attempts FROM due_task
-                    WHERE id = :id AND company_id = :c AND status = 'PENDING' AND due_at <= :now
-                    FOR UPDATE SKIP LOCKED""")
-                    .param("id", candidate.id()).param("c", candidate.companyId()).param("now", now.atOffset(java.time.ZoneOffset.UTC))
-                    .query(this::task).optional();
-            if (claimed.isEmpty()) return false;
-            DueTask task = claimed.get();
-            try {
-                attempt.executeWithoutResult(s -> {
-                    jdbc.sql("""
-                            UPDATE due_task SET status = 'DONE', done_at = now(), done_by = :node, attempts = attempts + 1
-                            WHERE id = :id AND company_id = :c""")
-                            .param("node", node.get()).param("id", task.id()).param("c", task.companyId()).update();
-                    handlerOf(task).handle(task);
-                });
-            } catch (RuntimeException e) {
-                recordFailure(task, e, now);
+                    WHERE id = ANY(:ids) AND company_id = :c AND status = 'PENDING' AND due_at <= :now
+                    ORDER BY due_at, id FOR UPDATE SKIP LOCKED""")
+                    .param("ids", ids.toArray(Long[]::new)).param("c", companyId).param("now", now.atOffset(java.time.ZoneOffset.UTC))
+                    .query(this::task).list();
+            for (DueTask task : claimed) {
+                try {
+                    attempt.executeWithoutResult(s -> {
+                        jdbc.sql("""
+                                UPDATE due_task SET status = 'DONE', done_at = now(), done_by = :node, attempts = attempts + 1
+                                WHERE id = :id AND company_id = :c""")
+                                .param("node", node.get()).param("id", task.id()).param("c", task.companyId()).update();
+                        handlerOf(task).handle(task);
+                    });
+                } catch (RuntimeException e) {
+                    recordFailure(task, e, now);
+                }
             }
-            return true;
-        }));
+            return claimed.size();
+        });
+        return ran == null ? 0 : ran;
     }
 
     private DueTaskHandler handlerOf(DueTask task) {
