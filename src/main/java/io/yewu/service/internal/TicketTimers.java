@@ -116,10 +116,10 @@ class TicketTimers implements DueTaskHandler {
             jdbc.sql("UPDATE ticket SET reminded_at = :now WHERE company_id = :c AND id = :t")
                     .param("now", Tickets.at(clock.instant())).param("c", task.companyId()).param("t", ticketId).update();
             event(task.companyId(), ticketId, "REMINDED", "", Map.of("timer", timer.name(), "cycle", cycle), decisionId);
-            for (long userId : ownerAndAssignees(task.companyId(), ticketId)) {
-                notifier.notify(userId, "service.ticket-reminder", "工单即将到期：" + number, "Ticket due soon: " + number,
-                        "承诺答复时间即将到达：" + t.get("subject"), "The promised reply time is near: " + t.get("subject"), "/tickets/" + ticketId);
-            }
+            notifier.notifyAll("service.ticket-reminder", "/tickets/" + ticketId, ownerAndAssignees(task.companyId(), ticketId).stream()
+                    .map(userId -> new Notifier.Message(userId, "工单即将到期：" + number, "Ticket due soon: " + number,
+                            "承诺答复时间即将到达：" + t.get("subject"), "The promised reply time is near: " + t.get("subject")))
+                    .toList());
             return;
         }
         if (timer == EscalationPolicy.Timer.OVERDUE) {
@@ -152,11 +152,10 @@ class TicketTimers implements DueTaskHandler {
             }
             case NONE -> { }
         }
-        for (long userId : to) {
-            notifier.notify(userId, "service.ticket-escalated", "工单升级：" + t.get("number"), "Ticket escalated: " + t.get("number"),
-                    decision.hits().getLast().zh() + "：" + t.get("subject"), decision.hits().getLast().en() + ": " + t.get("subject"),
-                    "/tickets/" + ticketId);
-        }
+        notifier.notifyAll("service.ticket-escalated", "/tickets/" + ticketId, to.stream()
+                .map(userId -> new Notifier.Message(userId, "工单升级：" + t.get("number"), "Ticket escalated: " + t.get("number"),
+                        decision.hits().getLast().zh() + "：" + t.get("subject"), decision.hits().getLast().en() + ": " + t.get("subject")))
+                .toList());
     }
 
     List<Long> inDepartmentElseCompany(RoleCode role, Long dept) {
