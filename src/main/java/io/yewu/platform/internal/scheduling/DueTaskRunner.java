@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * under a savepoint, so its failure undoes only its own writes while its row stays locked to record the attempt.
  * A transaction never holds two companies' tasks; it holds up to {@code yewu.scheduler.tasks-per-transaction} of
  * one company's, in due order (one commit for them instead of one each: a backlog of timers is bound by commits).
+ * A batch's transactions run on {@code yewu.scheduler.workers} threads (default 2), so tasks due at the same moment
+ * may run in any order: handlers decide from the state they read, never from which task ran first.
  */
 @Component
 public class DueTaskRunner {
@@ -50,12 +52,14 @@ public class DueTaskRunner {
     private final int maxAttempts;
     private final int batchSize;
     private final int tasksPerTransaction;
+    private final java.util.concurrent.ExecutorService workers;
 
     DueTaskRunner(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
                   List<DueTaskHandler> handlers, NodeName node,
                   @Value("${yewu.scheduler.max-attempts:5}") int maxAttempts,
                   @Value("${yewu.scheduler.batch-size:100}") int batchSize,
-                  @Value("${yewu.scheduler.tasks-per-transaction:20}") int tasksPerTransaction) {
+                  @Value("${yewu.scheduler.tasks-per-transaction:20}") int tasksPerTransaction,
+                  @Value("${yewu.scheduler.workers:2}") int workers) {
         this.jdbc = jdbc;
         this.json = json;
         this.claim = new TransactionTemplate(transactions);
@@ -66,6 +70,17 @@ public class DueTaskRunner {
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
         this.tasksPerTransaction = Math.max(1, tasksPerTransaction);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "yewu-due-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdown();
     }
 
     /** Runs the tasks due at {@code now} that no other node holds; returns how many this node ran. */
@@ -74,11 +89,22 @@ public class DueTaskRunner {
                 SELECT id, company_id FROM due_task WHERE status = 'PENDING' AND due_at <= :now
                 ORDER BY due_at, id LIMIT :n""")
                 .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("n", batchSize).query(Candidate.class).list());
-        int ran = 0;
-        for (var chunk : chunksOfOneCompany(due, tasksPerTransaction)) {
+        List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
+        for (var chunk : chunks(due, Candidate::companyId, tasksPerTransaction)) {
             long companyId = chunk.getFirst().companyId();
             List<Long> ids = chunk.stream().map(Candidate::id).toList();
-            ran += CompanyContext.callAs(companyId, () -> runChunk(companyId, ids, now));
+            running.add(workers.submit(() -> CompanyContext.callAs(companyId, () -> runChunk(companyId, ids, now))));
+        }
+        int ran = 0;
+        for (var r : running) {
+            try {
+                ran += r.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running due tasks", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
         }
         return ran;
     }
@@ -98,9 +124,6 @@ public class DueTaskRunner {
         return chunks;
     }
 
-    private static List<List<Candidate>> chunksOfOneCompany(List<Candidate> due, int size) {
-        return chunks(due, Candidate::companyId, size);
-    }
 
     /**
      * Runs batch after batch while each comes back full (a backlog of due tasks is not held to one batch per poll),
