@@ -1,6 +1,6 @@
 package io.yewu.platform.web;
 
-import io.yewu.order.OrderSqlFixture;
+import io.yewu.order.OrderFixture;
 import io.yewu.platform.internal.security.EndpointAccess;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.pricing.PricingFixture;
@@ -133,7 +133,7 @@ class HostileInputIT extends IntegrationTest {
             long id = addUser(company, username(role), role, "坏输入" + role.zh(), department);
             if (role == RoleCode.SALESPERSON) salesperson = id;
         }
-        OrderSqlFixture orders = new OrderSqlFixture(jdbc);
+        OrderFixture orders = new OrderFixture(jdbc);
         long customer = orders.customer(username(RoleCode.SALESPERSON), "坏输入客户", "13800001111");
         fixtures.put("customer", customer);
         fixtures.put("sales_order", orders.order(customer, "RELEASED", "PRINTED", "6000.00", "13800001111").id());
