@@ -1,27 +1,17 @@
-import { expect, test, type Page } from '@playwright/test'
-import { loginOk, shot } from './helpers'
+import { expect, test } from '@playwright/test'
+import { apiPost, loginOk, shot } from './helpers'
 
 // ORD-9: a salesperson keeps a contract (购销合同) and its signing record with the file.
 // ORD-8b: a customer opens the public order-status page without an account.
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'ascii')
 
-async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
-  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
-  const res = await page.request.post(url, {
-    data: body,
-    headers: { 'X-XSRF-TOKEN': token, 'Idempotency-Key': `${Date.now()}-${Math.random()}` },
-  })
-  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
-  return (await res.json()) as T
-}
-
 test('ORD-9: a contract with its signing record, versioned, the file downloadable', async ({ page }) => {
   await loginOk(page, 'sales1', 'Yewu@2026')
   const customers = (await (await page.request.get('/api/customers?size=1')).json()) as { items: { id: number; name: string }[] }
   expect(customers.items.length, 'the demo company gives sales1 customers').toBeGreaterThan(0)
   const number = `HT-E2E-${Date.now()}`
-  const made = await post<{ id: number }>(page, '/api/contracts', {
+  const made = await apiPost<{ id: number }>(page, '/api/contracts', {
     number, customerId: customers.items[0].id, title: '电缆年度购销合同', amount: '120000.00', signedOn: '2026-11-20',
   })
 

@@ -1,18 +1,7 @@
 import { expect, request, test, type Page } from '@playwright/test'
-import { loginOk, shot } from './helpers'
+import { apiPost, loginOk, shot } from './helpers'
 
 // CUS-14 on the desktop: a salesperson keeps a route (线路) and looks at the week's plan completion (拜访完成率).
-
-/** A JSON POST in the page's session, with the CSRF header the app's own client sends. */
-async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
-  const token = ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string }).token
-  const res = await page.request.post(url, {
-    data: body,
-    headers: { 'X-XSRF-TOKEN': token, 'Idempotency-Key': `${Date.now()}-${Math.random()}` },
-  })
-  expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
-  return (await res.json()) as T
-}
 
 /** A JSON PUT in the page's session. */
 async function put(page: Page, url: string, body: unknown) {
@@ -58,7 +47,7 @@ test('CUS-14: a salesperson keeps a route and sees the week plan completion', as
 
   await loginOk(page, 'sales3', 'Yewu@2026')
   await setLanguage(page, 'zh-CN')
-  const customer = await post<{ id: number }>(page, '/api/customers', { name: customerName, city: '广州', address: '天河北路 8 号', contacts: [] })
+  const customer = await apiPost<{ id: number }>(page, '/api/customers', { name: customerName, city: '广州', address: '天河北路 8 号', contacts: [] })
   expect(customer.id).toBeGreaterThan(0)
 
   // The menu leads to the routes page.
@@ -129,7 +118,7 @@ test('CUS-14: a salesperson keeps a route and sees the week plan completion', as
 
   // A visit checked in 3 km from the customer's confirmed location is flagged, with its decision, on the customer's visits tab.
   await putAsManager(page, `/api/customers/${customer.id}/location`, { lat: 23.1291, lng: 113.2644 })
-  const visit = await post<{ visit: { id: number; version: number } }>(page, '/api/visits', { customerId: customer.id })
+  const visit = await apiPost<{ visit: { id: number; version: number } }>(page, '/api/visits', { customerId: customer.id })
   await put(page, `/api/visits/${visit.visit.id}`, {
     version: visit.visit.version,
     objective: '新品上柜两款',
@@ -138,8 +127,8 @@ test('CUS-14: a salesperson keeps a route and sees the week plan completion', as
     returns: [],
     competitors: [{ brand: `竞品乙${ts}`, product: '矿泉水', price: 2.5, promotion: '买二送一', display: '端架', staffChanges: '' }],
   })
-  await post(page, `/api/visits/${visit.visit.id}/check-in`, { lat: 23.1561, lng: 113.2644 })
-  await post(page, `/api/visits/${visit.visit.id}/check-out`, {})
+  await apiPost(page, `/api/visits/${visit.visit.id}/check-in`, { lat: 23.1561, lng: 113.2644 })
+  await apiPost(page, `/api/visits/${visit.visit.id}/check-out`, {})
   await page.goto(`/customers/${customer.id}`)
   await page.locator('[data-test=customer-tabs] .el-tabs__item', { hasText: 'Visits' }).click()
   const visitRow = page.locator('[data-test=customer-visits-table] tbody tr').first()

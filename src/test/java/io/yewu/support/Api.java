@@ -81,6 +81,11 @@ public final class Api {
         return this;
     }
 
+    /** The Accept-Language this client sends. */
+    public String language() {
+        return language;
+    }
+
     public Api header(String name, String value) {
         nextHeaders.put(name, value);
         return this;

@@ -1,9 +1,7 @@
 package io.yewu.order.settlement;
 
-import io.yewu.order.settlement.OrderFixture.Line;
+import io.yewu.order.OrderFixture.Line;
 import io.yewu.support.Api;
-import io.yewu.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,42 +10,21 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import static io.yewu.order.settlement.ReceiptsIT.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** COM-1 accruals on receipts, COM-2 statements and the locked month, COM-3 annotated e-commerce orders, ORD-8 refunds. */
-class CommissionIT extends IntegrationTest {
+class CommissionIT extends SettlementTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final LocalDate TODAY = LocalDate.now(SHANGHAI);
-
-    private OrderFixture fx;
-    private long sales1;
-    private long sales2;
-
-    @BeforeEach
-    void fixture() {
-        fx = new OrderFixture(jdbc);
-        sales1 = fx.userId("sales1");
-        sales2 = fx.userId("sales2");
-    }
 
     private BigDecimal commission(long receiptId, Long salespersonId) {
         return fx.sys(() -> jdbc.sql("SELECT coalesce(sum(commission), 0) FROM commission_accrual WHERE receipt_id = :r"
                         + (salespersonId == null ? "" : " AND salesperson_id = " + salespersonId))
                 .param("r", receiptId).query(BigDecimal.class).single());
-    }
-
-    private long record(Api finance, long customer, String amount, LocalDate on) {
-        Api.Response r = finance.post("/api/receipts", receipt(customer, amount, on));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().path("receipt").path("id").asLong();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.yewu.order.settlement;
 
-import io.yewu.order.settlement.OrderFixture.Line;
+import io.yewu.order.OrderFixture;
+import io.yewu.order.OrderFixture.Line;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

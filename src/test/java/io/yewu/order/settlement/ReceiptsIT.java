@@ -1,9 +1,8 @@
 package io.yewu.order.settlement;
 
-import io.yewu.order.settlement.OrderFixture.Line;
+import io.yewu.order.OrderFixture;
+import io.yewu.order.OrderFixture.Line;
 import io.yewu.support.Api;
-import io.yewu.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,10 +10,8 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,28 +22,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RCV-1 receipts and matching, RCV-2 credit at the receipt date, over real HTTP; orders come from {@link OrderFixture}. */
-class ReceiptsIT extends IntegrationTest {
+class ReceiptsIT extends SettlementTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final LocalDate TODAY = LocalDate.now(SHANGHAI);
-
-    private OrderFixture fx;
-    private long sales1;
-    private long sales2;
-
-    @BeforeEach
-    void fixture() {
-        fx = new OrderFixture(jdbc);
-        sales1 = fx.userId("sales1");
-        sales2 = fx.userId("sales2");
-    }
-
-    static Map<String, Object> receipt(long customerId, String amount, LocalDate on, Object... more) {
-        Map<String, Object> body = new HashMap<>(Map.of("customerId", customerId, "method", "BANK", "amount", new BigDecimal(amount),
-                "receivedOn", on.toString(), "reference", "银行流水" + System.nanoTime() % 100000));
-        for (int i = 0; i < more.length; i += 2) body.put((String) more[i], more[i + 1]);
-        return body;
-    }
 
     private long customer() {
         return fx.customer(sales1, Instant.now().minus(400, ChronoUnit.DAYS), true);

@@ -1,6 +1,7 @@
 package io.yewu.order.settlement;
 
-import io.yewu.order.settlement.OrderFixture.Line;
+import io.yewu.order.OrderFixture;
+import io.yewu.order.OrderFixture.Line;
 import io.yewu.platform.internal.scheduling.CompanyJobs;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.support.Api;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-import static io.yewu.order.settlement.ReceiptsIT.receipt;
+import static io.yewu.order.settlement.SettlementTest.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RCV-3 receivables aging per salesperson and customer, and the reminders at the due date and weekly while overdue. */

@@ -1,6 +1,7 @@
 package io.yewu.order.settlement;
 
-import io.yewu.order.settlement.OrderFixture.Line;
+import io.yewu.order.OrderFixture;
+import io.yewu.order.OrderFixture.Line;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static io.yewu.order.settlement.InvoicesIT.invoice;
-import static io.yewu.order.settlement.ReceiptsIT.receipt;
+import static io.yewu.order.settlement.SettlementTest.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

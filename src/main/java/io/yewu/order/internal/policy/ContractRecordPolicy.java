@@ -5,7 +5,7 @@ import io.yewu.platform.decision.Decision;
 import java.util.List;
 import java.util.Optional;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * ORD-9: a contract's records — signing, execution, change, supplement (签订、执行、变更、补充) — each a new version

@@ -6,7 +6,7 @@ import io.yewu.platform.security.RoleCode;
 import java.math.BigDecimal;
 import java.util.List;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * ORD-5a, ORD-5b, ORD-5d: who confirms a credit order before shipment, on the total including tax. Cash orders

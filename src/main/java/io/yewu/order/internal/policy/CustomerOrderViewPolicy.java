@@ -6,7 +6,7 @@ import io.yewu.platform.decision.Decision;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * ORD-8b: what a customer (or an agent answering one) sees of an order. Internal reasons — approvals, credit

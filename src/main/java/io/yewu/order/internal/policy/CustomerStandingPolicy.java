@@ -2,7 +2,7 @@ package io.yewu.order.internal.policy;
 
 import io.yewu.platform.decision.Decision;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /** ORD-2: a customer is new (首次合作) until its first order has been delivered and fully paid. */
 public final class CustomerStandingPolicy {

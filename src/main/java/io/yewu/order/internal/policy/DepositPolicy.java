@@ -6,7 +6,7 @@ import io.yewu.pricing.LineMoney;
 import java.math.BigDecimal;
 import java.util.List;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /** ORD-4: custom (non-standard) lines need a deposit of a share of their amount before production, for every customer. */
 public final class DepositPolicy {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.yewu.order.OrderState.*;
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * ORD-1 state changes and ORD-8 changes and cancellations by warehouse stage. Every allowed change re-runs all

@@ -5,7 +5,7 @@ import io.yewu.platform.decision.Decision;
 
 import java.math.BigDecimal;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * ORD-3a … ORD-3c: the most lenient payment mode an order may get. The salesperson may always agree a stricter one

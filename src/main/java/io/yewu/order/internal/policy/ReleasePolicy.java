@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /** ORD-6: an order goes to the warehouse only when approvals are complete, prepayment and deposit received. */
 public final class ReleasePolicy {

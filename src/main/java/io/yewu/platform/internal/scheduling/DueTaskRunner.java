@@ -175,7 +175,7 @@ public class DueTaskRunner {
     private void recordFailure(DueTask task, RuntimeException e, Instant now) {
         int attempts = task.attempts() + 1;
         boolean giveUp = attempts >= maxAttempts;
-        log.warn("Due task {} {} failed (attempt {} of {}){}", task.kind(), task.key(), attempts, maxAttempts,
+        log.warn("Due task {} {} failed ({}){}", task.kind(), task.key(), attemptText(attempts, maxAttempts),
                 giveUp ? ", giving up" : "", e);
         jdbc.sql("""
                 UPDATE due_task SET attempts = :a, last_error = :err, due_at = :retry,
@@ -185,6 +185,15 @@ public class DueTaskRunner {
                 .param("retry", (now.plus(backoff(attempts))).atOffset(java.time.ZoneOffset.UTC)).param("giveUp", giveUp)
                 .param("id", task.id()).param("c", task.companyId())
                 .update();
+    }
+
+    /**
+     * "attempt 3 of 5"; an attempt past the limit is one an administrator granted by retrying the failed task, and
+     * says so instead of counting "6 of 5".
+     */
+    static String attemptText(int attempts, int maxAttempts) {
+        return attempts <= maxAttempts ? "attempt " + attempts + " of " + maxAttempts
+                : "attempt " + attempts + ", one more after " + maxAttempts + " granted by a retry";
     }
 
     /** 30 s, 1 min, 2 min, … capped at an hour. */

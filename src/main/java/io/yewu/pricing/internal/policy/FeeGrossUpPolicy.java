@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-import static io.yewu.pricing.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * PRC-8: a deal carrying a PR or other fee of x of the sales price is quoted at P = G / (1 − x), rounded up to the

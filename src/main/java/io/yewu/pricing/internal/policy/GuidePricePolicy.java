@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import static io.yewu.pricing.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * PRC-1 and PRC-2: which guide price a line is checked against. A standard product takes the newest approved price

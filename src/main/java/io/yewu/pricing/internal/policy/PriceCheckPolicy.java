@@ -13,7 +13,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.yewu.pricing.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * The net-price checks of every quote and order line (PRC-4 … PRC-8, PRC-11), run on every change (PRC-9).

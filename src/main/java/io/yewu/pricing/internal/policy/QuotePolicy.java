@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.yewu.pricing.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * PRC-9 and PRC-10: what may happen to a quote given its lines' checks. A refused line cannot be saved; a special

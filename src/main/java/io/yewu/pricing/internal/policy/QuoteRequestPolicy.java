@@ -4,7 +4,7 @@ import io.yewu.platform.decision.Decision;
 
 import java.time.Instant;
 
-import static io.yewu.pricing.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /** PRC-3: a quote request for a non-standard item is answered within the set time; an overdue one is escalated. */
 public final class QuoteRequestPolicy {

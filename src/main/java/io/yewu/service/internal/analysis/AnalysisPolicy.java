@@ -2,7 +2,6 @@ package io.yewu.service.internal.analysis;
 
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.RuleHit;
-import io.yewu.service.internal.knowledge.KnowledgePolicy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,7 +41,7 @@ public final class AnalysisPolicy {
             out.add(new Finding("unsolved", unsolved + " 个问题回访时仍未解决，已重新打开并反馈客服主任：逐一督办。",
                     unsolved + " problems were still unsolved at the visit, reopened with feedback to the service director: supervise each."));
         }
-        hits.add(KnowledgePolicy.hit("SVC-9", "每周满意度分析：回访率、满意度分布、未解决问题。",
+        hits.add(RuleHit.hit("SVC-9", "每周满意度分析：回访率、满意度分布、未解决问题。",
                 "Weekly satisfaction analysis: return-visit rate, satisfaction distribution, unsolved problems.",
                 "visitsDue", visitsDue, "visitsDone", visitsDone, "satisfied", satisfied, "rated", rated, "unsolved", unsolved,
                 "visitRate", visitRate, "satisfiedRate", satisfiedRate));

@@ -4,8 +4,8 @@ import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.RuleHit;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * KB-1 and KB-2 as plain rules: the publishing workflow (notice received → director reads → editor drafts → the
@@ -59,15 +59,5 @@ public final class KnowledgePolicy {
         String whyEn = state != State.PUBLISHED ? "not published or withdrawn" : !inForce ? (day.isBefore(from) ? "not yet in force" : "expired") : "in force";
         return Decision.of(ok, 0, hit("KB-2c", "知识检索：" + why + "。", "Knowledge search: " + whyEn + ".",
                 "state", state, "effectiveFrom", from, "effectiveUntil", until, "day", day));
-    }
-
-    /** A rule hit with the inputs it read; a missing input is recorded as "-" (RuleHit keeps no nulls). */
-    public static RuleHit hit(String ruleId, String zh, String en, Object... keysAndValues) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            Object v = keysAndValues[i + 1];
-            inputs.put((String) keysAndValues[i], v == null ? "-" : v instanceof Number || v instanceof Boolean ? v : v.toString());
-        }
-        return new RuleHit(ruleId, zh, en, inputs);
     }
 }

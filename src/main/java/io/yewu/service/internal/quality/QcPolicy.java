@@ -1,9 +1,7 @@
 package io.yewu.service.internal.quality;
 
 import io.yewu.platform.decision.Decision;
-import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.settings.SettingsSnapshot;
-import io.yewu.service.internal.knowledge.KnowledgePolicy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /** QC-1 … QC-3 as plain rules: the reproducible monthly sample, the scoring form, the weekly training proposal. */
 public final class QcPolicy {
@@ -137,9 +137,5 @@ public final class QcPolicy {
                 "得分率低于 " + threshold.movePointRight(2).stripTrailingZeros().toPlainString() + "% 的评分项建议培训；半数以上客服代表低于该值时全员培训。",
                 "Items scoring below " + threshold.movePointRight(2).stripTrailingZeros().toPlainString() + " % propose training; the whole team when half the agents or more are below.",
                 "threshold", threshold, "items", byItem.size(), "proposals", plan.size()));
-    }
-
-    static RuleHit hit(String ruleId, String zh, String en, Object... keysAndValues) {
-        return KnowledgePolicy.hit(ruleId, zh, en, keysAndValues);
     }
 }

@@ -1,6 +1,6 @@
 package io.yewu.order.internal.contract;
 
-import io.yewu.order.OrderSqlFixture;
+import io.yewu.order.OrderFixture;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
@@ -22,11 +22,11 @@ class ContractIT extends IntegrationTest {
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] DOCX = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, 1, 2, 3};
 
-    OrderSqlFixture fixture;
+    OrderFixture fixture;
 
     @BeforeEach
     void fixture() {
-        fixture = new OrderSqlFixture(jdbc);
+        fixture = new OrderFixture(jdbc);
     }
 
     static Map<String, Object> contract(long customerId, String amount) {

@@ -1,6 +1,6 @@
 package io.yewu.order.internal.status;
 
-import io.yewu.order.OrderSqlFixture;
+import io.yewu.order.OrderFixture;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +20,11 @@ class OrderStatusIT extends IntegrationTest {
     static final List<String> SECRET = List.of("unitPrice", "unit_price", "guide", "netPrice", "margin", "fee",
             "commission", "credit", "deposit", "paid", "987.65", "1234.55", "0.0025");
 
-    OrderSqlFixture fixture;
+    OrderFixture fixture;
 
     @BeforeEach
     void freshQuota() {
-        fixture = new OrderSqlFixture(jdbc);
+        fixture = new OrderFixture(jdbc);
         asSystem(() -> jdbc.sql("DELETE FROM order_status_quota").update());
     }
 

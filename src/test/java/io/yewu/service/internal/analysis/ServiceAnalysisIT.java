@@ -1,6 +1,6 @@
 package io.yewu.service.internal.analysis;
 
-import io.yewu.order.OrderSqlFixture;
+import io.yewu.order.OrderFixture;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.service.TicketFixture;
 import io.yewu.support.Api;
@@ -109,9 +109,9 @@ class ServiceAnalysisIT extends IntegrationTest {
 
     @Test
     void SVC10_orderLookupsOfAnAgentAndOfThePublicPageAreCountedInTheStatistics() {
-        OrderSqlFixture orders = new OrderSqlFixture(jdbc);
+        OrderFixture orders = new OrderFixture(jdbc);
         long customer = orders.customer("sales1", "查单统计客户", "020-7777 1234");
-        OrderSqlFixture.Order packed = orders.order(customer, "RELEASED", "PACKED", "100.00", "13800139999");
+        OrderFixture.Order packed = orders.order(customer, "RELEASED", "PACKED", "100.00", "13800139999");
         orders.order(customer, "SHIPPED", "SHIPPED", "200.00", "");
         String today = LocalDate.now(SHANGHAI).toString();
         long agent2 = TicketFixture.userId(jdbc, "agent2");

@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * RCV-3: receivables aging (not due, 1–30, 31–60, 61–90, over 90 days overdue, calendar days after the due date) and

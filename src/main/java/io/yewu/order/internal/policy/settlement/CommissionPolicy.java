@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * COM-1: commission accrues on receipts. The amount a receipt pays on an order is spread over its lines pro rata to

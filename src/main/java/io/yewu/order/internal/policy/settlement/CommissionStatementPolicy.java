@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * COM-2: a monthly statement per salesperson; the salesperson sees only its own; the marketing director approves

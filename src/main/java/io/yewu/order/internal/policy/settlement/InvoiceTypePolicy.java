@@ -5,7 +5,7 @@ import io.yewu.platform.decision.Decision;
 
 import java.math.BigDecimal;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * INV-1: a VAT special invoice only from the set amount. Below it the customer gets an ordinary invoice; one that

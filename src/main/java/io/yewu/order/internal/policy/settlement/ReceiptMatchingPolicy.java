@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * RCV-1: a receipt is matched to the customer's open orders, oldest first (by due date, then order date, then id) or

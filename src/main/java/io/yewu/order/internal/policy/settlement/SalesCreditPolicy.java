@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import static io.yewu.order.internal.policy.Hits.hit;
+import static io.yewu.platform.decision.RuleHit.hit;
 
 /**
  * RCV-2 and COM-3: who a receipt is credited to. The salesperson owning the customer on the receipt date (CUS-4,
