@@ -212,7 +212,7 @@ const en: typeof zh = {
     legendOff: 'Day off',
     legendWork: 'Make-up workday',
     legendWeekend: 'Weekend',
-    weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
+    weekdays: 'Mo Tu We Th Fr Sa Su',
     kind: 'Kind',
     kindOff: 'Day off',
     kindWork: 'Workday (make-up)',

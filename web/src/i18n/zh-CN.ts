@@ -210,7 +210,7 @@ export default {
     legendOff: '休息日',
     legendWork: '调休上班',
     legendWeekend: '周末',
-    weekdays: '一,二,三,四,五,六,日',
+    weekdays: '一 二 三 四 五 六 日',
     kind: '类型',
     kindOff: '休息',
     kindWork: '上班（调休）',
@@ -269,7 +269,7 @@ export default {
     stepStatus: { PENDING: '待审批', WAITING: '未开始', APPROVED: '同意', REJECTED: '驳回', SKIPPED: '跳过', VOID: '作废' },
   },
   decision: {
-    why: '为什么?',
+    why: '为什么？',
     outcome: '结论',
     inputs: '依据数据',
     settingsVersion: '参数版本',
