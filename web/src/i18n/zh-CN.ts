@@ -97,6 +97,19 @@ export default {
   },
   serviceOrders: { phone: '来电号码', none: '没有找到该客户的订单', carrier: '承运' },
   header: { notifications: '通知', logout: '退出登录' },
+  /** Page titles (and breadcrumbs) of the pages the menu does not name. */
+  pages: {
+    breadcrumb: '位置',
+    customer: '客户档案',
+    quote: '报价单详情',
+    contract: '合同详情',
+    order: '订单详情',
+    ticket: '工单详情',
+    article: '知识文章',
+    serviceReport: '客服周报',
+    forbidden: '无权访问',
+    notFound: '页面不存在',
+  },
   menu: {
     orders: '订单',
     warehouse: '仓库发货',
