@@ -77,6 +77,77 @@ async function scanPage(page: Page, at: Omit<Finding, 'what' | 'token' | 'line'>
   for (const id of await bareIdsInNameSlots(page)) into.push({ ...at, what: 'id where a name belongs', token: id, line: id })
 }
 
+/**
+ * The buttons that open a page's dialogs and drawers (新建, 编辑, 导入…): found by their words, at most
+ * `MAX_OPENERS` different ones per page (the first of each, a row's 编辑 included), so the sweep stays bounded
+ * (docs/decisions/0032). Buttons that act at once (保存, 删除, 审批…) are never among them.
+ */
+const OPENERS: Record<string, RegExp> = {
+  'zh-CN': /^(新建|新增|编辑|导入|登记|筛选|添加(?!一行))/,
+  en: /^(New|Add(?! a line)|Create|Edit|Import|Record|Filter)\b/,
+}
+const MAX_OPENERS = 2
+/**
+ * Route × button found to open no dialog (it acts inline, e.g. 添加联系人) or to lead to a page of its own (新建订单 →
+ * /orders/new, swept as that route): not clicked again for the next user or language. Tests share it within a worker.
+ */
+const INERT = new Set<string>()
+const OPEN_LAYER = '.el-overlay:visible .el-dialog, .el-drawer:visible, .el-message-box:visible'
+
+/** Opens a page's primary dialogs one by one, sweeps what they show and closes them again. */
+async function sweepDialogs(
+  page: Page, path: string, lang: string, at: Omit<Finding, 'what' | 'token' | 'line'>, into: Finding[],
+  settle: () => Promise<void>, onOpen: (what: string) => void,
+): Promise<number> {
+  const labels = await page
+    .locator('.el-main button:not([disabled])')
+    .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.trim()))
+  const openers = [...new Set(labels.filter((l) => OPENERS[lang].test(l) && !INERT.has(`${at.route}|${l}`)))].slice(0, MAX_OPENERS)
+  let opened = 0
+  for (const label of openers) {
+    const where = { ...at, route: `${at.route} › ${label}` }
+    onOpen(where.route)
+    const button = page.locator('.el-main button:not([disabled])', { hasText: label }).first()
+    if (!(await button.isVisible())) continue
+    const t0 = Date.now()
+    await button.click()
+    const layers = page.locator(OPEN_LAYER)
+    // a dialog shows at once, a button that leads elsewhere changes the address; one that does neither is let be
+    await Promise.race([
+      layers.first().waitFor({ state: 'visible', timeout: 400 }),
+      page.waitForURL((u) => u.pathname !== path, { timeout: 400 }),
+    ]).catch(() => {})
+    await settle()
+    if (process.env.WORDS_DEBUG) console.log('  opener', label, Date.now() - t0)
+    // the button led to a page of its own (新建订单 → /orders/new), swept as its route: the next route comes next
+    if (new URL(page.url()).pathname !== path) {
+      INERT.add(`${at.route}|${label}`)
+      break
+    }
+    if ((await layers.count()) === 0) {
+      INERT.add(`${at.route}|${label}`)
+      continue
+    }
+    opened++
+    const text = (await layers.evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText))).join('\n')
+    for (const f of scanText(text)) into.push({ ...where, ...f })
+    // close: Escape, a second one for a "discard changes?" box, else reload the route; the last one closes as the
+    // next route replaces the page
+    await page.keyboard.press('Escape')
+    if (label === openers[openers.length - 1]) continue
+    for (let i = 0; i < 2 && (await layers.count()) > 0; i++) {
+      await page.keyboard.press('Escape')
+      await layers.first().waitFor({ state: 'hidden', timeout: 1500 }).catch(() => {})
+    }
+    if ((await layers.count()) > 0) {
+      await page.reload()
+      await settle()
+    }
+    if (process.env.WORDS_DEBUG) console.log('  closed', label, Date.now() - t0)
+  }
+  return opened
+}
+
 function report(findings: Finding[]): string {
   const seen = new Set<string>()
   const lines: string[] = []
@@ -89,7 +160,24 @@ function report(findings: Finding[]): string {
   return lines.join('\n')
 }
 
-async function sweepUser(browser: Browser, user: string, findings: Finding[], visits: string[]) {
+/** Every route of the desktop layout names a title that is words in both languages (the router's own list). */
+async function expectEveryPageTitled(page: Page) {
+  const untitled = await page.evaluate(() => {
+    const app = (document.querySelector('#app') as unknown as { __vue_app__: any }).__vue_app__
+    const router = app.config.globalProperties.$router
+    const te = app.config.globalProperties.$te as (key: string, locale: string) => boolean
+    // the pages themselves: no layout (a record with children), no phone page (`/m/`, its own shell), no public page
+    const pages = router.getRoutes().filter((r: any) => !r.children?.length && !/^\/m(\/|$)/.test(r.path) && !r.meta.public)
+    return {
+      count: pages.length,
+      missing: pages.filter((r: any) => !r.meta.title || !te(r.meta.title, 'zh-CN') || !te(r.meta.title, 'en')).map((r: any) => r.path),
+    }
+  })
+  expect(untitled.count, 'desktop routes found').toBeGreaterThan(40)
+  expect(untitled.missing, 'desktop routes without a title in both languages').toEqual([])
+}
+
+async function sweepUser(browser: Browser, user: string, findings: Finding[], visits: string[], dialogs: number[]) {
   const context = await browser.newContext()
   const page = await context.newPage()
   let current = ''
@@ -98,6 +186,7 @@ async function sweepUser(browser: Browser, user: string, findings: Finding[], vi
     current && findings.push({ route: current, user, locale, what: `HTTP ${status}`, token: url, line: `${status} ${url}` }),
   )
   await loginOk(page, user, PASSWORD)
+  if (user === 'admin') await expectEveryPageTitled(page)
   const switcher = page.locator('[data-test=locale-switch]')
   // The account may remember English from an earlier run: start in Chinese.
   if ((await switcher.innerText()).trim() === '中文') await switcher.click()
@@ -133,8 +222,14 @@ async function sweepUser(browser: Browser, user: string, findings: Finding[], vi
       if (!(await go(page, path))) continue
       await settle()
       visits.push(`${r.path}|${user}|${lang}`)
+      const at = { route: r.path, user, locale: lang }
+      await scanPage(page, at, findings)
+      // every desktop page has its title (the layout's heading, from the route's meta)
+      if (!r.path.startsWith('/m/') && !(await page.locator('[data-test=page-title]').innerText().catch(() => '')).trim())
+        findings.push({ ...at, what: 'no page title', token: r.path, line: r.path })
+      // WORDS_DIALOGS=0 sweeps the pages alone (to compare the time the dialogs add)
+      if (process.env.WORDS_DIALOGS !== '0') dialogs.push(await sweepDialogs(page, path, lang, at, findings, settle, (where) => (current = where)))
       if (process.env.WORDS_DEBUG) console.log(user, lang, path, Date.now() - started)
-      await scanPage(page, { route: r.path, user, locale: lang }, findings)
     }
   }
   // Leave the account in Chinese for the other tests.
@@ -154,9 +249,13 @@ for (const user of DEMO_USERS) {
     test.setTimeout(3 * 60_000) // a manager opens some 30 routes twice
     const findings: Finding[] = []
     const visits: string[] = []
-    await sweepUser(browser, user, findings, visits)
+    const dialogs: number[] = []
+    const started = Date.now()
+    await sweepUser(browser, user, findings, visits, dialogs)
     const routes = new Set(visits.map((v) => v.split('|')[0]))
-    console.log(`code sweep ${user}: ${routes.size} routes × ${LOCALES.length} languages = ${visits.length} page visits`)
+    const opened = dialogs.reduce((a, b) => a + b, 0)
+    console.log(`code sweep ${user}: ${routes.size} routes × ${LOCALES.length} languages = ${visits.length} page visits, ` +
+      `${opened} dialogs, ${Math.round((Date.now() - started) / 1000)} s`)
     writeFileSync(`../target/e2e-artifacts/words-findings-${user}.txt`, report(findings))
     expect(report(findings), 'raw codes on screen (route × user × language)').toBe('')
   })

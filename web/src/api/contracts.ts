@@ -1,85 +1,33 @@
 import { api, download, send } from './http'
+import type { Draft, Schemas, Wire } from './schema'
 
 /** ORD-8b: order status for customers (public page) and the service desk; ORD-9 contracts. */
-export type PublicState = 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED'
-export type WarehouseStage = 'NOT_PRINTED' | 'PRINTED' | 'PACKED' | 'SHIPPED'
-export type ContractRecordKind = 'SIGNING' | 'EXECUTION' | 'CHANGE' | 'SUPPLEMENT'
+export type PublicState = Schemas['OrderStatusViewPublic']['state'] & string
+export type WarehouseStage = Schemas['OrderStatusViewPublic']['warehouseStage'] & string
+export type ContractRecordKind = Schemas['ContractViewRecord']['kind'] & string
 
-export interface PublicOrderStatus {
-  number: string
-  state: PublicState
-  warehouseStage: WarehouseStage
-  expectedShipment: string | null
-  shipBy: string | null
-  shippedAt: string | null
-  deliveredAt: string | null
-  total: number
-}
+export type PublicOrderStatus = Wire<Schemas['OrderStatusViewPublic'], 'expectedShipment' | 'shipBy' | 'shippedAt' | 'deliveredAt'>
 
 /** No account needed: the order number and the phone given with the order (or of the customer's contacts). */
 export function lookUpOrderStatus(number: string, phone: string) {
   return api.post<PublicOrderStatus>('/api/public/order-status', { number, phone }, { quiet: true })
 }
 
-export interface ContractSummary {
-  id: number
-  number: string
-  customerId: number
-  customerName: string
-  title: string
-  amount: number
-  signedOn: string
-  ownerId: number
-  ownerName: string
-  orderedTotal: number
-  paidTotal: number
-  orderedOverAmount: boolean
-  records: number
-  version: number
-}
+export type ContractSummary = Wire<Schemas['ContractViewSummary']>
 
-export interface ContractRecord {
-  id: number
-  version: number
-  kind: ContractRecordKind
-  recordedOn: string
-  note: string
-  fileName: string
-  contentType: string
-  sizeBytes: number
-  createdByName: string
-  createdAt: string
-}
+export type ContractRecord = Wire<Schemas['ContractViewRecord']>
 
-export interface LinkedOrder {
-  id: number
-  number: string
-  state: string
-  total: number
-  paidAmount: number
-  createdAt: string
-}
+export type LinkedOrder = Wire<Schemas['ContractViewLinkedOrder']>
 
-export interface ContractDetail {
-  contract: ContractSummary
-  records: ContractRecord[]
-  orders: LinkedOrder[]
-}
+export type ContractDetail = Wire<
+  Schemas['ContractViewDetail'],
+  never,
+  { contract: ContractSummary; records: ContractRecord[]; orders: LinkedOrder[] }
+>
 
-export interface ContractFilter {
-  q?: string
-  customerId?: number
-  from?: string
-  to?: string
-}
+export type ContractFilter = Schemas['ContractInputFilter']
 
-export interface NewContract {
-  number: string
-  customerId: number | null
-  title: string
-  amount: string
-  signedOn: string
-}
+export type NewContract = Draft<Schemas['ContractInputNew']>
 
 export const contracts = {
   get: (id: number) => api.get<ContractDetail>(`/api/contracts/${id}`),
@@ -101,22 +49,10 @@ export const contracts = {
 }
 
 /** ORD-8b: one order as the service desk sees it for a caller — no line prices, margins, fees or credit terms. */
-export interface AgentOrderView {
-  id: number
-  number: string
-  customerId: number
-  customerName: string
-  state: string
-  customerState: PublicState
-  warehouseStage: WarehouseStage
-  expectedShipment: string | null
-  shipBy: string | null
-  shippedAt: string | null
-  deliveredAt: string | null
-  carrier: string
-  total: number
-  createdAt: string
-}
+export type AgentOrderView = Wire<
+  Schemas['OrderStatusViewAgent'],
+  'expectedShipment' | 'shipBy' | 'shippedAt' | 'deliveredAt' | 'carrier'
+>
 
 export function serviceOrders(query: { customerId?: number | null; phone?: string }) {
   return api.get<AgentOrderView[]>('/api/service/orders', { customerId: query.customerId ?? undefined, phone: query.phone })

@@ -1,98 +1,62 @@
 import { api } from './http'
-import type { Page } from './types'
+import type { DecisionHit, Page } from './types'
+import type { Schemas, Wire } from './schema'
 
 /** The home pages' figures (docs/decisions/0023-role-home-pages.md). */
 
-export interface RuleHitView {
-  ruleId: string
-  zh: string
-  en: string
-  inputs: Record<string, unknown>
-}
+type W<K extends keyof Schemas, Null extends keyof Schemas[K] = never> = Wire<Schemas[K], Null>
 
-export interface HomeStop {
-  customerId: number
-  customerName: string
-  city: string
-  visitId: number | null
-  status: 'PLANNED' | 'CHECKED_IN' | 'DONE'
-}
+export type HomeStop = Wire<Schemas['VisitSummaryStop'], 'visitId', { status: 'PLANNED' | 'CHECKED_IN' | 'DONE' }>
 
-export interface HomeDueFollowUp {
-  followUpId: number
-  customerId: number
-  customerName: string
-  kind: string
-  nextFollowUpOn: string
-  nextStep: string
-  overdue: boolean
-}
+export type HomeDueFollowUp = W<'FollowUpsDue', 'nextStep' | 'visitId' | 'authorId' | 'authorName'>
 
-export interface HomeLead {
-  customerId: number
-  name: string
-  assignedAt: string
-  firstContactDue: string
-  overdue: boolean
-}
+export type HomeLead = W<'HomeQueriesLead'>
 
-export interface DailyGoal {
-  kind: 'NEW_INTENTIONS' | 'MEETINGS'
-  target: number
-  done: number
-  met: boolean
-}
+export type DailyGoal = W<'DailyGoalPolicyGoal'>
 
-export interface SalesHome {
-  today: string
-  visits: { date: string; workingDay: boolean; planned: number; checkedIn: number; done: number; stops: HomeStop[] }
-  followUps: { dueToday: number; overdue: number; items: HomeDueFollowUp[] }
-  leads: { waiting: number; overdue: number; receivedThisMonth: number; items: HomeLead[] }
-  openClaims: number
-  openDisputes: number
-  goals: { outcome: DailyGoal[]; hits: RuleHitView[]; settingsVersion: number }
-}
-
-export interface ActivityDay {
-  date: string
-  calls: number
-  meetings: number
-  newIntentions: number
-}
-
-export interface TeamHome {
-  today: string
-  visits: {
-    week: string
-    from: string
-    to: string
-    people: { userId: number; name: string; planned: number; done: number; unplannedDone: number; rate: number | null }[]
+export type SalesHome = Wire<
+  Schemas['HomeQueriesSales'],
+  never,
+  {
+    visits: Wire<Schemas['VisitSummaryToday'], never, { stops: HomeStop[] }>
+    followUps: Wire<Schemas['HomeQueriesFollowUpsDue'], never, { items: HomeDueFollowUp[] }>
+    leads: Wire<Schemas['HomeQueriesLeads'], never, { items: HomeLead[] }>
+    goals: Wire<Schemas['DecisionListDailyGoalPolicyGoal'], never, { outcome: DailyGoal[]; hits: DecisionHit[] }>
   }
-  pool: { waiting: number; oldestSince: string | null }
-  overdueFirstContacts: { userId: number; name: string; overdue: number }[]
-  openDisputes: number
-  followUps: { dueToday: number; overdue: number }
-}
+>
 
-export interface LeadReport {
-  from: string
-  to: string
-  rows: { userId: number; name: string; received: number; contacted: number; converted: number }[]
-  spread: number
-}
+export type ActivityDay = W<'HomeQueriesDay'>
 
-export interface SetupHome {
-  companyName: string
-  checklist: { key: 'company' | 'departments' | 'users' | 'settings' | 'calendar'; done: boolean; count: number }[]
-  failures: { jobRuns: number; dueTasks: number }
-  nextYear: { year: number; published: boolean }
-  thisYear: { year: number; published: boolean }
-}
+export type Activity = Wire<Schemas['HomeQueriesActivity'], never, { days: ActivityDay[] }>
+
+export type TeamHome = Wire<
+  Schemas['HomeQueriesTeam'],
+  never,
+  {
+    visits: Wire<Schemas['VisitSummaryWeek'], never, { people: W<'VisitSummaryPerson', 'rate'>[] }>
+    pool: W<'HomeQueriesPool', 'oldestSince'>
+    overdueFirstContacts: W<'HomeQueriesPersonOverdue'>[]
+    followUps: W<'FollowUpsDueCounts'>
+  }
+>
+
+export type LeadReport = Wire<Schemas['LeadQueriesReport'], never, { rows: W<'LeadQueriesReportRow'>[] }>
+
+export type SetupHome = Wire<
+  Schemas['SetupHomeView'],
+  never,
+  {
+    checklist: Wire<Schemas['SetupHomeStep'], never, { key: 'company' | 'departments' | 'users' | 'settings' | 'calendar' }>[]
+    failures: W<'SetupHomeFailures'>
+    nextYear: W<'SetupHomeCalendarYear'>
+    thisYear: W<'SetupHomeCalendarYear'>
+  }
+>
 
 export const homeApi = {
   sales: () => api.get<SalesHome>('/api/home/sales', undefined, { quiet: true }),
   activity: (from: string, to: string) =>
-    api.get<{ from: string; to: string; days: ActivityDay[] }>('/api/home/sales/activity', { from, to }, { quiet: true }),
+    api.get<Activity>('/api/home/sales/activity', { from, to }, { quiet: true }),
   team: () => api.get<TeamHome>('/api/home/team', undefined, { quiet: true }),
   leadReport: (from: string, to: string) => api.get<LeadReport>('/api/leads/report', { from, to }, { quiet: true }),
   setup: () => api.get<SetupHome>('/api/home/setup', undefined, { quiet: true }),

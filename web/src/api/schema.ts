@@ -17,3 +17,10 @@ export type Wire<T, Null extends keyof T = never, Refined extends { [K in keyof 
   keyof Refined
 > &
   Refined
+
+/**
+ * A request body as a form holds it before the server has checked it: the schema's fields, each possibly still empty
+ * or text (amounts travel as text to stay exact). The names are the schema's, so a field the server renames breaks
+ * the type-check of the form that sends it; the server's field errors answer what is missing (422).
+ */
+export type Draft<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | string | null }

@@ -1,9 +1,10 @@
 import { formatMoney } from '@/utils/format'
 import type { DecisionHit } from './types'
+import type { Schemas, Wire } from './schema'
 
 /** Settlement (spec 03: RCV, INV, COM, ORD-8 refunds), as the server's records answer them. */
 export type Method = 'BANK' | 'CASH'
-export type Bucket = 'NOT_DUE' | 'DAYS_1_30' | 'DAYS_31_60' | 'DAYS_61_90' | 'OVER_90'
+export type Bucket = NonNullable<Schemas['ReceivablesAging']['bucketOrder']>[number]
 export const BUCKETS: Bucket[] = ['NOT_DUE', 'DAYS_1_30', 'DAYS_31_60', 'DAYS_61_90', 'OVER_90']
 
 export interface PolicyDecision<T> {
@@ -12,141 +13,45 @@ export interface PolicyDecision<T> {
   settingsVersion: number
 }
 
-export interface ReceiptRow {
-  id: number
-  customerId: number
-  customerName: string
-  method: Method
-  amount: number
-  receivedOn: string
-  reference: string
-  matchedAmount: number
-  onAccount: number
-  creditedTo: number | null
-  creditedToName: string | null
-  version: number
-}
+type Buckets = { buckets: Record<Bucket, number> }
 
-export interface OpenOrder {
-  id: number
-  number: string
-  orderDate: string
-  dueOn: string | null
-  state: string
-  total: number
-  paidAmount: number
-  open: number
-}
+export type ReceiptRow = Wire<Schemas['ReceiptsSummary'], 'creditedTo' | 'creditedToName', { method: Method }>
 
-export interface InvoiceRow {
-  id: number
-  customerId: number
-  customerName: string
-  type: 'VAT_SPECIAL' | 'ORDINARY'
-  number: string
-  issuedOn: string
-  amount: number
-  tax: number
-  net: number
-}
+export type OpenOrder = Wire<Schemas['ReceiptsOpenOrder'], 'dueOn' | 'paymentMode'>
 
-export interface Invoiceable {
-  id: number
-  number: string
-  state: string
-  total: number
-  invoicedAmount: number
-  accumulating: number
-  left: number
-  allowance: boolean
-}
+export type InvoiceRow = Wire<Schemas['InvoicesSummary'], never, { type: 'VAT_SPECIAL' | 'ORDINARY' }>
 
-export interface Accumulating {
-  id: number
-  customerId: number
-  customerName: string
-  orderId: number
-  orderNumber: string
-  amount: number
-  addedAt: string
-}
+export type Invoiceable = Wire<Schemas['InvoicesInvoiceable']>
 
-export interface InvoicePlan {
-  type: 'VAT_SPECIAL' | 'ORDINARY' | 'ACCUMULATE'
-  amount: number
-}
+export type Accumulating = Wire<Schemas['InvoicesAccumulating']>
 
-export interface RefundRow {
-  id: number
-  orderId: number
-  orderNumber: string
-  customerName: string
-  amount: number
-  status: 'DUE' | 'PAID'
-  createdAt: string
-  paidOn: string | null
-  method: Method | null
-  reference: string
-  version: number
-}
+export type InvoicePlan = Wire<Schemas['InvoiceTypePolicyPlan']>
 
-export interface SalespersonAging {
-  salespersonId: number
-  salespersonName: string
-  buckets: Record<Bucket, number>
-  total: number
-}
+export type RefundRow = Wire<Schemas['RefundsRefund'], 'paidOn' | 'paidBy', { status: 'DUE' | 'PAID'; method: Method | null }>
 
-export interface Aging {
-  today: string
-  total: { buckets: Record<Bucket, number>; total: number }
-  salespeople: SalespersonAging[]
-  decision: PolicyDecision<Record<Bucket, number>>
-}
+export type SalespersonAging = Wire<Schemas['ReceivablesSalespersonAging'], never, Buckets>
 
-export interface CustomerAging {
-  customerId: number
-  customerName: string
-  ownerName: string
-  buckets: Record<Bucket, number>
-  total: number
-}
+export type Aging = Wire<
+  Schemas['ReceivablesAging'],
+  never,
+  {
+    total: Wire<Schemas['ReceivablesAged'], never, Buckets>
+    salespeople: SalespersonAging[]
+    decision: PolicyDecision<Record<Bucket, number>>
+  }
+>
 
-export interface Accrual {
-  id: number
-  salespersonId: number
-  salespersonName: string
-  accruedOn: string
-  receiptId: number
-  receiptReference: string
-  orderId: number
-  orderNumber: string
-  customerName: string
-  lineNo: number
-  share: number
-  planRate: number
-  reduction: number
-  rate: number
-  commission: number
-  kind: 'RECEIPT' | 'REFUND'
-}
+export type CustomerAging = Wire<Schemas['ReceivablesCustomerAging'], 'ownerId' | 'ownerName', Buckets>
 
-export interface Statement {
-  month: string
-  locked: boolean
-  approvedAt: string | null
-  total: number
-  salespeople: { salespersonId: number; salespersonName: string; receipts: number; commission: number; accruals: number }[]
-  accruals: Accrual[]
-}
+export type Accrual = Wire<Schemas['CommissionsAccrual'], 'receiptId' | 'receiptReference', { kind: 'RECEIPT' | 'REFUND' }>
 
-export interface BoardLine {
-  salespersonId: number
-  name: string
-  amount: number
-  zh: string
-  en: string
-}
+export type Statement = Wire<
+  Schemas['CommissionsStatement'],
+  'approvedAt' | 'approvedBy',
+  { salespeople: Wire<Schemas['CommissionsSalespersonTotal']>[]; accruals: Accrual[] }
+>
+
+export type BoardLine = Wire<Schemas['MorningReceiptsPolicyBoardLine']>
 
 /** Who reaches which settlement page; mirrors the server's @Allow (the server decides). */
 const FINANCE_DEPT = ['FINANCE', 'CASHIER', 'FINANCE_DIRECTOR']

@@ -1,3 +1,5 @@
+import type { Schemas, Wire } from './schema'
+
 export type Locale = 'zh-CN' | 'en'
 export type DataScope = 'OWN' | 'DEPARTMENT' | 'ALL'
 
@@ -9,184 +11,80 @@ export interface Page<T> {
   totalExact: boolean
 }
 
-export interface Me {
-  id: number
-  username: string
-  displayName: string
-  companyId: number
-  companyName: string
-  departmentId: number
-  departmentName: string
-  roles: string[]
-  dataScope: DataScope
-  locale: Locale | null
-}
+/** The signed-in user (`GET /api/me`). */
+export type Me = Wire<Schemas['MeServiceMe'], never, { dataScope: DataScope; locale: Locale | null }>
 
-export interface UserOption {
-  id: number
-  displayName: string
-  departmentName: string
-}
+/** A colleague as pickers offer them (`GET /api/users/directory`). */
+export type UserOption = Wire<Schemas['UserDirectoryControllerColleague']>
 
-export interface User {
-  id: number
-  username: string
-  displayName: string
-  departmentId: number
-  departmentName: string
-  roles: string[]
-  active: boolean
-  phone?: string
-  email?: string
-  version: number
-}
+export type User = Wire<Schemas['UserAdminUserRow'], 'phone' | 'email'>
 
-export interface Department {
-  id: number
-  name: string
-  parentId: number | null
-  managerId: number | null
-  managerName: string | null
-  version: number
-  children: Department[]
-}
+export type Department = Wire<Schemas['DepartmentAdminNode'], 'parentId' | 'managerId' | 'managerName', { children: Department[] }>
 
-export interface Role {
-  id: number
-  code: string
-  nameZh: string
-  nameEn: string
-  dataScope: DataScope
-  version: number
-  /** Active users holding the role: who a scope change affects. */
-  userCount: number
-}
+/** A role; `userCount` counts the active users holding it (who a scope change affects). */
+export type Role = Wire<Schemas['RoleAdminRoleView'], never, { dataScope: DataScope }>
 
+/** A setting's value: the OpenAPI document says only "object" (the server sends the JSON value as typed). */
 export type SettingValue = string | number | boolean
 
-export interface Setting {
-  key: string
-  type: string
-  unit: string | null
-  value: SettingValue
-  effectiveFrom: string
-  version: number
-  nameZh: string
-  nameEn: string
-  descriptionZh: string
-  descriptionEn: string
-  ruleIds: string[]
-  /** Who set the value in force (none for the initial value). */
-  changedByName: string | null
-  /** The next value, not yet in force (待生效). */
-  scheduled: { value: SettingValue; effectiveFrom: string; changedByName: string | null; changedAt: string } | null
-}
+export type SettingRevision = Wire<Schemas['SettingsAdminRevision'], never, { value: SettingValue }>
 
-export interface SettingRevision {
-  value: SettingValue
-  effectiveFrom: string
-  version: number
-  changedByName: string
-  changedAt: string
-}
+/** A setting in force, who set it (none for the initial value) and its next value not yet in force (待生效). */
+export type Setting = Wire<
+  Schemas['SettingsAdminSettingView'],
+  'unit' | 'changedByName',
+  { value: SettingValue; scheduled: Wire<Schemas['SettingsAdminScheduled'], 'changedByName', { value: SettingValue }> | null }
+>
 
-export interface CalendarDay {
-  date: string
-  off: boolean
-  name: string
-}
+export type CalendarDay = Wire<Schemas['CalendarDay']>
 
-export interface CalendarYear {
-  year: number
-  published: boolean
-  days: CalendarDay[]
-}
+export type CalendarYear = Wire<Schemas['CalendarAdminYearView'], never, { days: CalendarDay[] }>
 
-export interface AuditEntry {
-  id: number
-  at: string
-  actorName: string
-  entityType: string
-  entityId: string | number
-  action: string
-  changes: Record<string, { old: unknown; new: unknown }> | null
-  /** The name of the record, when the server knows it (users, departments, customers). */
-  entityName?: string | null
-  /** Names of the ids in the changes, by `kind:id` (e.g. `department:3`). */
-  names?: Record<string, string>
-}
+/** An audit entry: `entityName` is the record's name when the server knows it, `names` the ids' names by `kind:id`. */
+export type AuditEntry = Wire<
+  Schemas['AuditLogEntry'],
+  'entityName',
+  { changes: Record<string, { old: unknown; new: unknown }> | null }
+>
 
-export interface Notification {
-  id: number
-  kind: string
-  title: string
-  body: string
-  link: string | null
-  createdAt: string
-  readAt: string | null
-}
+export type Notification = Wire<Schemas['NotificationControllerItem'], 'link' | 'readAt'>
 
-export interface DecisionHit {
-  ruleId: string
-  zh: string
-  en: string
-  inputs: Record<string, unknown>
-}
+export type DecisionHit = Wire<Schemas['RuleHit'], never, { inputs: Record<string, unknown> }>
 
-export interface Decision {
-  /** Set on stored decisions (e.g. a customer's decisions tab). */
-  kind?: string
-  outcome: string
-  hits: DecisionHit[]
-  settingsVersion: number | string
-  /** Absent when the decision is answered right away (e.g. a distribution). */
-  decidedAt?: string | null
-}
+/**
+ * A decision with its rule hits. `kind` is set on stored decisions (e.g. a customer's decisions tab); a decision
+ * answered right away (e.g. a distribution) has neither kind nor time.
+ */
+export type Decision = Wire<
+  Schemas['StoredDecision'],
+  never,
+  { hits: DecisionHit[]; kind?: string | null; decidedAt?: string | null }
+>
 
 export type ApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'VOID' | 'CANCELLED'
 
-export interface ApprovalStep {
-  seq: number
-  role: string | null
-  assigneeName: string | null
-  status: string
-  decidedByName: string | null
-  decidedAt: string | null
-  comment: string | null
-  dueAt: string | null
-}
+export type ApprovalStep = Wire<
+  Schemas['ApprovalViewStepView'],
+  'role' | 'assigneeName' | 'decidedByName' | 'decidedAt' | 'comment' | 'dueAt'
+>
 
-export interface Approval {
-  id: number
-  subjectType: string
-  subjectId: number | string
-  title: string
-  applicantName: string
-  status: ApprovalStatus
-  createdAt: string
-  decision: Decision | null
-  steps: ApprovalStep[]
-  /** What is approved: the record's page and name, each changed field before/after, the evidence given. */
-  details?: {
-    link: string | null
-    recordName: string | null
-    changes: Record<string, { before: unknown; after: unknown }> | null
-    evidence: Record<string, string> | null
-  } | null
-}
+export type Approval = Wire<
+  Schemas['ApprovalView'],
+  'completedAt' | 'subjectVersion',
+  {
+    status: ApprovalStatus
+    decision: Decision | null
+    steps: ApprovalStep[]
+    /** What is approved: the record's page and name, each changed field before/after, the evidence given. */
+    details?: {
+      link: string | null
+      recordName: string | null
+      changes: Record<string, { before: unknown; after: unknown }> | null
+      evidence: Record<string, string> | null
+    } | null
+  }
+>
 
-export interface ApiToken {
-  id: number
-  name: string
-  createdAt?: string
-  expiresOn?: string | null
-  lastUsedAt?: string | null
-}
+export type ApiToken = Wire<Schemas['ApiTokensTokenView'], 'expiresOn' | 'lastUsedAt'>
 
-export interface Delegation {
-  id: number
-  delegateId: number
-  delegateName?: string
-  startsOn: string
-  endsOn: string
-}
+export type Delegation = Wire<Schemas['DelegationsDelegation']>

@@ -1,115 +1,54 @@
 import { api, download, request, send } from './http'
 import type { Decision } from './types'
+import type { Draft, Schemas, Wire } from './schema'
 
 /** Route visits (CUS-14): the client side of /api/visits. */
-export type PlanStatus = 'PLANNED' | 'CHECKED_IN' | 'DONE'
+export type PlanStatus = Schemas['VisitPlansPlanItem']['status'] & string
 
-export interface PlanItem {
-  routeId: number
-  routeName: string
-  position: number
-  customerId: number
-  customerName: string
-  city: string
-  address: string
-  visitId: number | null
-  status: PlanStatus
-}
+export type PlanItem = Wire<Schemas['VisitPlansPlanItem'], 'visitId'>
 
-export interface DayPlan {
-  date: string
-  workingDay: boolean
-  items: PlanItem[]
-}
+export type DayPlan = Wire<Schemas['VisitPlansDayPlan'], never, { items: PlanItem[] }>
 
-export interface VisitHead {
-  id: number
-  visitorId: number
-  visitorName: string
-  customerId: number
-  customerName: string
-  city: string
-  address: string
-  routeId: number | null
-  visitOn: string
-  objective: string
-  result: string
-  preparation: string
-  outdoorAdsOk: boolean | null
-  popOk: boolean | null
-  racksOk: boolean | null
-  outdoorNotes: string
-  greeting: string
-  displayNotes: string
-  newProducts: string
-  promotions: string
-  marketNotes: string
-  signatureRequired: boolean
-  signedBy: string
-  nextVisitAt: string | null
-  checkInAt: string | null
-  /** The device's position at check-in, when it sent one. */
-  checkInLat: number | null
-  checkInLng: number | null
-  checkInDistanceM: number | null
-  checkInFar: boolean | null
-  checkOutAt: string | null
-  /** The confirmed (imported or manager-confirmed) location the check-in is measured from. */
-  customerLat: number | null
-  customerLng: number | null
-  /** How that point came: IMPORT, MANAGER or CONFIRMED; null while there is none (位置待确认). */
-  customerLocationSource: 'IMPORT' | 'MANAGER' | 'CONFIRMED' | null
-  /** Checked in while the customer had no confirmed location (位置待确认); measured once a manager confirms one. */
-  locationUnconfirmed: boolean
-  counted: boolean
-  version: number
-}
+/**
+ * A visit's head. The check-in position is the device's, when it sent one; the customer's point is the confirmed
+ * (imported or manager-confirmed) location the check-in is measured from, `customerLocationSource` how it came (null
+ * while there is none, 位置待确认); `locationUnconfirmed` marks a check-in made while there was none.
+ */
+export type VisitHead = Wire<
+  Schemas['VisitViewHead'],
+  | 'routeId' | 'outdoorAdsOk' | 'popOk' | 'racksOk' | 'nextVisitAt' | 'checkInAt' | 'checkInLat' | 'checkInLng'
+  | 'checkInDistanceM' | 'checkInFar' | 'checkOutAt' | 'checkOutLat' | 'checkOutLng' | 'customerLat' | 'customerLng',
+  { customerLocationSource: 'IMPORT' | 'MANAGER' | 'CONFIRMED' | null }
+>
 
-export interface StockLine {
-  product: string
-  safetyStock?: number
-  currentStock?: number
-  orderQuantity?: number
-  suggested?: number
-}
+type Row<K extends keyof Schemas> = Wire<Schemas[K]>
 
-export interface Competitor {
-  brand: string
-  product: string
-  price?: number
-  promotion: string
-  display: string
-  staffChanges: string
-}
+/** The visit's lines as the form edits them: the numbers may still be empty, the line number is the server's. */
+export type StockLine = Pick<Row<'VisitViewStockLine'>, 'product'> &
+  Partial<Pick<Row<'VisitViewStockLine'>, 'safetyStock' | 'currentStock' | 'orderQuantity' | 'suggested'>>
 
-export interface ReturnLine {
-  product: string
-  quantity?: number
-  reason: string
-}
+export type Competitor = Pick<Row<'VisitViewCompetitor'>, 'brand' | 'product' | 'promotion' | 'display' | 'staffChanges'> &
+  Partial<Pick<Row<'VisitViewCompetitor'>, 'price'>>
 
-export interface Promise_ {
-  id: number
-  text: string
-  dueOn: string
-}
+export type ReturnLine = Pick<Row<'VisitViewReturnLine'>, 'product' | 'reason'> & Partial<Pick<Row<'VisitViewReturnLine'>, 'quantity'>>
 
-export interface Photo {
-  id: number
-  step: number
-  contentType: string
-  sizeBytes: number
-}
+export type Promise_ = Wire<Schemas['VisitViewPromise'], 'followUpId'>
 
-export interface Visit {
-  visit: VisitHead
-  stock: StockLine[]
-  competitors: Competitor[]
-  returns: ReturnLine[]
-  promises: Promise_[]
-  photos: Photo[]
-  decisions: Decision[]
-}
+export type Photo = Row<'VisitViewPhoto'>
+
+export type Visit = Wire<
+  Schemas['VisitView'],
+  never,
+  {
+    visit: VisitHead
+    stock: StockLine[]
+    competitors: Competitor[]
+    returns: ReturnLine[]
+    promises: Promise_[]
+    photos: Photo[]
+    decisions: Decision[]
+  }
+>
 
 export interface Position {
   lat: number
@@ -162,106 +101,32 @@ export function currentPosition(timeoutMs = 8000): Promise<Position | null> {
 
 /* ---- Routes (线路), completion and market information: the desktop pages ---- */
 
-export type FrequencyKind = 'WEEKLY' | 'MONTHLY'
+export type FrequencyKind = Schemas['RouteInputStop']['frequency']
 
-export interface RouteStop {
-  position: number
-  customerId: number
-  customerName: string
-  city: string
-  stage: string
-  frequency: FrequencyKind
-  weekdays: number[]
-  everyWeeks: number
-  monthDay: number | null
-  startsOn: string
-}
+export type RouteStop = Wire<Schemas['RouteViewStop'], 'monthDay'>
 
-export interface Route {
-  id: number
-  name: string
-  ownerId: number
-  ownerName: string
-  version: number
-  stops: RouteStop[]
-}
+export type Route = Wire<Schemas['RouteView'], never, { stops: RouteStop[] }>
 
-export interface RouteSummary {
-  id: number
-  name: string
-  ownerId: number
-  ownerName: string
-  stopCount: number
-  version: number
-}
+export type RouteSummary = Row<'RouteViewSummary'>
 
 /** A stop as `POST/PUT /api/routes` takes it: WEEKLY needs weekdays (1 = Monday … 7 = Sunday), MONTHLY a monthDay. */
-export interface RouteStopInput {
-  customerId: number | null
-  frequency: FrequencyKind
-  weekdays: number[]
-  everyWeeks: number | null
-  monthDay: number | null
-  startsOn: string | null
-}
+export type RouteStopInput = Draft<Schemas['RouteInputStop']> & { frequency: FrequencyKind; weekdays: number[] }
 
-export interface RouteInput {
-  name: string
-  stops: RouteStopInput[]
-  version?: number
-}
+export type RouteInput = Pick<Schemas['RouteInput'], 'name' | 'version'> & { stops: RouteStopInput[] }
 
 /** `GET /api/visits`: a visit as lists show it. */
-export interface VisitSummary {
-  id: number
-  visitorId: number
-  visitorName: string
-  customerId: number
-  customerName: string
-  visitOn: string
-  checkInAt: string | null
-  checkOutAt: string | null
-  checkInFar: boolean | null
-  checkInDistanceM: number | null
-  locationUnconfirmed: boolean
-  objective: string
-  result: string
-  /** The check-in distance decision (CUS-14), when the visit has checked in. */
-  distanceDecision: Decision | null
-}
+export type VisitSummary = Wire<
+  Schemas['VisitViewSummary'],
+  'checkInAt' | 'checkOutAt' | 'checkInFar' | 'checkInDistanceM',
+  { distanceDecision: Decision | null }
+>
 
-export interface PersonCompletion {
-  userId: number
-  name: string
-  planned: number
-  done: number
-  unplannedDone: number
-  /** Done visits whose customer had no confirmed location (位置待确认). */
-  locationUnconfirmed: number
-  /** done / planned; null when nothing was planned. */
-  rate: number | null
-}
+/** `rate` is done / planned, null when nothing was planned; `locationUnconfirmed` counts visits 位置待确认. */
+export type PersonCompletion = Wire<Schemas['VisitPlansPersonCompletion'], 'rate'>
 
-export interface Completion {
-  week: string
-  from: string
-  to: string
-  people: PersonCompletion[]
-}
+export type Completion = Wire<Schemas['VisitPlansCompletion'], never, { people: PersonCompletion[] }>
 
-export interface MarketInfoRow {
-  visitId: number
-  visitOn: string
-  city: string
-  customerName: string
-  visitorName: string
-  brand: string
-  product: string | null
-  price: number | null
-  promotion: string | null
-  display: string | null
-  staffChanges: string | null
-}
+export type MarketInfoRow = Wire<Schemas['MarketInfoRow'], 'product' | 'price' | 'promotion' | 'display' | 'staffChanges'>
 
 export const routesApi = {
   get: (id: number) => api.get<Route>(`/api/routes/${id}`),
@@ -280,27 +145,11 @@ export const completionApi = {
 }
 
 /** A customer location proposed by a first check-in, for a manager to confirm or reject (CUS-14). */
-export interface LocationProposal {
-  id: number
-  customerId: number
-  customerName: string
-  city: string
-  address: string
-  ownerName: string | null
-  lat: number
-  lng: number
-  visitId: number | null
-  proposedBy: number
-  proposedByName: string
-  proposedAt: string
-  status: 'PENDING' | 'CONFIRMED' | 'REJECTED'
-  decidedByName: string | null
-  decidedAt: string | null
-  reason: string
-  confirmedLat: number | null
-  confirmedLng: number | null
-  version: number
-}
+export type LocationProposal = Wire<
+  Schemas['CustomerLocationsProposal'],
+  'ownerName' | 'visitId' | 'decidedByName' | 'decidedAt' | 'confirmedLat' | 'confirmedLng',
+  { status: 'PENDING' | 'CONFIRMED' | 'REJECTED' }
+>
 
 export const locationApi = {
   /** Problems (another manager must confirm one's own proposal, already decided, version) are shown by the client. */

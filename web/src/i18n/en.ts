@@ -97,6 +97,19 @@ const en: typeof zh = {
     },
   },
   serviceOrders: { phone: 'Caller phone', none: 'No orders found for this caller', carrier: 'Carrier' },
+  /** Page titles (and breadcrumbs) of the pages the menu does not name. */
+  pages: {
+    breadcrumb: 'You are here',
+    customer: 'Customer file',
+    quote: 'Quote',
+    contract: 'Contract',
+    order: 'Order',
+    ticket: 'Ticket',
+    article: 'Knowledge article',
+    serviceReport: 'Weekly service report',
+    forbidden: 'No access',
+    notFound: 'Page not found',
+  },
   header: { notifications: 'Notifications', logout: 'Sign out' },
   menu: {
     orders: 'Orders',
@@ -212,7 +225,7 @@ const en: typeof zh = {
     legendOff: 'Day off',
     legendWork: 'Make-up workday',
     legendWeekend: 'Weekend',
-    weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
+    weekdays: 'Mo Tu We Th Fr Sa Su',
     kind: 'Kind',
     kindOff: 'Day off',
     kindWork: 'Workday (make-up)',

@@ -97,6 +97,19 @@ export default {
   },
   serviceOrders: { phone: '来电号码', none: '没有找到该客户的订单', carrier: '承运' },
   header: { notifications: '通知', logout: '退出登录' },
+  /** Page titles (and breadcrumbs) of the pages the menu does not name. */
+  pages: {
+    breadcrumb: '位置',
+    customer: '客户档案',
+    quote: '报价单详情',
+    contract: '合同详情',
+    order: '订单详情',
+    ticket: '工单详情',
+    article: '知识文章',
+    serviceReport: '客服周报',
+    forbidden: '无权访问',
+    notFound: '页面不存在',
+  },
   menu: {
     orders: '订单',
     warehouse: '仓库发货',
@@ -210,7 +223,7 @@ export default {
     legendOff: '休息日',
     legendWork: '调休上班',
     legendWeekend: '周末',
-    weekdays: '一,二,三,四,五,六,日',
+    weekdays: '一 二 三 四 五 六 日',
     kind: '类型',
     kindOff: '休息',
     kindWork: '上班（调休）',
@@ -269,7 +282,7 @@ export default {
     stepStatus: { PENDING: '待审批', WAITING: '未开始', APPROVED: '同意', REJECTED: '驳回', SKIPPED: '跳过', VOID: '作废' },
   },
   decision: {
-    why: '为什么?',
+    why: '为什么？',
     outcome: '结论',
     inputs: '依据数据',
     settingsVersion: '参数版本',

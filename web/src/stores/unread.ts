@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@/api/http'
+import type { Schemas, Wire } from '@/api/schema'
 
 const POLL_MS = 60_000
 
@@ -10,7 +11,7 @@ export const useUnread = defineStore('unread', () => {
 
   async function refresh() {
     try {
-      count.value = (await api.get<{ count: number }>('/api/notifications/unread-count', undefined, { quiet: true })).count
+      count.value = (await api.get<Wire<Schemas['NotificationControllerCount']>>('/api/notifications/unread-count', undefined, { quiet: true })).count
     } catch {
       // Polling stays silent; the next page action reports real problems.
     }

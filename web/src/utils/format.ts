@@ -35,6 +35,14 @@ export function formatDate(iso: string | null | undefined): string {
   return `${p.year}-${p.month}-${p.day}`
 }
 
+/** The same format on a chart's day axis, where the year is the chart's: 11-23. */
+export function formatMonthDay(iso: string | null | undefined): string {
+  return formatDate(iso).slice(5)
+}
+
+/** The date-time pickers show what the pages show (2026-11-23 09:30), not Element Plus's default with seconds. */
+export const DATE_TIME_PICKER_FORMAT = 'YYYY-MM-DD HH:mm'
+
 /** Money in yuan as people read it everywhere: ¥1,234.00 (grouped, two decimals, HALF_UP done by the server). */
 export function formatMoney(v: number | string | null | undefined): string {
   if (v === null || v === undefined || v === '') return '—'

@@ -1,3 +1,4 @@
+import type { Schemas, Wire } from '@/api/schema'
 /** PRC-2 guide price lists as the API answers them (docs/decisions/0013-catalogue.md). */
 export const PRICE_LIST_STATUSES = ['DRAFT', 'PENDING', 'APPROVED', 'REJECTED'] as const
 export type PriceListStatus = (typeof PRICE_LIST_STATUSES)[number]
@@ -6,19 +7,6 @@ export type PriceListStatus = (typeof PRICE_LIST_STATUSES)[number]
 export const PRICE_LIST_READERS = ['SALESPERSON', 'NETWORK_PROMOTER', 'BUSINESS_MANAGER', 'GENERAL_MANAGER', 'MARKETING_DIRECTOR', 'FINANCE', 'CASHIER', 'FINANCE_DIRECTOR']
 export const PRICE_LIST_IMPORTERS = ['MARKETING_DIRECTOR', 'GENERAL_MANAGER']
 
-export interface PriceListSummary {
-  id: number
-  name: string
-  effectiveFrom: string
-  status: PriceListStatus
-  version: number
-  createdAt: string
-  submittedAt: string | null
-  decidedAt: string | null
-  lineCount: number
-}
+export type PriceListSummary = Wire<Schemas['PriceListsSummary'], 'submittedAt' | 'decidedAt' | 'createdBy', { status: PriceListStatus }>
 
-export interface PriceList {
-  list: PriceListSummary
-  lines: { productId: number; productCode: string; productName: string; guidePrice: string }[]
-}
+export type PriceList = Wire<Schemas['PriceListsPriceList'], never, { list: PriceListSummary; lines: Wire<Schemas['PriceListsLine']>[] }>
