@@ -1,6 +1,6 @@
 /** Service desk pages (SVC-1 … SVC-10). */
 export default {
-  menu: { tickets: 'Tickets', returnVisits: 'Return visits', shift: 'Shift', knowledge: 'Knowledge base', quality: 'Quality inspection', myQuality: 'My QC scores', analysis: 'Service analysis' },
+  menu: { tickets: 'Tickets', returnVisits: 'Return visits', shift: 'Shift', roster: 'Roster', knowledge: 'Knowledge base', quality: 'Quality inspection', myQuality: 'My QC scores', analysis: 'Service analysis' },
   channel: { PHONE: 'Phone', ONLINE_FORM: 'Online form', ONLINE_CHAT: 'Online chat', IN_PERSON: 'In person', VISIT: 'During a visit', ACCOUNT_MANAGER: 'From an account manager' },
   type: { INQUIRY: 'Inquiry', COMPLAINT: 'Complaint', SPECIAL_REQUEST: 'Special request', INFO_CHANGE: 'Information change', ORDER_SETTLEMENT: 'Order or settlement', ORDERING_FAULT: 'Ordering-system fault', SUGGESTION: 'Suggestion' },
   requester: { CUSTOMER: 'Customer', PROSPECT: 'Prospect', CONSUMER: 'Consumer', EMPLOYEE: 'Employee' },
@@ -13,11 +13,12 @@ export default {
     OVERDUE: 'Overdue', ESCALATED: 'Escalated', SUPERVISED: 'Supervised', RESOLVED: 'Resolved', CLOSED: 'Closed', REOPENED: 'Reopened',
     COMPLAINT_UPDATED: 'Complaint analysis', RETURN_VISIT_DUE: 'Return visit due', RETURN_VISIT_CLOSED: 'Return visit closed',
     ORDER_LINKED: 'Order linked', ARTICLE_LINKED: 'Article linked', QC_LINKED: 'QC linked',
+    CHANGE_REQUESTED: 'Change request filed', CHANGE_DECIDED: 'Change request decided',
   },
   timer: { REMIND: '75 % reminder', OVERDUE: 'Overdue', DIRECTOR: 'To the service director' },
   visitState: { DUE: 'Due', CALLBACK: 'Callback booked', SOLVED: 'Solved', NOT_SOLVED: 'Not solved', UNREACHABLE: 'Unreachable', WRONG_CONTACT: 'Wrong contact data' },
   visitReason: { COMPLAINT: 'Complaint', RESOLVED_BY_OTHER: 'Resolved by another', CAMPAIGN: 'Campaign' },
-  outcome: { REACHED: 'Reached', NO_ANSWER: 'No answer', BUSY: 'Busy', WRONG_NUMBER: 'Wrong number', CALLBACK: 'Callback booked' },
+  outcome: { REACHED: 'Reached', NO_ANSWER: 'No answer', BUSY: 'Busy', WRONG_NUMBER: 'Wrong number', CALLBACK: 'Callback booked', SMS_SENT: 'SMS sent' },
   satisfaction: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Neutral', 2: 'Unsatisfied', 1: 'Very unsatisfied' },
   requesterLabel: 'Requester', channelType: 'Channel / type', stateLabel: 'State', typeLabel: 'Type', fired: 'Fired',
   mine: 'My tickets', all: 'All tickets', newTicket: 'Take a question', number: 'Number', subject: 'Subject', description: 'Question',
@@ -30,7 +31,7 @@ export default {
   timers: 'Timers', assignees: 'Assignees', why: 'Why', escalation: 'Escalation', saved: 'Saved', hours: '{n} h', minutes: '{n} min',
   visits: 'Return-visit queue', due: 'Due', attempts: 'Attempts', attempt: 'Log attempt', close: 'Close', result: 'Result',
   feedback: 'Feedback', callbackAt: 'Callback at', board: 'Shift board', agent: 'Agent', open: 'Open', escalated: 'Escalated',
-  inbox: 'Escalated tickets', log: 'Shift log', shiftDate: 'Date', shift: 'Shift', shifts: { DAY: 'Day', NIGHT: 'Night' },
+  inbox: 'Escalated tickets', log: 'Shift log', shiftDate: 'Date', shift: 'Shift', shifts: { DAY: 'Day', NIGHT: 'Night', REST: 'Rest' },
   content: 'Log', handover: 'Customers handed over', urgent: 'Urgent items', prospects: 'Prospects to call', addLog: 'Write log',
   supervise: 'Supervise', supervisePlaceholder: 'Direction (e.g. not solved at the return visit: call the customer today and report back)',
   publicTitle: 'Ask us online', publicName: 'Your name', publicSubmit: 'Submit', publicFiled: 'Received; your ticket number: {n}',
@@ -62,6 +63,22 @@ export default {
     trainingTeam: 'Whole team', trainingAgents: 'Individual: {names}', noTraining: 'No training needed this week', linkComplaint: 'Link a complaint',
     complaintTicket: 'Complaint ticket number', note: 'Note', linkedAt: 'Linked', none: 'No QC scores yet', rateChart: 'Average rate per item',
     summaryChart: 'Average rate per agent',
+  },
+  change: {
+    title: 'Information change request', fields: 'Details to change', state: 'Approval', file: 'File the change request',
+    hint: "Enter the customer's new details (leave unchanged ones empty); a manager approves and the file changes when approved",
+    states: { PENDING: 'Awaiting approval', APPROVED: 'Approved', REJECTED: 'Rejected', CANCELLED: 'Cancelled' },
+    field: { name: 'Customer name', creditCode: 'Unified credit code', invoiceTitle: 'Invoice title', taxId: 'Tax number', bankName: 'Bank', bankAccount: 'Bank account' },
+  },
+  sms: {
+    title: 'Return visit by SMS', send: 'Send SMS', resend: 'Send again', body: 'Message', state: 'Delivery', tries: 'Tries', sendAt: 'Planned',
+    sentAt: 'Sent', lastError: 'Failure', none: 'No SMS sent yet', queuedNote: 'A message in quiet hours waits for call hours and goes out then; a failed delivery is retried',
+    states: { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' },
+  },
+  roster: {
+    onDuty: 'On the {shift} shift now: {names}', nobody: 'nobody rostered', clear: 'Clear', save: 'Save roster ({n} changes)',
+    empty: 'No service staff', hint: 'Pick a shift, click the days in the grid, then save', short: { DAY: 'D', NIGHT: 'N', REST: 'R' },
+    retry: 'Retry',
   },
   analysis: {
     title: 'Service analysis', weekly: 'Weekly satisfaction', complaints: 'Complaint analysis', statistics: 'Service statistics', reports: 'Stored weekly reports',

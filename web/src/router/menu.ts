@@ -79,6 +79,7 @@ export const menu: MenuItem[] = [
   { key: 'tickets', path: '/tickets', label: 'service.menu.tickets', icon: Tickets, roles: [...SERVICE_DESK, 'MARKETING_DIRECTOR', 'GENERAL_MANAGER'] },
   { key: 'return-visits', path: '/return-visits', label: 'service.menu.returnVisits', icon: AlarmClock, roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
   { key: 'shift', path: '/shift', label: 'service.menu.shift', icon: Odometer, roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
+  { key: 'shift-roster', path: '/shift/roster', label: 'service.menu.roster', icon: Calendar, roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] },
   { key: 'knowledge', path: '/knowledge', label: 'service.menu.knowledge', icon: Reading, roles: SERVICE_ROLES.knowledge },
   { key: 'quality', path: '/quality', label: 'service.menu.quality', icon: Medal, roles: SERVICE_ROLES.quality },
   { key: 'my-quality', path: '/quality/mine', label: 'service.menu.myQuality', icon: Medal, roles: SERVICE_ROLES.myQuality },

@@ -23,9 +23,11 @@ import java.util.Locale;
 class ReturnVisitController {
 
     private final ReturnVisits visits;
+    private final ReturnVisitSms sms;
 
-    ReturnVisitController(ReturnVisits visits) {
+    ReturnVisitController(ReturnVisits visits, ReturnVisitSms sms) {
         this.visits = visits;
+        this.sms = sms;
     }
 
     @GetMapping("/api/return-visits")
@@ -61,6 +63,24 @@ class ReturnVisitController {
     ReturnVisits.Detail attempt(@PathVariable long id, @RequestBody ReturnVisits.NewAttempt in) {
         var user = CurrentUser.get();
         visits.attempt(user, id, in);
+        return visits.detail(user, id);
+    }
+
+    /** SVC-6 by SMS: queued from the template; sent when call hours allow, retried on failure. */
+    @PostMapping("/api/return-visits/{id}/sms")
+    @Allow(RoleCode.RETURN_VISIT)
+    ReturnVisits.Detail sms(@PathVariable long id) {
+        var user = CurrentUser.get();
+        sms.queue(user, id);
+        return visits.detail(user, id);
+    }
+
+    /** A message given up after its tries is queued again. */
+    @PostMapping("/api/return-visits/{id}/sms/{smsId}/resend")
+    @Allow(RoleCode.RETURN_VISIT)
+    ReturnVisits.Detail resend(@PathVariable long id, @PathVariable long smsId) {
+        var user = CurrentUser.get();
+        sms.resend(user, id, smsId);
         return visits.detail(user, id);
     }
 

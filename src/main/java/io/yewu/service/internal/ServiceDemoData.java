@@ -88,7 +88,7 @@ class ServiceDemoData {
             boolean fcr = "FCR".equals(p.state());
             long id = tickets.receive(companyId, owner, null, new Tickets.Intake("PHONE", p.type(), "CONSUMER", null, null,
                     p.caller(), p.phone(), "", null, p.subject(), "", false, null, null,
-                    "COMPLAINT".equals(p.type()) ? "MEDIUM" : null, false, null, null, null), true);
+                    "COMPLAINT".equals(p.type()) ? "MEDIUM" : null, false, null, null, null, null), true);
             if (!customers.isEmpty() && i % 2 == 0) {
                 jdbc.sql("UPDATE ticket SET requester_kind = 'CUSTOMER', customer_id = :cust WHERE company_id = :c AND id = :id")
                         .param("cust", customers.get(i % customers.size())).param("c", companyId).param("id", id).update();
