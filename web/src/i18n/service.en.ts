@@ -1,6 +1,6 @@
 /** Service desk pages (SVC-1 … SVC-10). */
 export default {
-  menu: { tickets: 'Tickets', returnVisits: 'Return visits', shift: 'Shift', roster: 'Roster', knowledge: 'Knowledge base', quality: 'Quality inspection', myQuality: 'My QC scores', analysis: 'Service analysis' },
+  menu: { tickets: 'Tickets', returnVisits: 'Return visits', shift: 'Shift', roster: 'Roster', campaigns: 'Campaign visits', kbTests: 'Knowledge tests', knowledge: 'Knowledge base', quality: 'Quality inspection', myQuality: 'My QC scores', analysis: 'Service analysis' },
   channel: { PHONE: 'Phone', ONLINE_FORM: 'Online form', ONLINE_CHAT: 'Online chat', IN_PERSON: 'In person', VISIT: 'During a visit', ACCOUNT_MANAGER: 'From an account manager' },
   type: { INQUIRY: 'Inquiry', COMPLAINT: 'Complaint', SPECIAL_REQUEST: 'Special request', INFO_CHANGE: 'Information change', ORDER_SETTLEMENT: 'Order or settlement', ORDERING_FAULT: 'Ordering-system fault', SUGGESTION: 'Suggestion' },
   requester: { CUSTOMER: 'Customer', PROSPECT: 'Prospect', CONSUMER: 'Consumer', EMPLOYEE: 'Employee' },
@@ -79,6 +79,18 @@ export default {
     onDuty: 'On the {shift} shift now: {names}', nobody: 'nobody rostered', clear: 'Clear', save: 'Save roster ({n} changes)',
     empty: 'No service staff', hint: 'Pick a shift, click the days in the grid, then save', short: { DAY: 'D', NIGHT: 'N', REST: 'R' },
     retry: 'Retry',
+  },
+  campaign: {
+    name: 'Campaign', channel: 'By', channels: { PHONE: 'Phone', SMS: 'SMS' }, purpose: 'Purpose (holiday, promotion …)',
+    create: 'New campaign', customers: 'Customers', reached: 'Reached', unreachable: 'Unreachable', open: 'Open', done: 'Done',
+    createdBy: 'Created by', draw: 'Customers drawn', any: 'Any', customerClass: 'Customer class', preview: 'Preview',
+    previewCount: 'These criteria draw {n} customers', allCustomers: 'All customers', satisfaction: 'Satisfaction',
+    count: 'Customers', byAgent: 'Per return-visit agent', work: 'Work them in the visit queue', campaign: 'Campaign', mine: 'Mine only',
+  },
+  kbTest: {
+    maxScore: 'Out of',
+    title: 'Knowledge test scores', mine: 'My knowledge test scores', record: 'Record a score', topic: 'Test', article: 'Article',
+    score: 'Score', takenOn: 'Taken on', recordedBy: 'Recorded by', recordedAt: 'Recorded', from: 'From', to: 'To',
   },
   analysis: {
     title: 'Service analysis', weekly: 'Weekly satisfaction', complaints: 'Complaint analysis', statistics: 'Service statistics', reports: 'Stored weekly reports',

@@ -1,6 +1,6 @@
 /** Service desk pages (SVC-1 … SVC-10): Chinese first. */
 export default {
-  menu: { tickets: '工单', returnVisits: '回访', shift: '值班', roster: '排班', knowledge: '知识库', quality: '质检', myQuality: '我的质检', analysis: '服务分析' },
+  menu: { tickets: '工单', returnVisits: '回访', shift: '值班', roster: '排班', campaigns: '统一回访', kbTests: '知识考试', knowledge: '知识库', quality: '质检', myQuality: '我的质检', analysis: '服务分析' },
   channel: { PHONE: '电话', ONLINE_FORM: '在线表单', ONLINE_CHAT: '在线客服', IN_PERSON: '来访', VISIT: '拜访中', ACCOUNT_MANAGER: '客户经理转来' },
   type: { INQUIRY: '咨询', COMPLAINT: '投诉', SPECIAL_REQUEST: '特殊需求', INFO_CHANGE: '信息变更', ORDER_SETTLEMENT: '订货/结算', ORDERING_FAULT: '网上订货故障', SUGGESTION: '建议' },
   requester: { CUSTOMER: '客户', PROSPECT: '潜在客户', CONSUMER: '消费者', EMPLOYEE: '员工' },
@@ -75,6 +75,18 @@ export default {
   roster: {
     onDuty: '当前{shift}在岗：{names}', nobody: '未排班', clear: '清除', save: '保存排班（{n} 处修改）', empty: '没有客服人员',
     hint: '选择班次后点击表格中的日期即可排班，完成后保存', short: { DAY: '白', NIGHT: '夜', REST: '休' }, retry: '重试',
+  },
+  campaign: {
+    name: '回访名称', channel: '回访方式', channels: { PHONE: '电话', SMS: '短信' }, purpose: '目的（节日、促销等）', create: '新建统一回访',
+    customers: '客户数', reached: '已接通', unreachable: '无法联系', open: '未完成', done: '已完成', createdBy: '创建人',
+    draw: '客户范围', any: '不限', customerClass: '客户类别', preview: '预览客户数', previewCount: '按这些条件将抽取 {n} 户客户',
+    allCustomers: '全部客户', satisfaction: '满意度分布', count: '户数', byAgent: '按回访员', work: '去回访队列处理', campaign: '统一回访',
+    mine: '只看分给我的',
+  },
+  kbTest: {
+    maxScore: '满分',
+    title: '知识考试成绩', mine: '我的知识考试成绩', record: '登记成绩', topic: '考试名称', article: '知识条目', score: '成绩',
+    takenOn: '考试日期', recordedBy: '登记人', recordedAt: '登记时间', from: '开始日期', to: '结束日期',
   },
   analysis: {
     title: '服务分析', weekly: '满意度周报', complaints: '投诉分析', statistics: '服务统计', reports: '已生成的周报',

@@ -78,6 +78,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue'), meta: { roles: TICKET_ROLES } },
       { path: 'return-visits', component: () => import('@/views/service/ReturnVisitsView.vue'), meta: { roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+      { path: 'return-visits/campaigns', component: () => import('@/views/service/ReturnVisitCampaignsView.vue'), meta: { roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+      { path: 'knowledge/tests', component: () => import('@/views/service/KnowledgeTestsView.vue'), meta: { roles: SERVICE_ROLES.knowledgeTests } },
       { path: 'shift/roster', component: () => import('@/views/service/ShiftRosterView.vue'), meta: { roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
       { path: 'knowledge', component: () => import('@/views/service/KnowledgeView.vue'), meta: { roles: SERVICE_ROLES.knowledge } },
       // the issuing department confirms a draft from its link, whatever its role (KB-2b)

@@ -41,3 +41,4 @@ CREATE INDEX return_visit_campaign_idx ON return_visit (company_id, campaign_id)
 
 SELECT yewu_wall('return_visit_campaign'::regclass);
 GRANT SELECT, INSERT, UPDATE ON return_visit_campaign TO yewu_app;
+

@@ -22,7 +22,7 @@ class CustomerSelectionQueries implements CustomerSelection {
     private static String where(YewuPrincipal reader, Criteria c, Map<String, Object> params) {
         CustomerAccess access = CustomerAccess.of(reader, "c");
         params.putAll(access.params());
-        StringBuilder sql = new StringBuilder(" FROM customer c WHERE ").append(access.inScopeSql()).append(" AND c.stage <> 'CLOSED'");
+        StringBuilder sql = new StringBuilder(" WHERE ").append(access.inScopeSql()).append(" AND c.stage <> 'CLOSED'");
         if (c != null) {
             if (present(c.stage())) { sql.append(" AND c.stage = :stage"); params.put("stage", c.stage().strip()); }
             if (present(c.customerClass())) { sql.append(" AND c.customer_class = :class"); params.put("class", c.customerClass().strip()); }
@@ -40,7 +40,7 @@ class CustomerSelectionQueries implements CustomerSelection {
     @Override
     public long count(YewuPrincipal reader, Criteria criteria) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("SELECT count(*)" + where(reader, criteria, params)).params(params).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM customer c" + where(reader, criteria, params)).params(params).query(Long.class).single();
     }
 
     @Override
@@ -48,9 +48,9 @@ class CustomerSelectionQueries implements CustomerSelection {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("""
                 SELECT c.id AS customer_id, c.name AS customer_name, coalesce(k.name, '') AS contact_name, coalesce(k.phone, '') AS phone
-                """ + where(reader, criteria, params).replace(" FROM customer c ", """
-                 FROM customer c LEFT JOIN LATERAL (SELECT name, phone FROM customer_contact cc
-                     WHERE cc.company_id = c.company_id AND cc.customer_id = c.id ORDER BY (cc.phone = ''), cc.id LIMIT 1) k ON true """)
+                FROM customer c LEFT JOIN LATERAL (SELECT name, phone FROM customer_contact cc
+                    WHERE cc.company_id = c.company_id AND cc.customer_id = c.id ORDER BY (cc.phone = ''), cc.id LIMIT 1) k ON true
+                """ + where(reader, criteria, params)
                 + " ORDER BY c.id LIMIT :limit")
                 .params(params).param("limit", limit).query(Contact.class).list();
     }

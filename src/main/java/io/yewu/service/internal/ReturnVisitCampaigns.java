@@ -145,7 +145,7 @@ class ReturnVisitCampaigns {
         }
         perPerson.forEach((to, n) -> notifier.notify(to, "service.campaign-assigned", "统一回访：" + in.name().strip(),
                 "Campaign return visits: " + in.name().strip(), "分配给您 " + n + " 户客户", n + " customers assigned to you",
-                "/return-visits?campaign=" + id));
+                "/return-visits?campaignId=" + id));
         audit.record("return-visit-campaign", id, "created", Changes.of().created("name", in.name().strip())
                 .created("channel", in.channel()).created("visits", drawn.size()));
         return id;

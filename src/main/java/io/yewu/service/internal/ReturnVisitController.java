@@ -41,6 +41,8 @@ class ReturnVisitController {
         boolean zh = ServiceWords.zh(locale);
         List<ExcelExport.Column<ReturnVisits.Row>> columns = List.of(
                 new ExcelExport.Column<>("工单号", "Ticket", ReturnVisits.Row::ticketNumber),
+                new ExcelExport.Column<>("统一回访", "Campaign", ReturnVisits.Row::campaignName),
+                new ExcelExport.Column<>("回访员", "Return-visit agent", ReturnVisits.Row::assignedName),
                 new ExcelExport.Column<>("原因", "Reason", r -> ServiceWords.word(r.reason(), zh)),
                 new ExcelExport.Column<>("状态", "State", r -> ServiceWords.word(r.state(), zh)),
                 new ExcelExport.Column<>("联系人", "Contact", ReturnVisits.Row::contactName),
