@@ -10,22 +10,25 @@ test('an information-change ticket files the customer change request and shows i
   await loginOk(page, 'agent1', PASSWORD)
   // a customer of the demo book, as the agent finds it while taking the call
   let cards: Card[] = []
-  for (const q of ['超市', '商店', '便利', '烟酒', '商行', '店', '1380', '1390', '1350', '1370', '1360']) {
-    cards = (await (await page.request.get(`/api/tickets/customer-lookup?q=${encodeURIComponent(q)}`)).json()) as Card[]
-    if (cards.length) break
+  for (const q of ['超市', '商店', '便利', '烟酒', '商行', '1380', '1390', '1350', '1370', '1360']) {
+    cards = [...cards, ...((await (await page.request.get(`/api/tickets/customer-lookup?q=${encodeURIComponent(q)}`)).json()) as Card[])]
+    if (cards.length >= 5) break
   }
   expect(cards.length).toBeGreaterThan(0)
-  const promisedAt = new Date(Date.now() + 4 * 3600_000).toISOString()
-  const ticket = await apiPost<Ticket>(page, '/api/tickets', {
-    channel: 'PHONE', type: 'INFO_CHANGE', requesterKind: 'CUSTOMER', customerId: cards[0].id, subject: `开票资料变更 ${Date.now()}`,
-    promisedAt,
-  })
-  await page.goto(`/tickets/${ticket.id}`)
-  const change = page.locator('[data-test=ticket-change]')
-  await expect(change).toContainText('信息变更申请')
-  await page.locator('[data-test=ticket-detail-change-invoiceTitle]').fill(`${cards[0].name}（新抬头）`)
-  await page.locator('[data-test=ticket-change-file]').click()
-  await expect(page.locator('[data-test=ticket-change-state]')).toHaveText('待审批')
+  // a customer whose file has no request awaiting approval (an earlier run may have left one): the first that takes it
+  const state = page.locator('[data-test=ticket-change-state]')
+  for (const card of cards.slice(0, 5)) {
+    const ticket = await apiPost<Ticket>(page, '/api/tickets', {
+      channel: 'PHONE', type: 'INFO_CHANGE', requesterKind: 'CUSTOMER', customerId: card.id, subject: `开票资料变更 ${Date.now()}`,
+      promisedAt: new Date(Date.now() + 4 * 3600_000).toISOString(),
+    })
+    await page.goto(`/tickets/${ticket.id}`)
+    await expect(page.locator('[data-test=ticket-change]')).toContainText('信息变更申请')
+    await page.locator('[data-test=ticket-detail-change-invoiceTitle]').fill(`${card.name}（新抬头）`)
+    await page.locator('[data-test=ticket-change-file]').click()
+    if (await state.waitFor({ timeout: 5000 }).then(() => true, () => false)) break
+  }
+  await expect(state).toHaveText('待审批')
   await expect(page.locator('[data-test=ticket-history]')).toContainText('提交信息变更申请')
   await shot(page, 'service-desk-more-1-info-change')
 })
