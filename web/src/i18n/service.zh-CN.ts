@@ -1,6 +1,6 @@
 /** Service desk pages (SVC-1 … SVC-10): Chinese first. */
 export default {
-  menu: { tickets: '工单', returnVisits: '回访', shift: '值班', knowledge: '知识库', quality: '质检', myQuality: '我的质检', analysis: '服务分析' },
+  menu: { tickets: '工单', returnVisits: '回访', shift: '值班', roster: '排班', campaigns: '统一回访', kbTests: '知识考试', knowledge: '知识库', quality: '质检', myQuality: '我的质检', analysis: '服务分析' },
   channel: { PHONE: '电话', ONLINE_FORM: '在线表单', ONLINE_CHAT: '在线客服', IN_PERSON: '来访', VISIT: '拜访中', ACCOUNT_MANAGER: '客户经理转来' },
   type: { INQUIRY: '咨询', COMPLAINT: '投诉', SPECIAL_REQUEST: '特殊需求', INFO_CHANGE: '信息变更', ORDER_SETTLEMENT: '订货/结算', ORDERING_FAULT: '网上订货故障', SUGGESTION: '建议' },
   requester: { CUSTOMER: '客户', PROSPECT: '潜在客户', CONSUMER: '消费者', EMPLOYEE: '员工' },
@@ -12,11 +12,12 @@ export default {
     RECEIVED: '受理', ANSWERED: '答复', PROMISED: '承诺答复时间', TRANSFERRED: '转交', NOTE: '备注', REMINDED: '到期提醒', OVERDUE: '超时',
     ESCALATED: '升级', SUPERVISED: '督办', RESOLVED: '办结', CLOSED: '关闭', REOPENED: '重新打开', COMPLAINT_UPDATED: '投诉分析',
     RETURN_VISIT_DUE: '待回访', RETURN_VISIT_CLOSED: '回访结案', ORDER_LINKED: '关联订单', ARTICLE_LINKED: '关联知识', QC_LINKED: '关联质检',
+    CHANGE_REQUESTED: '提交信息变更申请', CHANGE_DECIDED: '信息变更审批结果',
   },
   timer: { REMIND: '75%提醒', OVERDUE: '超时', DIRECTOR: '升级客服主任' },
   visitState: { DUE: '待回访', CALLBACK: '预约回电', SOLVED: '已解决', NOT_SOLVED: '未解决', UNREACHABLE: '无法联系', WRONG_CONTACT: '联系方式有误' },
   visitReason: { COMPLAINT: '投诉', RESOLVED_BY_OTHER: '他人办结', CAMPAIGN: '统一回访' },
-  outcome: { REACHED: '已接通', NO_ANSWER: '无人接听', BUSY: '占线', WRONG_NUMBER: '号码错误', CALLBACK: '预约回电' },
+  outcome: { REACHED: '已接通', NO_ANSWER: '无人接听', BUSY: '占线', WRONG_NUMBER: '号码错误', CALLBACK: '预约回电', SMS_SENT: '短信已发送' },
   satisfaction: { 5: '非常满意', 4: '满意', 3: '一般', 2: '不满意', 1: '非常不满意' },
   requesterLabel: '来电人类型', channelType: '渠道 / 类型', stateLabel: '状态', typeLabel: '类型', fired: '已触发',
   mine: '我的工单', all: '全部工单', newTicket: '受理来电', number: '工单号', subject: '主题', description: '问题描述', caller: '来电人',
@@ -28,7 +29,7 @@ export default {
   assignees: '承办记录', why: '为什么', escalation: '升级', saved: '已保存', hours: '{n} 小时', minutes: '{n} 分钟',
   visits: '回访队列', due: '回访期限', attempts: '尝试次数', attempt: '记录尝试', close: '结案', result: '结果', feedback: '回访反馈',
   callbackAt: '预约回电时间', board: '值班看板', agent: '业务代表', open: '处理中', escalated: '已升级', inbox: '升级工单',
-  log: '值班日志', shiftDate: '日期', shift: '班次', shifts: { DAY: '白班', NIGHT: '夜班' }, content: '值班情况',
+  log: '值班日志', shiftDate: '日期', shift: '班次', shifts: { DAY: '白班', NIGHT: '夜班', REST: '休息' }, content: '值班情况',
   handover: '交接客户', urgent: '紧急事项', prospects: '待联系意向客户', addLog: '写日志',
   supervise: '督办', supervisePlaceholder: '督办意见（如：回访未解决，请今日内联系客户并反馈）',
   publicTitle: '在线提交问题', publicName: '您的称呼', publicSubmit: '提交', publicFiled: '已受理，工单号：{n}',
@@ -60,6 +61,32 @@ export default {
     trainingTeam: '全员培训', trainingAgents: '个人培训：{names}', noTraining: '本周无需培训', linkComplaint: '关联投诉',
     complaintTicket: '投诉工单号', note: '说明', linkedAt: '关联时间', none: '暂无质检成绩', rateChart: '各项平均得分率',
     summaryChart: '各业务代表平均得分率',
+  },
+  change: {
+    title: '信息变更申请', fields: '申请变更的资料', state: '审批状态', file: '提交变更申请', hint: '填写客户要求变更的新资料（不改的留空），提交后由经理审批，批准后自动生效',
+    states: { PENDING: '待审批', APPROVED: '已批准', REJECTED: '已驳回', CANCELLED: '已撤销' },
+    field: { name: '客户名称', creditCode: '统一社会信用代码', invoiceTitle: '开票抬头', taxId: '税号', bankName: '开户银行', bankAccount: '银行账号' },
+  },
+  sms: {
+    title: '短信回访', send: '发短信回访', resend: '重新发送', body: '短信内容', state: '发送状态', tries: '已尝试', sendAt: '计划发送',
+    sentAt: '发送时间', lastError: '失败原因', none: '尚未发送短信', queuedNote: '免打扰时段内的短信将排队，到允许时段自动发送；发送失败会自动重试',
+    states: { QUEUED: '排队中', SENT: '已发送', FAILED: '发送失败' },
+  },
+  roster: {
+    onDuty: '当前{shift}在岗：{names}', nobody: '未排班', clear: '清除', save: '保存排班（{n} 处修改）', empty: '没有客服人员',
+    hint: '选择班次后点击表格中的日期即可排班，完成后保存', short: { DAY: '白', NIGHT: '夜', REST: '休' }, retry: '重试',
+  },
+  campaign: {
+    name: '回访名称', channel: '回访方式', channels: { PHONE: '电话', SMS: '短信' }, purpose: '目的（节日、促销等）', create: '新建统一回访',
+    customers: '客户数', reached: '已接通', unreachable: '无法联系', open: '未完成', done: '已完成', createdBy: '创建人',
+    draw: '客户范围', any: '不限', customerClass: '客户类别', preview: '预览客户数', previewCount: '按这些条件将抽取 {n} 户客户',
+    allCustomers: '全部客户', satisfaction: '满意度分布', count: '户数', byAgent: '按回访员', work: '去回访队列处理', campaign: '统一回访',
+    mine: '只看分给我的',
+  },
+  kbTest: {
+    maxScore: '满分',
+    title: '知识考试成绩', mine: '我的知识考试成绩', record: '登记成绩', topic: '考试名称', article: '知识条目', score: '成绩',
+    takenOn: '考试日期', recordedBy: '登记人', recordedAt: '登记时间', from: '开始日期', to: '结束日期',
   },
   analysis: {
     title: '服务分析', weekly: '满意度周报', complaints: '投诉分析', statistics: '服务统计', reports: '已生成的周报',

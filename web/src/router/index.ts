@@ -77,6 +77,9 @@ const desktopPages: DesktopPage[] = [
   { path: 'tickets/:id(\\d+)', component: () => import('@/views/service/TicketsView.vue'), meta: { title: 'pages.ticket', parent: '/tickets', roles: TICKET_ROLES } },
   { path: 'return-visits', component: () => import('@/views/service/ReturnVisitsView.vue'), meta: { title: 'service.menu.returnVisits', roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
   { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { title: 'service.menu.shift', roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+  { path: 'return-visits/campaigns', component: () => import('@/views/service/ReturnVisitCampaignsView.vue'), meta: { title: 'service.menu.campaigns', parent: '/return-visits', roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+  { path: 'knowledge/tests', component: () => import('@/views/service/KnowledgeTestsView.vue'), meta: { title: 'service.menu.kbTests', parent: '/knowledge', roles: SERVICE_ROLES.knowledgeTests } },
+  { path: 'shift/roster', component: () => import('@/views/service/ShiftRosterView.vue'), meta: { title: 'service.menu.roster', parent: '/shift', roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
   { path: 'knowledge', component: () => import('@/views/service/KnowledgeView.vue'), meta: { title: 'service.menu.knowledge', roles: SERVICE_ROLES.knowledge } },
   // the issuing department confirms a draft from its link, whatever its role (KB-2b)
   { path: 'knowledge/:id(\\d+)', component: () => import('@/views/service/KnowledgeArticlePage.vue'), meta: { title: 'pages.article', parent: '/knowledge' } },

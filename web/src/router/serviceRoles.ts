@@ -8,6 +8,8 @@ export const SERVICE_ROLES = {
   quality: ['QC_INSPECTOR', 'SERVICE_DIRECTOR', 'SHIFT_LEAD'],
   /** QC-2: the agents read their own scores. */
   myQuality: ['SERVICE_AGENT'],
+  /** KB-2 knowledge test scores: agents their own, the lead and the director all. */
+  knowledgeTests: ['SERVICE_AGENT', 'RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'],
   /** SVC-5, SVC-9, SVC-10. */
   analysis: ['SERVICE_DIRECTOR', 'SHIFT_LEAD'],
 }

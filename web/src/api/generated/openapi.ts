@@ -1684,6 +1684,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kb/tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge test: list */
+        get: operations["knowledgeTestList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kb/tests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge test: export */
+        get: operations["knowledgeTestExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads": {
         parameters: {
             query?: never;
@@ -3192,6 +3226,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/return-visit-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Return visit campaign: list */
+        get: operations["returnVisitCampaignList"];
+        put?: never;
+        /** Return visit campaign: create */
+        post: operations["returnVisitCampaignCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visit-campaigns/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Return visit campaign: export */
+        get: operations["returnVisitCampaignExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visit-campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return visit campaign: preview */
+        post: operations["returnVisitCampaignPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visit-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Return visit campaign: report */
+        get: operations["returnVisitCampaignReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/return-visits": {
         parameters: {
             query?: never;
@@ -3271,6 +3374,40 @@ export interface paths {
         put?: never;
         /** Return visit: close */
         post: operations["returnVisitClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visits/{id}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return visit: sms */
+        post: operations["returnVisitSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/return-visits/{id}/sms/{smsId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return visit: resend */
+        post: operations["returnVisitResend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3621,6 +3758,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shift/on-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: on duty */
+        get: operations["shiftOnDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: roster */
+        get: operations["shiftRoster"];
+        put?: never;
+        /** Shift: set roster */
+        post: operations["shiftSetRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift/roster/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: export roster */
+        get: operations["shiftExportRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -3735,6 +3924,23 @@ export interface paths {
         get: operations["ticketDetail"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/change-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ticket: request change */
+        post: operations["ticketRequestChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4776,6 +4982,13 @@ export interface components {
             source?: string;
             stage?: string;
         };
+        CustomerSelectionCriteria: {
+            city?: string;
+            customerClass?: string;
+            keyAccount?: boolean;
+            stage?: string;
+            tag?: string;
+        };
         CustomerStageControllerClose: {
             reason?: string;
             /** Format: int64 */
@@ -5496,6 +5709,33 @@ export interface components {
             revision?: number;
             title?: string;
         };
+        KnowledgeTestsFilter: {
+            /** Format: int64 */
+            agentId?: number;
+            /** Format: date */
+            from?: string;
+            q?: string;
+            /** Format: date */
+            to?: string;
+        };
+        KnowledgeTestsRow: {
+            /** Format: int64 */
+            agentId?: number;
+            agentName?: string;
+            /** Format: int64 */
+            articleId?: number;
+            articleTitle?: string;
+            /** Format: int64 */
+            id?: number;
+            maxScore?: number;
+            /** Format: date-time */
+            recordedAt?: string;
+            recordedByName?: string;
+            score?: number;
+            /** Format: date */
+            takenOn?: string;
+            testName?: string;
+        };
         LeadControllerDistribute: {
             assignments?: components["schemas"]["LeadDistributionAssignment"][];
         };
@@ -6091,6 +6331,16 @@ export interface components {
             total?: number;
             totalExact?: boolean;
         };
+        PageKnowledgeTestsRow: {
+            items?: components["schemas"]["KnowledgeTestsRow"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+            totalExact?: boolean;
+        };
         PageLeadQueriesOverdue: {
             items?: components["schemas"]["LeadQueriesOverdue"][];
             /** Format: int32 */
@@ -6228,6 +6478,16 @@ export interface components {
             total?: number;
             totalExact?: boolean;
         };
+        PageReturnVisitCampaignsRow: {
+            items?: components["schemas"]["ReturnVisitCampaignsRow"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+            totalExact?: boolean;
+        };
         PageReturnVisitsRow: {
             items?: components["schemas"]["ReturnVisitsRow"][];
             /** Format: int32 */
@@ -6260,6 +6520,16 @@ export interface components {
         };
         PageShiftBoardLogEntry: {
             items?: components["schemas"]["ShiftBoardLogEntry"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+            totalExact?: boolean;
+        };
+        PageShiftRosterAgentMonth: {
+            items?: components["schemas"]["ShiftRosterAgentMonth"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
@@ -6945,6 +7215,69 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        ReturnVisitCampaignsFilter: {
+            channel?: string;
+            q?: string;
+        };
+        ReturnVisitCampaignsNewCampaign: {
+            channel?: string;
+            criteria?: components["schemas"]["CustomerSelectionCriteria"];
+            /** Format: date-time */
+            dueAt?: string;
+            name?: string;
+            purpose?: string;
+        };
+        ReturnVisitCampaignsPerAgent: {
+            /** Format: int64 */
+            done?: number;
+            name?: string;
+            /** Format: int64 */
+            reached?: number;
+            /** Format: int64 */
+            visits?: number;
+        };
+        ReturnVisitCampaignsReport: {
+            byAgent?: components["schemas"]["ReturnVisitCampaignsPerAgent"][];
+            campaign?: components["schemas"]["ReturnVisitCampaignsRow"];
+            criteria?: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: int64 */
+            notSolved?: number;
+            /** Format: int64 */
+            open?: number;
+            /** Format: int64 */
+            reached?: number;
+            satisfaction?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            solved?: number;
+            /** Format: int64 */
+            total?: number;
+            /** Format: int64 */
+            unreachable?: number;
+        };
+        ReturnVisitCampaignsRow: {
+            channel?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdByName?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            /** Format: int64 */
+            open?: number;
+            purpose?: string;
+            /** Format: int64 */
+            reached?: number;
+            /** Format: int64 */
+            unreachable?: number;
+            /** Format: int32 */
+            visitCount?: number;
+        };
         ReturnVisitsAttempt: {
             /** Format: date-time */
             at?: string;
@@ -6966,13 +7299,33 @@ export interface components {
         ReturnVisitsDetail: {
             attempts?: components["schemas"]["ReturnVisitsAttempt"][];
             feedback?: string;
+            messages?: components["schemas"]["ReturnVisitsMessage"][];
             visit?: components["schemas"]["ReturnVisitsRow"];
         };
         ReturnVisitsFilter: {
+            /** Format: int64 */
+            campaignId?: number;
+            mine?: boolean;
             open?: boolean;
             overdue?: boolean;
             q?: string;
             state?: string;
+        };
+        ReturnVisitsMessage: {
+            body?: string;
+            /** Format: int64 */
+            id?: number;
+            lastError?: string;
+            phone?: string;
+            /** Format: date-time */
+            queuedAt?: string;
+            /** Format: date-time */
+            sendAt?: string;
+            /** Format: date-time */
+            sentAt?: string;
+            state?: string;
+            /** Format: int32 */
+            tries?: number;
         };
         ReturnVisitsNewAttempt: {
             /** Format: date-time */
@@ -6982,10 +7335,14 @@ export interface components {
             outcome?: string;
         };
         ReturnVisitsRow: {
+            assignedName?: string;
             /** Format: int32 */
             attempts?: number;
             /** Format: date-time */
             callbackAt?: string;
+            /** Format: int64 */
+            campaignId?: number;
+            campaignName?: string;
             /** Format: date-time */
             closedAt?: string;
             contactName?: string;
@@ -7347,6 +7704,38 @@ export interface components {
             shiftDate?: string;
             urgentItems?: string;
         };
+        ShiftRosterAgentMonth: {
+            /** Format: int32 */
+            dayShifts?: number;
+            days?: {
+                [key: string]: string;
+            };
+            name?: string;
+            /** Format: int32 */
+            nightShifts?: number;
+            /** Format: int32 */
+            restDays?: number;
+            /** Format: int64 */
+            userId?: number;
+        };
+        ShiftRosterEntries: {
+            entries?: components["schemas"]["ShiftRosterEntry"][];
+        };
+        ShiftRosterEntry: {
+            /** Format: date */
+            day?: string;
+            shift?: string;
+            /** Format: int64 */
+            userId?: number;
+        };
+        ShiftRosterOnDuty: {
+            names?: string[];
+            /** Format: date */
+            rosterDay?: string;
+            shift?: string;
+            why?: string;
+            whyEn?: string;
+        };
         StoredDecision: {
             /** Format: date-time */
             decidedAt?: string;
@@ -7385,6 +7774,9 @@ export interface components {
             callerOrigin?: string;
             callerPhone?: string;
             causeAnalysis?: string;
+            /** Format: int64 */
+            changeRequestId?: number;
+            changeRequestState?: string;
             channel?: string;
             /** Format: date-time */
             closedAt?: string;
@@ -7420,6 +7812,7 @@ export interface components {
             /** Format: int32 */
             reopenCount?: number;
             replyLimitHours?: number;
+            requestedChanges?: components["schemas"]["JsonNode"];
             requesterKind?: string;
             /** Format: int64 */
             requesterUserId?: number;
@@ -7525,12 +7918,20 @@ export interface components {
             satisfaction?: number;
             state?: string;
         };
+        TicketsChangeAsk: {
+            changes?: {
+                [key: string]: Record<string, never>;
+            };
+        };
         TicketsIntake: {
             answeredNow?: boolean;
             callerName?: string;
             callerOrigin?: string;
             callerPhone?: string;
             causeAnalysis?: string;
+            changes?: {
+                [key: string]: Record<string, never>;
+            };
             channel?: string;
             correctiveAction?: string;
             /** Format: int64 */
@@ -11128,6 +11529,57 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
+    knowledgeTestList: {
+        parameters: {
+            query: {
+                filter: components["schemas"]["KnowledgeTestsFilter"];
+                page: components["schemas"]["PageQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageKnowledgeTestsRow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    knowledgeTestExport: {
+        parameters: {
+            query: {
+                filter: components["schemas"]["KnowledgeTestsFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     leadEnter: {
         parameters: {
             query?: never;
@@ -13908,6 +14360,143 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
+    returnVisitCampaignList: {
+        parameters: {
+            query: {
+                filter: components["schemas"]["ReturnVisitCampaignsFilter"];
+                page: components["schemas"]["PageQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageReturnVisitCampaignsRow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    returnVisitCampaignCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnVisitCampaignsNewCampaign"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitCampaignsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    returnVisitCampaignExport: {
+        parameters: {
+            query: {
+                filter: components["schemas"]["ReturnVisitCampaignsFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    returnVisitCampaignPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerSelectionCriteria"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    returnVisitCampaignReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitCampaignsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     returnVisitQueue: {
         parameters: {
             query: {
@@ -14031,6 +14620,63 @@ export interface operations {
                 "application/json": components["schemas"]["ReturnVisitsClose"];
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitsDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    returnVisitSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitsDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    returnVisitResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                smsId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -14672,6 +15318,110 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    shiftOnDuty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftRosterOnDuty"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    shiftRoster: {
+        parameters: {
+            query: {
+                month?: string;
+                page: components["schemas"]["PageQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageShiftRosterAgentMonth"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    shiftSetRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftRosterEntries"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    shiftExportRoster: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     ticketList: {
         parameters: {
             query: {
@@ -14872,6 +15622,38 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    ticketRequestChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketsChangeAsk"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketQueriesDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     ticketEscalate: {

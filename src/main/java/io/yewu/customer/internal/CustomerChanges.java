@@ -16,6 +16,8 @@ import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.Versions;
+import io.yewu.customer.CustomerChangeDecided;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +65,7 @@ class CustomerChanges {
     private final JsonMapper json;
     private final Clock clock;
     private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final ChangeRequestPolicy policy = new ChangeRequestPolicy();
 
     /** The largest credit limit the column numeric(14, 2) holds. */
@@ -70,8 +73,9 @@ class CustomerChanges {
 
     CustomerChanges(JdbcClient jdbc, CustomerQueries customers, OwnershipLedger ledger, Approvals approvals,
                     DecisionRecords decisions, AuditTrail audit, Settings settings, JsonMapper json, Clock clock,
-                    Notifier notifier) {
+                    Notifier notifier, ApplicationEventPublisher events) {
         this.notifier = notifier;
+        this.events = events;
         this.jdbc = jdbc;
         this.customers = customers;
         this.ledger = ledger;
@@ -221,6 +225,28 @@ class CustomerChanges {
         if (!c.inScope()) throw ProblemException.notFound("customer " + customerId);
         boolean owner = c.ownerId() != null && c.ownerId() == user.id();
         if (!owner && !Roles.any(user, Roles.MANAGERS)) throw ProblemException.forbidden("change-not-owner");
+        return file(user, c, in);
+    }
+
+    /**
+     * CUS-15 from an information-change ticket (SVC-1): the service desk files on the customer's behalf for a customer
+     * it may see; only the identity, invoice and bank fields (credit terms stay with the owner and its investigation).
+     * The same approval chain decides it.
+     */
+    @Transactional
+    long requestForCustomer(YewuPrincipal agent, long customerId, Map<String, Object> requested) {
+        CustomerQueries.Customer c = customers.customer(agent, customerId, true);
+        if (!c.inScope()) throw ProblemException.notFound("customer " + customerId);
+        if (requested != null) {
+            for (String field : requested.keySet()) {
+                if (!io.yewu.customer.CustomerChangeRequests.FIELDS.contains(field)) throw ProblemException.invalid("changes." + field, "invalid");
+            }
+        }
+        return file(agent, c, new ChangeRequest(requested, null));
+    }
+
+    private long file(YewuPrincipal user, CustomerQueries.Customer c, ChangeRequest in) {
+        long customerId = c.id();
         if ("CLOSED".equals(c.stage())) throw ProblemException.conflict("customer-closed");
         Map<String, Object> current = new LinkedHashMap<>();
         current.put("name", c.name());
@@ -297,11 +323,13 @@ class CustomerChanges {
                         .param("r", event.comment()).param("c", event.companyId()).param("id", requestId).update();
                 audit.record("customer-change-request", requestId, "cancel", Changes.of().put("status", "PENDING", "CANCELLED")
                         .created("reason", event.comment()));
+                events.publishEvent(new CustomerChangeDecided(event.companyId(), requestId, p.customerId(), "CANCELLED", event.comment()));
                 return;
             }
             case REJECTED -> {
                 jdbc.sql("UPDATE customer_change_request SET status = 'REJECTED', decided_at = now(), version = version + 1 WHERE company_id = :c AND id = :id")
                         .param("c", event.companyId()).param("id", requestId).update();
+                events.publishEvent(new CustomerChangeDecided(event.companyId(), requestId, p.customerId(), "REJECTED", event.comment()));
                 return;
             }
             case APPROVED -> { }
@@ -331,6 +359,7 @@ class CustomerChanges {
             throw ProblemException.conflict("change-cannot-apply");
         }
         audit.record("customer", p.customerId(), "change-approved", audited);
+        events.publishEvent(new CustomerChangeDecided(event.companyId(), requestId, p.customerId(), "APPROVED", event.comment()));
     }
 
     /** A request in flight no longer fits a customer that changed owner: it is cancelled (and its chain voided). */
@@ -358,6 +387,7 @@ class CustomerChanges {
             approvals.voidFor(SUBJECT, String.valueOf(r.id()));
             audit.record("customer-change-request", r.id(), "cancel", Changes.of().put("status", "PENDING", "CANCELLED")
                     .created("reason", reasonZh));
+            events.publishEvent(new CustomerChangeDecided(companyId, r.id(), customerId, "CANCELLED", reasonZh));
             notifier.notify(r.requestedBy(), "customer.change-cancelled", "客户信息变更申请已撤销", "Customer change request cancelled",
                     reasonZh, reasonEn, "/customers/" + customerId);
         }

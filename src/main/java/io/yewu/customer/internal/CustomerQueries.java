@@ -114,6 +114,14 @@ public class CustomerQueries {
 
     /** The file as the reader may see it; 404 outside their visibility (PLT-5). */
     public Customer customer(YewuPrincipal user, long id) {
+        return customer(user, id, false);
+    }
+
+    /**
+     * The file as the reader may see it, with every part shown: for a change request an agent files on the customer's
+     * behalf (CUS-15 from SVC-1), whose old values go to the approver, never back to the agent.
+     */
+    Customer customer(YewuPrincipal user, long id, boolean unmasked) {
         CustomerAccess access = CustomerAccess.of(user, "c");
         Customer c = jdbc.sql("""
                         SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, %s AS in_scope
@@ -121,7 +129,7 @@ public class CustomerQueries {
                         LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id
                         WHERE c.id = :id AND %s""".formatted(access.inScopeSql(), access.visibleSql()))
                 .params(access.params()).param("id", id)
-                .query((rs, n) -> customer(rs, access.hidden())).optional()
+                .query((rs, n) -> customer(rs, unmasked ? java.util.Set.of() : access.hidden())).optional()
                 .orElseThrow(() -> ProblemException.notFound("customer " + id));
         return withContacts(user.companyId(), c);
     }

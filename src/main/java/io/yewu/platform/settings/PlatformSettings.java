@@ -24,5 +24,26 @@ public final class PlatformSettings {
                             "Rate between tax-inclusive and net prices; 0.13 means 13 %.")
                     .withRules("PLT-8");
 
+    /** PLT-7: the SMS gateway's webhook (per company); empty: no text messages are sent. */
+    public static final SettingDefinition<String> SMS_WEBHOOK_URL =
+            SettingDefinition.of("notify.sms.webhook-url", SettingType.STRING, "")
+                    .withName("短信网关地址", "SMS gateway webhook URL")
+                    .withDescription("短信以 JSON POST 到该地址；留空则不发送短信。", "Text messages are POSTed as JSON to this URL; empty: none are sent.")
+                    .withRules("PLT-7");
+
+    /** PLT-7: the shared secret the body is signed with (HMAC-SHA256, hex). */
+    public static final SettingDefinition<String> SMS_WEBHOOK_SECRET =
+            SettingDefinition.of("notify.sms.webhook-secret", SettingType.STRING, "")
+                    .withName("短信网关签名密钥", "SMS gateway signing secret")
+                    .withDescription("用该密钥对请求体做 HMAC-SHA256 签名，网关据此验证来源。",
+                            "The request body is signed with HMAC-SHA256 under this secret so the gateway can check the sender.")
+                    .withRules("PLT-7");
+
+    /** PLT-7: the request header that carries the signature. */
+    public static final SettingDefinition<String> SMS_SIGNATURE_HEADER =
+            SettingDefinition.of("notify.sms.signature-header", SettingType.STRING, "X-Yewu-Signature")
+                    .withName("短信签名请求头", "SMS signature header")
+                    .withRules("PLT-7");
+
     private PlatformSettings() {}
 }

@@ -58,7 +58,7 @@ class PublicTickets {
             return tx.execute(s -> {
                 long owner = firstReceiver(companyId);
                 long id = tickets.receive(companyId, owner, null, new Tickets.Intake("ONLINE_FORM", in.type(), "CONSUMER", null, null,
-                        in.name(), in.phone(), "", null, in.subject(), in.description(), false, null, null, null, null, null, null, null), true);
+                        in.name(), in.phone(), "", null, in.subject(), in.description(), false, null, null, null, null, null, null, null, null), true);
                 return new Filed(jdbc.sql("SELECT number FROM ticket WHERE company_id = :c AND id = :id")
                         .param("c", companyId).param("id", id).query(String.class).single());
             });

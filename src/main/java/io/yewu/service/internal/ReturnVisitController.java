@@ -23,9 +23,11 @@ import java.util.Locale;
 class ReturnVisitController {
 
     private final ReturnVisits visits;
+    private final ReturnVisitSms sms;
 
-    ReturnVisitController(ReturnVisits visits) {
+    ReturnVisitController(ReturnVisits visits, ReturnVisitSms sms) {
         this.visits = visits;
+        this.sms = sms;
     }
 
     @GetMapping("/api/return-visits")
@@ -39,6 +41,8 @@ class ReturnVisitController {
         boolean zh = ServiceWords.zh(locale);
         List<ExcelExport.Column<ReturnVisits.Row>> columns = List.of(
                 new ExcelExport.Column<>("工单号", "Ticket", ReturnVisits.Row::ticketNumber),
+                new ExcelExport.Column<>("统一回访", "Campaign", ReturnVisits.Row::campaignName),
+                new ExcelExport.Column<>("回访员", "Return-visit agent", ReturnVisits.Row::assignedName),
                 new ExcelExport.Column<>("原因", "Reason", r -> ServiceWords.word(r.reason(), zh)),
                 new ExcelExport.Column<>("状态", "State", r -> ServiceWords.word(r.state(), zh)),
                 new ExcelExport.Column<>("联系人", "Contact", ReturnVisits.Row::contactName),
@@ -61,6 +65,24 @@ class ReturnVisitController {
     ReturnVisits.Detail attempt(@PathVariable long id, @RequestBody ReturnVisits.NewAttempt in) {
         var user = CurrentUser.get();
         visits.attempt(user, id, in);
+        return visits.detail(user, id);
+    }
+
+    /** SVC-6 by SMS: queued from the template; sent when call hours allow, retried on failure. */
+    @PostMapping("/api/return-visits/{id}/sms")
+    @Allow(RoleCode.RETURN_VISIT)
+    ReturnVisits.Detail sms(@PathVariable long id) {
+        var user = CurrentUser.get();
+        sms.queue(user, id);
+        return visits.detail(user, id);
+    }
+
+    /** A message given up after its tries is queued again. */
+    @PostMapping("/api/return-visits/{id}/sms/{smsId}/resend")
+    @Allow(RoleCode.RETURN_VISIT)
+    ReturnVisits.Detail resend(@PathVariable long id, @PathVariable long smsId) {
+        var user = CurrentUser.get();
+        sms.resend(user, id, smsId);
         return visits.detail(user, id);
     }
 

@@ -38,15 +38,20 @@ import java.util.function.Consumer;
 @Component
 class ReturnVisits {
 
-    record Filter(String state, Boolean open, Boolean overdue, String q) {}
+    record Filter(String state, Boolean open, Boolean overdue, String q, Long campaignId, Boolean mine) {}
 
     record Row(long id, Long ticketId, String ticketNumber, String ticketType, String reason, String state, String contactName,
                String contactPhone, OffsetDateTime dueAt, OffsetDateTime callbackAt, int attempts, boolean overdue,
-               Integer satisfaction, OffsetDateTime closedAt, long version) {}
+               Integer satisfaction, OffsetDateTime closedAt, long version, Long campaignId, String campaignName,
+               String assignedName) {}
 
     record Attempt(long id, OffsetDateTime at, String byName, String outcome, String channel, OffsetDateTime callbackAt, String note) {}
 
-    record Detail(Row visit, String feedback, List<Attempt> attempts) {}
+    /** A return-visit SMS (SVC-6, PLT-7) with its delivery state: queued (held for quiet hours or a retry), sent, failed. */
+    record Message(long id, String phone, String body, String state, OffsetDateTime queuedAt, OffsetDateTime sendAt, int tries,
+                   String lastError, OffsetDateTime sentAt) {}
+
+    record Detail(Row visit, String feedback, List<Attempt> attempts, List<Message> messages) {}
 
     record NewAttempt(String outcome, String channel, OffsetDateTime callbackAt, String note) {}
 
@@ -58,7 +63,7 @@ class ReturnVisits {
     private static final String ROW = """
             SELECT v.id, v.ticket_id, t.number AS ticket_number, t.type AS ticket_type, v.reason, v.state, v.contact_name,
                    v.contact_phone, v.due_at, v.callback_at, v.attempts, (v.closed_at IS NULL AND v.due_at < :now) AS overdue,
-                   v.satisfaction, v.closed_at, v.version
+                   v.satisfaction, v.closed_at, v.version, v.campaign_id, cp.name AS campaign_name, au.display_name AS assigned_name
             """;
 
     private final JdbcClient jdbc;
@@ -104,8 +109,21 @@ class ReturnVisits {
         TicketScope scope = TicketScope.of(user, "t");
         params.putAll(scope.params());
         params.put("now", Tickets.at(clock.instant()));
-        StringBuilder sql = new StringBuilder(" FROM return_visit v JOIN ticket t ON t.company_id = v.company_id AND t.id = v.ticket_id WHERE ")
-                .append(scope.sql());
+        // campaign visits (SVC-6, 统一回访) have no ticket: the desk sees them all
+        StringBuilder sql = new StringBuilder("""
+                 FROM return_visit v LEFT JOIN ticket t ON t.company_id = v.company_id AND t.id = v.ticket_id
+                 LEFT JOIN return_visit_campaign cp ON cp.company_id = v.company_id AND cp.id = v.campaign_id
+                 LEFT JOIN app_user au ON au.company_id = v.company_id AND au.id = v.assigned_to
+                 WHERE v.company_id = :visitCompany AND (v.ticket_id IS NULL OR """).append(scope.sql()).append(")");
+        params.put("visitCompany", user.companyId());
+        if (f.campaignId() != null) {
+            sql.append(" AND v.campaign_id = :campaign");
+            params.put("campaign", f.campaignId());
+        }
+        if (Boolean.TRUE.equals(f.mine())) {
+            sql.append(" AND v.assigned_to = :me");
+            params.put("me", user.id());
+        }
         if (f.state() != null && !f.state().isBlank()) {
             sql.append(" AND v.state = :state");
             params.put("state", f.state());
@@ -113,7 +131,7 @@ class ReturnVisits {
         if (!Boolean.FALSE.equals(f.open()) && (f.state() == null || f.state().isBlank())) sql.append(" AND v.closed_at IS NULL");
         if (Boolean.TRUE.equals(f.overdue())) sql.append(" AND v.closed_at IS NULL AND v.due_at < :now");
         if (f.q() != null && !f.q().isBlank()) {
-            sql.append(" AND (t.number = :q OR v.contact_phone = :q OR v.contact_name = :q)");
+            sql.append(" AND (t.number = :q OR v.contact_phone = :q OR v.contact_name = :q OR cp.name = :q)");
             params.put("q", f.q().strip());
         }
         return sql.toString();
@@ -121,7 +139,7 @@ class ReturnVisits {
 
     Detail detail(YewuPrincipal user, long id) {
         Map<String, Object> params = new HashMap<>();
-        String fromWhere = fromWhere(user, new Filter(null, false, null, null), params);
+        String fromWhere = fromWhere(user, new Filter(null, false, null, null, null, null), params);
         Row row = jdbc.sql(ROW + fromWhere + " AND v.id = :id").params(params).param("id", id).query(Row.class).optional()
                 .orElseThrow(() -> ProblemException.notFound("return visit " + id));
         String feedback = jdbc.sql("SELECT feedback FROM return_visit WHERE company_id = :c AND id = :id")
@@ -131,7 +149,11 @@ class ReturnVisits {
                 FROM return_visit_attempt a JOIN app_user u ON u.company_id = a.company_id AND u.id = a.by_user_id
                 WHERE a.company_id = :c AND a.visit_id = :id ORDER BY a.at, a.id""")
                 .param("c", user.companyId()).param("id", id).query(Attempt.class).list();
-        return new Detail(row, feedback, attempts);
+        List<Message> messages = jdbc.sql("""
+                SELECT id, phone, body, state, queued_at, send_at, tries, last_error, sent_at FROM return_visit_sms
+                WHERE company_id = :c AND visit_id = :id ORDER BY id""")
+                .param("c", user.companyId()).param("id", id).query(Message.class).list();
+        return new Detail(row, feedback, attempts, messages);
     }
 
     /** SVC-8: one attempt, logged with its time; refused in quiet hours (SVC-6). */
@@ -249,7 +271,7 @@ class ReturnVisits {
         }
     }
 
-    private Row openVisit(YewuPrincipal user, long id) {
+    Row openVisit(YewuPrincipal user, long id) {
         Row v = detail(user, id).visit();
         jdbc.sql("SELECT id FROM return_visit WHERE company_id = :c AND id = :id FOR UPDATE").param("c", user.companyId()).param("id", id)
                 .query(Long.class).single();

@@ -88,7 +88,7 @@ class ServiceDemoData {
             boolean fcr = "FCR".equals(p.state());
             long id = tickets.receive(companyId, owner, null, new Tickets.Intake("PHONE", p.type(), "CONSUMER", null, null,
                     p.caller(), p.phone(), "", null, p.subject(), "", false, null, null,
-                    "COMPLAINT".equals(p.type()) ? "MEDIUM" : null, false, null, null, null), true);
+                    "COMPLAINT".equals(p.type()) ? "MEDIUM" : null, false, null, null, null, null), true);
             if (!customers.isEmpty() && i % 2 == 0) {
                 jdbc.sql("UPDATE ticket SET requester_kind = 'CUSTOMER', customer_id = :cust WHERE company_id = :c AND id = :id")
                         .param("cust", customers.get(i % customers.size())).param("c", companyId).param("id", id).update();
@@ -142,11 +142,15 @@ class ServiceDemoData {
             i++;
         }
         jdbc.sql("""
-                INSERT INTO shift_log (company_id, author_id, department_id, shift_date, shift, content, urgent_items)
-                SELECT company_id, id, department_id, :d, 'DAY', '白班来电 46 个，咨询 31 个，投诉 2 个，均已登记', '赵经理投诉今日须答复'
+                INSERT INTO shift_log (company_id, author_id, department_id, shift_date, shift, content, urgent_items, handover_customers, prospects)
+                SELECT company_id, id, department_id, :d, 'DAY', '白班来电 46 个，咨询 31 个，投诉 2 个，均已登记', '赵经理投诉今日须答复',
+                       '王老板（对账单金额不符，财务核对中）', '郑先生（有意订购新品，明天上午回电）'
                 FROM app_user WHERE company_id = :c AND username = 'shiftlead'""")
                 .param("d", OffsetDateTime.ofInstant(now, Tickets.ZONE).toLocalDate()).param("c", companyId).update();
         qcSamples(companyId, now);
+        roster(companyId, now);
+        campaign(companyId, now);
+        testScores(companyId, now);
         return plans.size();
     }
 
@@ -169,6 +173,73 @@ class ServiceDemoData {
                 .param("scores", "{\"LANGUAGE\": 18, \"GREETING\": 10, \"RESPONSE\": 9, \"FAREWELL\": 10, \"ATTITUDE\": 14, "
                         + "\"TONE\": 5, \"NEED_SUMMARY\": 8, \"HANDLING\": 12}")
                 .param("c", companyId).param("m", current.atDay(1)).update();
+    }
+
+    /** SVC-10: this month's roster — the agents rotate day, day, night, rest; the shift lead works days. */
+    private void roster(long companyId, Instant now) {
+        YearMonth month = YearMonth.from(now.atZone(Tickets.ZONE));
+        String[] pattern = {"DAY", "DAY", "NIGHT", "REST"};
+        List<String> people = List.of("agent1", "agent2", "revisit", "shiftlead");
+        long lead = user(companyId, "shiftlead");
+        for (int p = 0; p < people.size(); p++) {
+            long u = user(companyId, people.get(p));
+            for (int d = 1; d <= month.lengthOfMonth(); d++) {
+                String shift = "shiftlead".equals(people.get(p))
+                        ? (month.atDay(d).getDayOfWeek().getValue() >= 6 ? "REST" : "DAY")
+                        : pattern[(d + p) % pattern.length];
+                jdbc.sql("INSERT INTO shift_roster (company_id, user_id, day, shift, set_by) VALUES (:c, :u, :d, :s, :by)")
+                        .param("c", companyId).param("u", u).param("d", month.atDay(d)).param("s", shift).param("by", lead).update();
+            }
+        }
+    }
+
+    /** SVC-6: a campaign return visit to the key accounts before the holiday, two calls already made. */
+    private void campaign(long companyId, Instant now) {
+        long desk = user(companyId, "revisit");
+        long campaign = jdbc.sql("""
+                INSERT INTO return_visit_campaign (company_id, name, channel, criteria, purpose, due_at, visit_count, created_by)
+                VALUES (:c, '重点客户节前回访', 'PHONE', CAST('{"keyAccount": true}' AS jsonb), '节前问候，了解供货与服务满意度', :due, 0, :by)
+                RETURNING id""")
+                .param("c", companyId).param("due", Tickets.at(now.plus(Duration.ofDays(5)))).param("by", user(companyId, "servicedir"))
+                .query(Long.class).single();
+        int n = jdbc.sql("""
+                INSERT INTO return_visit (company_id, campaign_id, customer_id, contact_name, contact_phone, reason, due_at, assigned_to)
+                SELECT c.company_id, :campaign, c.id, coalesce(k.name, c.name), coalesce(k.phone, ''), 'CAMPAIGN', :due, :desk
+                FROM customer c LEFT JOIN LATERAL (SELECT name, phone FROM customer_contact cc WHERE cc.company_id = c.company_id
+                    AND cc.customer_id = c.id ORDER BY cc.id LIMIT 1) k ON true
+                WHERE c.company_id = :c AND c.key_account AND c.owner_id IS NOT NULL AND c.stage <> 'CLOSED' ORDER BY c.id LIMIT 8""")
+                .param("campaign", campaign).param("due", Tickets.at(now.plus(Duration.ofDays(5)))).param("desk", desk).param("c", companyId)
+                .update();
+        jdbc.sql("UPDATE return_visit_campaign SET visit_count = :n WHERE company_id = :c AND id = :id")
+                .param("n", n).param("c", companyId).param("id", campaign).update();
+        List<Long> visits = jdbc.sql("SELECT id FROM return_visit WHERE company_id = :c AND campaign_id = :id ORDER BY id LIMIT 2")
+                .param("c", companyId).param("id", campaign).query(Long.class).list();
+        for (int i = 0; i < visits.size(); i++) {
+            Instant at = now.minus(Duration.ofHours(2 + i));
+            jdbc.sql("""
+                    INSERT INTO return_visit_attempt (company_id, visit_id, at, by_user_id, outcome, channel, note)
+                    VALUES (:c, :v, :at, :by, 'REACHED', 'PHONE', '客户对供货满意')""")
+                    .param("c", companyId).param("v", visits.get(i)).param("at", Tickets.at(at)).param("by", desk).update();
+            jdbc.sql("""
+                    UPDATE return_visit SET attempts = 1, state = 'SOLVED', solved = true, satisfaction = :sat, closed_at = :at, closed_by = :by
+                    WHERE company_id = :c AND id = :id""")
+                    .param("sat", 5 - i).param("at", Tickets.at(at)).param("by", desk).param("c", companyId).param("id", visits.get(i)).update();
+        }
+    }
+
+    /** KB-2: a few knowledge test scores of the agents. */
+    private void testScores(long companyId, Instant now) {
+        long lead = user(companyId, "shiftlead");
+        java.time.LocalDate today = now.atZone(Tickets.ZONE).toLocalDate();
+        Object[][] scores = {{"agent1", "新品上市统一口径", "92.00", 3}, {"agent2", "新品上市统一口径", "85.50", 3},
+                {"agent1", "投诉处理话术", "78.00", 12}, {"agent2", "价格政策", "58.00", 20}, {"revisit", "回访话术", "95.00", 8}};
+        for (Object[] s : scores) {
+            jdbc.sql("""
+                    INSERT INTO kb_test_score (company_id, agent_id, test_name, score, max_score, taken_on, recorded_by, recorded_at)
+                    VALUES (:c, :a, :t, :s, 100, :d, :by, now())""")
+                    .param("c", companyId).param("a", user(companyId, (String) s[0])).param("t", s[1])
+                    .param("s", new java.math.BigDecimal((String) s[2])).param("d", today.minusDays((Integer) s[3])).param("by", lead).update();
+        }
     }
 
     private long user(long companyId, String username) {

@@ -62,6 +62,24 @@ public class ServiceSettings implements SettingCatalog {
             .withRange(1L, 1000L).withUnit("次", "submissions").withRules("SVC-1")
             .withName("在线表单每地址每小时提交上限", "Online form submissions per address and hour");
 
+    public static final SettingDefinition<String> SMS_TEMPLATE = SettingDefinition.of("service.return-visit.sms-template", SettingType.STRING,
+                    "{name}您好，您反映的问题（工单{ticket}）已处理。请回复数字评价：5非常满意 4满意 3一般 2不满意 1非常不满意。")
+            .withRules("SVC-6").withName("短信回访模板", "Return-visit SMS template")
+            .withDescription("{name} 换成联系人，{ticket} 换成工单号", "{name} becomes the contact, {ticket} the ticket number");
+    public static final SettingDefinition<Long> SMS_MAX_TRIES = SettingDefinition.of("service.return-visit.sms-max-tries", SettingType.INTEGER, 5L)
+            .withRange(1L, 10L).withUnit("次", "tries").withRules("SVC-6")
+            .withName("短信发送失败重试上限", "SMS tries before giving up");
+
+    public static final SettingDefinition<LocalTime> DAY_SHIFT_START = SettingDefinition.of("service.shift.day-start", SettingType.TIME_OF_DAY, LocalTime.of(8, 0))
+            .withRules("SVC-10").withName("白班开始时间", "Day shift starts")
+            .withDescription("白班从该时刻到夜班开始；夜班持续到次日白班开始", "The day shift runs from here to the night shift; the night shift runs to the next day shift");
+    public static final SettingDefinition<LocalTime> NIGHT_SHIFT_START = SettingDefinition.of("service.shift.night-start", SettingType.TIME_OF_DAY, LocalTime.of(20, 0))
+            .withRules("SVC-10").withName("夜班开始时间", "Night shift starts");
+
+    public static final SettingDefinition<Long> CAMPAIGN_MAX_CUSTOMERS = SettingDefinition.of("service.campaign.max-customers", SettingType.INTEGER, 2000L)
+            .withRange(1L, 20000L).withUnit("户", "customers").withRules("SVC-6")
+            .withName("统一回访每次最多客户数", "Customers per campaign at most");
+
     private static Map<TicketType, SettingDefinition<Duration>> replyLimits() {
         Map<TicketType, SettingDefinition<Duration>> limits = new EnumMap<>(TicketType.class);
         for (TicketType type : TicketType.values()) {
@@ -84,7 +102,8 @@ public class ServiceSettings implements SettingCatalog {
         List<SettingDefinition<?>> all = new ArrayList<>();
         for (TicketType type : TicketType.values()) all.add(REPLY_LIMIT.get(type));
         all.addAll(List.of(WORKING_HOURS, OFFICE_START, OFFICE_END, REMINDER_PERCENT, DIRECTOR_AFTER, RETURN_VISIT_WITHIN,
-                CALLS_FROM, CALLS_UNTIL, MAX_ATTEMPTS, ROOT_CAUSES, PUBLIC_PER_HOUR));
+                CALLS_FROM, CALLS_UNTIL, MAX_ATTEMPTS, ROOT_CAUSES, PUBLIC_PER_HOUR, SMS_TEMPLATE, SMS_MAX_TRIES,
+                DAY_SHIFT_START, NIGHT_SHIFT_START, CAMPAIGN_MAX_CUSTOMERS));
         return all;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -25,9 +26,66 @@ import java.util.Map;
 class ShiftController {
 
     private final ShiftBoard board;
+    private final ShiftRoster roster;
+    private final java.time.Clock clock;
 
-    ShiftController(ShiftBoard board) {
+    ShiftController(ShiftBoard board, ShiftRoster roster, java.time.Clock clock) {
         this.board = board;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    /** SVC-10: the month grid of the desk's shifts ({@code month} as 2026-11; default this month). */
+    @GetMapping("/api/shift/roster")
+    Page<ShiftRoster.AgentMonth> roster(@RequestParam(required = false) String month, PageQuery page) {
+        return roster.month(CurrentUser.get(), month, page);
+    }
+
+    @GetMapping("/api/shift/roster/export")
+    ResponseEntity<StreamingResponseBody> exportRoster(@RequestParam(required = false) String month, Locale locale) {
+        var user = CurrentUser.get();
+        boolean zh = ServiceWords.zh(locale);
+        java.time.YearMonth ym = ShiftRoster.month(month, clock);
+        List<ExcelExport.Column<ShiftRoster.AgentMonth>> columns = new java.util.ArrayList<>();
+        columns.add(new ExcelExport.Column<>("业务代表", "Agent", ShiftRoster.AgentMonth::name));
+        for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+            int day = d;
+            columns.add(new ExcelExport.Column<>(ym.getMonthValue() + "月" + d + "日", ym.atDay(d).toString(),
+                    r -> shiftWord(r.days().get(day), zh)));
+        }
+        columns.add(new ExcelExport.Column<>("白班", "Day shifts", ShiftRoster.AgentMonth::dayShifts));
+        columns.add(new ExcelExport.Column<>("夜班", "Night shifts", ShiftRoster.AgentMonth::nightShifts));
+        columns.add(new ExcelExport.Column<>("休息", "Rest days", ShiftRoster.AgentMonth::restDays));
+        return ExcelExport.response("shift-roster-" + ym, locale, columns,
+                sink -> {
+                    for (int page = 0; ; page++) {
+                        var items = roster.month(user, ym.toString(), new PageQuery(page, PageQuery.MAX_SIZE, null)).items();
+                        items.forEach(sink);
+                        if (items.size() < PageQuery.MAX_SIZE) break;
+                    }
+                });
+    }
+
+    private static String shiftWord(String shift, boolean zh) {
+        if (shift == null) return "";
+        return switch (shift) {
+            case "DAY" -> zh ? "白班" : "Day";
+            case "NIGHT" -> zh ? "夜班" : "Night";
+            default -> zh ? "休息" : "Rest";
+        };
+    }
+
+    @PostMapping("/api/shift/roster")
+    @Allow(RoleCode.SHIFT_LEAD)
+    Map<String, Integer> setRoster(@RequestBody ShiftRoster.Entries in) {
+        roster.set(CurrentUser.get(), in);
+        return Map.of("updated", in.entries().size());
+    }
+
+    /** SVC-10: who is rostered on the shift that is on now. */
+    @GetMapping("/api/shift/on-duty")
+    ShiftRoster.OnDuty onDuty() {
+        return roster.onDuty(CurrentUser.get());
     }
 
     @GetMapping("/api/shift/board")

@@ -111,6 +111,15 @@ class TicketController {
         return queries.detail(user, id);
     }
 
+    /** SVC-1 → CUS-15: an information-change ticket files the customer's change request (manager approval). */
+    @PostMapping("/api/tickets/{id}/change-request")
+    @Allow({RoleCode.SERVICE_AGENT, RoleCode.SHIFT_LEAD, RoleCode.SERVICE_DIRECTOR})
+    TicketQueries.Detail requestChange(@PathVariable long id, @RequestBody Tickets.ChangeAsk in) {
+        var user = CurrentUser.get();
+        tickets.requestChange(user, id, in);
+        return queries.detail(user, id);
+    }
+
     @PostMapping("/api/tickets/{id}/escalate")
     @Allow(anyUser = true)
     TicketQueries.Detail escalate(@PathVariable long id, @RequestBody Tickets.Note in) {

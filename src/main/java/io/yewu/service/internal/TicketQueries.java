@@ -47,7 +47,8 @@ class TicketQueries {
                   OffsetDateTime overdueAt, String escalationLevel, int escalationCount, boolean supervised, String severity,
                   boolean marketingLevel, String rootCause, String causeAnalysis, String correctiveAction, String resolution,
                   OffsetDateTime resolvedAt, OffsetDateTime closedAt, int reopenCount, long version,
-                  List<Assignee> assignees, List<Event> events, List<Timer> timers, List<Visit> returnVisits) {}
+                  List<Assignee> assignees, List<Event> events, List<Timer> timers, List<Visit> returnVisits,
+                  Long changeRequestId, String changeRequestState, JsonNode requestedChanges) {}
 
     static final String ROW_SELECT = """
             SELECT t.id, t.number, t.channel, t.type, t.state, t.requester_kind, t.customer_id, t.caller_name, t.caller_phone,
@@ -143,7 +144,7 @@ class TicketQueries {
     Detail detail(YewuPrincipal user, long id) {
         TicketScope scope = TicketScope.of(user, "t");
         var row = jdbc.sql("""
-                SELECT t.*, o.display_name AS owner_name, c.name AS customer_name, so.number AS order_number, so.state AS order_state
+                SELECT t.*, t.requested_changes::text AS requested_changes_text, o.display_name AS owner_name, c.name AS customer_name, so.number AS order_number, so.state AS order_state
                 FROM ticket t JOIN app_user o ON o.company_id = t.company_id AND o.id = t.owner_id
                 LEFT JOIN customer c ON c.company_id = t.company_id AND c.id = t.customer_id
                 LEFT JOIN sales_order so ON so.company_id = t.company_id AND so.id = t.order_id
@@ -185,7 +186,8 @@ class TicketQueries {
                 ((Number) t.get("escalation_count")).intValue(), (Boolean) t.get("supervised"), (String) t.get("severity"),
                 (Boolean) t.get("marketing_level"), (String) t.get("root_cause"), (String) t.get("cause_analysis"),
                 (String) t.get("corrective_action"), (String) t.get("resolution"), odt(t.get("resolved_at")), odt(t.get("closed_at")),
-                ((Number) t.get("reopen_count")).intValue(), lng(t.get("version")), assignees, events, timers, visits);
+                ((Number) t.get("reopen_count")).intValue(), lng(t.get("version")), assignees, events, timers, visits,
+                lng(t.get("change_request_id")), (String) t.get("change_request_state"), json((String) t.get("requested_changes_text")));
     }
 
     private static JsonNode json(String text) {

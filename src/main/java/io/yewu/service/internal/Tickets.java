@@ -46,7 +46,10 @@ public class Tickets {
                          String callerName, String callerPhone, String callerOrigin, Long orderId, String subject,
                          String description, Boolean answeredNow, String resolution, OffsetDateTime promisedAt,
                          String severity, Boolean marketingLevel, String rootCause, String causeAnalysis,
-                         String correctiveAction) {}
+                         String correctiveAction, Map<String, Object> changes) {}
+
+    /** SVC-1 information change: the customer's new values for the fields CUS-15 covers. */
+    public record ChangeAsk(Map<String, Object> changes) {}
 
     public record Transfer(Long toUserId, Long toDepartmentId, String note) {}
 
@@ -70,10 +73,12 @@ public class Tickets {
     private final Clock clock;
     private final TicketHistory history;
     private final DocumentNumbers numbers;
+    private final InfoChangeTickets infoChanges;
 
     Tickets(JdbcClient jdbc, Settings settings, BusinessCalendar calendar, DecisionRecords decisions, AuditTrail audit,
             UserDirectory users, CustomerLookup customers, TicketTimers timers, Clock clock, TicketHistory history,
-            DocumentNumbers numbers) {
+            DocumentNumbers numbers, InfoChangeTickets infoChanges) {
+        this.infoChanges = infoChanges;
         this.history = history;
         this.numbers = numbers;
         this.jdbc = jdbc;
@@ -139,6 +144,9 @@ public class Tickets {
         if (!complaint && (in.severity() != null || Boolean.TRUE.equals(in.marketingLevel()))) problems.add(new ProblemException.FieldProblem("severity", "complaint-only"));
         boolean answeredNow = Boolean.TRUE.equals(in.answeredNow());
         if (answeredNow && systemPromise) problems.add(new ProblemException.FieldProblem("answeredNow", "invalid"));
+        boolean asksChange = in.changes() != null && !in.changes().isEmpty();
+        if (asksChange && type != TicketType.INFO_CHANGE) problems.add(new ProblemException.FieldProblem("changes", "info-change-only"));
+        if (asksChange && answeredNow) problems.add(new ProblemException.FieldProblem("answeredNow", "change-needs-approval"));
         if (!problems.isEmpty()) throw ProblemException.invalid(problems);
 
         Instant now = clock.instant();
@@ -195,6 +203,7 @@ public class Tickets {
             timers.start(companyId, id, 1, now, promised, ticketClock, snapshot);
         }
         audit.record("ticket", id, "received", Changes.of().created("number", number).created("type", type.name()));
+        if (asksChange && reader != null) infoChanges.file(reader, id, in.changes());
         return id;
     }
 
@@ -276,6 +285,13 @@ public class Tickets {
             event(companyId, ticketId, by.id(), "CLOSED", "", Map.of(), decisionId);
         }
         audit.record("ticket", ticketId, "resolved", Changes.of().created("state", state));
+    }
+
+    /** SVC-1 → CUS-15: an open information-change ticket of a customer files its change request. */
+    @Transactional
+    public void requestChange(YewuPrincipal user, long ticketId, ChangeAsk in) {
+        openForWork(user, ticketId);
+        infoChanges.file(user, ticketId, in == null ? null : in.changes());
     }
 
     /** SVC-4: an agent escalates at once what it cannot handle. */

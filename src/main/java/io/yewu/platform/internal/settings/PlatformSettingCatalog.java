@@ -12,6 +12,7 @@ class PlatformSettingCatalog implements SettingCatalog {
 
     @Override
     public List<SettingDefinition<?>> definitions() {
-        return List.of(PlatformSettings.APPROVAL_REMINDER, PlatformSettings.VAT_RATE);
+        return List.of(PlatformSettings.APPROVAL_REMINDER, PlatformSettings.VAT_RATE, PlatformSettings.SMS_WEBHOOK_URL,
+                PlatformSettings.SMS_WEBHOOK_SECRET, PlatformSettings.SMS_SIGNATURE_HEADER);
     }
 }
