@@ -46,8 +46,12 @@ orders() {
        WHERE p.code LIKE 'BP%' AND p.kind = 'STANDARD' ORDER BY p.id" >"$in/order-products.txt"
   local c cmin cmax pmin pmax
   c=$(sql "SELECT id FROM company WHERE code = 'DEMO'")
-  read -r cmin cmax < <(sql "SELECT min(c.id), max(c.id) FROM customer c JOIN app_user u ON u.id = c.owner_id
-                            WHERE u.username LIKE 'bench%'" | tr '|' ' ')
+  # the first contiguous run of bench-owned customers (bench/service.sql adds more after the demo company's own files)
+  read -r cmin cmax < <(sql "WITH b AS (SELECT c.id, (u.username LIKE 'bench%') AS bench FROM customer c
+                              LEFT JOIN app_user u ON u.id = c.owner_id WHERE c.company_id = (SELECT id FROM company WHERE code = 'DEMO')),
+                            lo AS (SELECT min(id) AS id FROM b WHERE bench)
+                            SELECT lo.id, coalesce((SELECT min(b.id) - 1 FROM b WHERE b.id > lo.id AND NOT b.bench),
+                                                   (SELECT max(id) FROM b WHERE bench)) FROM lo" | tr '|' ' ')
   read -r pmin pmax < <(sql "SELECT min(id), max(id) FROM product WHERE code LIKE 'BP%' AND kind = 'STANDARD'" | tr '|' ' ')
   local rows=() pg_tps=() http_rps=() round
   for round in $(seq 1 "$ORDER_ROUNDS"); do
