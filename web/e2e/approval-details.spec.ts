@@ -46,6 +46,13 @@ test('approvals show what is approved: price list, special price, credit order, 
     name: `指导价${code}`, effectiveFrom: day(0), lines: [{ productId: product.id, guidePrice: 100 }],
   })
   await apiPost(page, `/api/price-lists/${first.list.id}/submit`, { version: first.list.version })
+  await logout(page)
+  await loginOk(page, 'gm', PASSWORD)
+  const pending = await get(page, '/api/approvals?box=pending&size=200')
+  const firstApproval = pending.items.find((a: { subjectType: string; subjectId: string }) => a.subjectType === 'price-list' && a.subjectId === String(first.list.id))
+  await apiPost(page, `/api/approvals/${firstApproval.id}/approve`, { comment: '同意' })
+  await logout(page)
+  await loginOk(page, 'mktdir', PASSWORD)
   const raise = await apiPost<{ list: { id: number; version: number } }>(page, '/api/price-lists', {
     name: `调价${code}`, effectiveFrom: day(7), lines: [{ productId: product.id, guidePrice: 108 }],
   })
@@ -53,9 +60,6 @@ test('approvals show what is approved: price list, special price, credit order, 
   await logout(page)
 
   await loginOk(page, 'gm', PASSWORD)
-  const pending = await get(page, '/api/approvals?box=pending&size=200')
-  const firstApproval = pending.items.find((a: { subjectType: string; subjectId: string }) => a.subjectType === 'price-list' && a.subjectId === String(first.list.id))
-  await apiPost(page, `/api/approvals/${firstApproval.id}/approve`, { comment: '同意' })
   let drawer = await openInInbox(page, `调价${code}`)
   await expect(drawer.locator('[data-test=approval-fact-changeCount]')).toHaveText('1')
   const lines = drawer.locator('[data-test=approval-lines]')
