@@ -1443,6 +1443,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoice: export */
+        get: operations["invoiceExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoices/orders": {
         parameters: {
             query?: never;
@@ -2965,6 +2982,23 @@ export interface paths {
         put?: never;
         /** Receipt: record */
         post: operations["receiptRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receipt: export */
+        get: operations["receiptExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6793,6 +6827,15 @@ export interface components {
             /** Format: int32 */
             index?: number;
             problems?: components["schemas"]["ProblemExceptionFieldProblem"][];
+        };
+        ReceiptsFilter: {
+            /** Format: int64 */
+            customerId?: number;
+            /** Format: date */
+            from?: string;
+            onAccount?: boolean;
+            /** Format: date */
+            to?: string;
         };
         ReceiptsMatch: {
             amount?: number;
@@ -10653,6 +10696,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    invoiceExport: {
+        parameters: {
+            query?: {
+                customerId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     invoiceInvoiceable: {
         parameters: {
             query?: {
@@ -13492,10 +13560,7 @@ export interface operations {
     receiptList: {
         parameters: {
             query: {
-                customerId?: number;
-                onAccount?: boolean;
-                from?: string;
-                to?: string;
+                filter: components["schemas"]["ReceiptsFilter"];
                 page: components["schemas"]["PageQuery"];
             };
             header?: never;
@@ -13545,6 +13610,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    receiptExport: {
+        parameters: {
+            query: {
+                filter: components["schemas"]["ReceiptsFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     receiptImportFile: {
