@@ -24,4 +24,14 @@ final class SettlementWords {
             default -> code;
         };
     }
+
+    /** DUE / PAID, as the refunds screen names them. */
+    static String refundStatus(String code, boolean zh) {
+        if (code == null) return "";
+        return switch (code) {
+            case "DUE" -> zh ? "待退款" : "Due";
+            case "PAID" -> zh ? "已退款" : "Paid";
+            default -> code;
+        };
+    }
 }
