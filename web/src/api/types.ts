@@ -81,6 +81,10 @@ export type Approval = Wire<
       recordName: string | null
       changes: Record<string, { before: unknown; after: unknown }> | null
       evidence: Record<string, string> | null
+      /** The figures that asked for the approval, in order (e.g. an order's total and the customer's credit limit). */
+      facts?: { field: string; value: unknown }[] | null
+      /** The record's lines under named columns (e.g. an order's products, a price list's old and new prices). */
+      lines?: { columns: string[]; rows: unknown[][] } | null
     } | null
   }
 >

@@ -36,6 +36,8 @@ const en: typeof zh = {
     chooseOrders: 'Orders to match (none chosen: oldest due first)',
     match: 'Match the balance',
     onlyOnAccount: 'Only with a balance on account',
+    from: 'Received from',
+    to: 'Received to',
     noOpen: 'The customer has no open order',
     saved: 'Receipt recorded',
     matchedOk: 'Matched',

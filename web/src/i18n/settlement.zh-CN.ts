@@ -34,6 +34,8 @@ export default {
     chooseOrders: '指定核销订单（不选则按最早到期依次核销）',
     match: '核销挂帐余额',
     onlyOnAccount: '只看有挂帐余额的',
+    from: '收款日期从',
+    to: '收款日期至',
     noOpen: '该客户没有未付清的订单',
     saved: '回款已登记',
     matchedOk: '已核销',

@@ -1443,6 +1443,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoice: export */
+        get: operations["invoiceExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoices/orders": {
         parameters: {
             query?: never;
@@ -3005,6 +3022,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/receipts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receipt: export */
+        get: operations["receiptExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receipts/import": {
         parameters: {
             query?: never;
@@ -3184,6 +3218,23 @@ export interface paths {
         };
         /** Refund: list */
         get: operations["refundList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refunds/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refund: export */
+        get: operations["refundExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7063,6 +7114,15 @@ export interface components {
             /** Format: int32 */
             index?: number;
             problems?: components["schemas"]["ProblemExceptionFieldProblem"][];
+        };
+        ReceiptsFilter: {
+            /** Format: int64 */
+            customerId?: number;
+            /** Format: date */
+            from?: string;
+            onAccount?: boolean;
+            /** Format: date */
+            to?: string;
         };
         ReceiptsMatch: {
             amount?: number;
@@ -11054,6 +11114,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    invoiceExport: {
+        parameters: {
+            query?: {
+                customerId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     invoiceInvoiceable: {
         parameters: {
             query?: {
@@ -13944,10 +14029,7 @@ export interface operations {
     receiptList: {
         parameters: {
             query: {
-                customerId?: number;
-                onAccount?: boolean;
-                from?: string;
-                to?: string;
+                filter: components["schemas"]["ReceiptsFilter"];
                 page: components["schemas"]["PageQuery"];
             };
             header?: never;
@@ -13997,6 +14079,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    receiptExport: {
+        parameters: {
+            query: {
+                filter: components["schemas"]["ReceiptsFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     receiptImportFile: {
@@ -14295,6 +14402,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageRefundsRefund"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    refundExport: {
+        parameters: {
+            query?: {
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];

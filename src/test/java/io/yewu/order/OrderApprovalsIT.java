@@ -56,6 +56,38 @@ class OrderApprovalsIT extends OrderFixtures {
     }
 
     @Test
+    void ORD5a_ORD5c_theApproverSeesTheOrderItsLinesTermsAndTheCreditFiguresThatAskedForIt() {
+        Api sales1 = login("sales1");
+        long credit = existingCredit("30000.00");
+        JsonNode first = submitted(sales1, credit, List.of(lineOf("8000.00")));
+        assertThat(state(first)).isEqualTo("RELEASED");
+        JsonNode order = submitted(sales1, credit, List.of(lineOf("20000.00"), lineOf("5000.00")));
+        long id = id(order);
+        assertThat(state(order)).isEqualTo("AWAITING_APPROVAL");
+
+        JsonNode approval = pendingApproval(login("manager"), "sales-order", String.valueOf(id));
+        JsonNode details = approval.path("details");
+        assertThat(details.path("link").asString()).isEqualTo("/orders/" + id);
+        assertThat(details.path("recordName").asString()).startsWith(order.path("order").path("number").asString());
+        assertThat(fact(approval, "total").asString()).isEqualTo("25000.00");
+        assertThat(fact(approval, "paymentMode").asString()).isEqualTo("CREDIT");
+        assertThat(fact(approval, "creditTermDays").asInt()).isEqualTo(30);
+        assertThat(fact(approval, "creditLimit").asString()).isEqualTo("30000.00");
+        assertThat(fact(approval, "openCreditOrders").asString()).isEqualTo("8000.00");
+        assertThat(fact(approval, "creditUsed").asString()).isEqualTo("8000.00");
+        assertThat(fact(approval, "exposure").asString()).isEqualTo("33000.00"); // above the limit: ORD-5c holds it too
+        assertThat(fact(approval, "creditHold").asBoolean()).isTrue();
+        assertThat(fact(approval, "daysOverdue").asInt()).isZero();
+        assertThat(details.path("lines").path("columns").toString()).contains("product", "quantity", "unitPrice", "amount");
+        JsonNode rows = details.path("lines").path("rows");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get(5).asString()).isEqualTo("20000.00");
+        assertThat(rows.get(1).get(5).asString()).isEqualTo("5000.00");
+        // the decision that asked, with its rule
+        assertThat(approval.path("decision").toString()).contains("ORD-5a");
+    }
+
+    @Test
     void ORD5a_50000_01GoesToTheGeneralManagerInstead() {
         long credit = existingCredit("1000000.00");
         long id = id(submitted(login("sales1"), credit, List.of(lineOf("50000.01"))));

@@ -152,6 +152,39 @@ class CatalogueIT extends IntegrationTest {
     }
 
     @Test
+    void PRC2_theGeneralManagerSeesEachProductsOldAndNewGuidePrice() {
+        Api mktdir = login("mktdir");
+        Api gm = login("gm");
+        long kept = product(mktdir, code(), "STANDARD");
+        long added = product(mktdir, code(), "STANDARD");
+        long first = draft(mktdir, TODAY, kept, "100.00");
+        submit(mktdir, first);
+        approve(gm, first);
+        LocalDate from = TODAY.plusDays(7);
+        Api.Response created = mktdir.post("/api/price-lists", Map.of("name", "调价 " + from, "effectiveFrom", from.toString(),
+                "lines", List.of(Map.of("productId", kept, "guidePrice", new BigDecimal("110.50")),
+                        Map.of("productId", added, "guidePrice", new BigDecimal("50.00")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long list = created.json().path("list").path("id").asLong();
+        submit(mktdir, list);
+
+        JsonNode approval = pendingApproval(gm, "price-list", String.valueOf(list));
+        JsonNode details = approval.path("details");
+        assertThat(details.path("recordName").asString()).isEqualTo("调价 " + from);
+        assertThat(fact(approval, "effectiveFrom").asString()).isEqualTo(from.toString());
+        assertThat(fact(approval, "lineCount").asInt()).isEqualTo(2);
+        assertThat(fact(approval, "changeCount").asInt()).isEqualTo(2);
+        assertThat(details.path("lines").path("columns").toString()).contains("product", "oldGuidePrice", "newGuidePrice");
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        for (JsonNode row : details.path("lines").path("rows")) byName.put(row.get(1).asString(), row);
+        JsonNode keptRow = byName.values().stream().filter(r -> r.get(3).asString().equals("110.50")).findFirst().orElseThrow();
+        assertThat(keptRow.get(2).asString()).isEqualTo("100.00");
+        JsonNode addedRow = byName.values().stream().filter(r -> r.get(3).asString().equals("50.00")).findFirst().orElseThrow();
+        assertThat(addedRow.get(2).isNull()).isTrue();
+        assertThat(approval.path("decision").toString()).contains("PRC-2");
+    }
+
+    @Test
     void PRC2_anApprovedListAppliesFromItsEffectiveDateAndExplainsItself() {
         Api mktdir = login("mktdir");
         Api gm = login("gm");

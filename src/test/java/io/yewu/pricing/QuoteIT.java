@@ -136,6 +136,26 @@ class QuoteIT extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("PRC-6/PRC-7: the business manager sees the guide price, the asked price, the floor and the commission cost")
+    void PRC6_PRC7_theApproverSeesWhatTheSpecialPriceCosts() {
+        JsonNode q = created(sales1, List.of(line(product, "10", "95.00")));
+        long id = q.path("quote").path("id").asLong();
+        ok(sales1.post("/api/quotes/" + id + "/lines/1/special-price", Map.of("version", q.path("quote").path("version").asLong())));
+        JsonNode approval = pendingApproval(login("manager"), "quote-line", id + "-1-1");
+        assertThat(approval.path("details").path("link").asString()).isEqualTo("/quotes/" + id);
+        assertThat(approval.path("details").path("recordName").asString()).startsWith(q.path("quote").path("number").asString());
+        assertThat(fact(approval, "guidePrice").asString()).isEqualTo("100.00");
+        assertThat(fact(approval, "askedPrice").asString()).isEqualTo("95.00");
+        assertThat(fact(approval, "netPrice").asString()).isEqualTo("95.00");
+        assertThat(fact(approval, "floorPrice").asString()).isEqualTo("90.00");
+        assertThat(fact(approval, "specialDiscount").asString()).isEqualTo("5.00%");
+        assertThat(fact(approval, "commissionReduction").asString()).isEqualTo("0.50%");
+        assertThat(fact(approval, "commissionCost").asString()).isEqualTo("4.75"); // 950.00 × 0.5 %
+        assertThat(fact(approval, "quantity").asString()).isEqualTo("10");
+        assertThat(approval.path("decision").toString()).contains("PRC-6");
+    }
+
+    @Test
     @DisplayName("PRC-6/PRC-9: a special price is saved but blocks sending until the business manager approves; no self-approval")
     void PRC6_specialPriceNeedsTheManagersApproval() {
         JsonNode q = created(sales1, List.of(line(product, "10", "95.00")));

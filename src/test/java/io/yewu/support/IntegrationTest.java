@@ -40,6 +40,26 @@ public abstract class IntegrationTest {
         return io.yewu.platform.security.CompanyContext.callAsSystem(work);
     }
 
+    /** The approval the approver has pending for a subject, as the approval detail screen reads it (issue 12). */
+    protected tools.jackson.databind.JsonNode pendingApproval(Api approver, String subjectType, String subjectId) {
+        for (tools.jackson.databind.JsonNode a : approver.get("/api/approvals?box=pending&size=200").json().path("items")) {
+            if (subjectType.equals(a.path("subjectType").asString()) && subjectId.equals(a.path("subjectId").asString())) {
+                Api.Response detail = approver.get("/api/approvals/" + a.path("id").asLong());
+                org.assertj.core.api.Assertions.assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+                return detail.json();
+            }
+        }
+        throw new AssertionError("nothing pending for " + subjectType + " " + subjectId);
+    }
+
+    /** One figure of an approval's details by its field name. */
+    protected static tools.jackson.databind.JsonNode fact(tools.jackson.databind.JsonNode approval, String field) {
+        for (tools.jackson.databind.JsonNode f : approval.path("details").path("facts")) {
+            if (field.equals(f.path("field").asString())) return f.path("value");
+        }
+        throw new AssertionError("no figure " + field + " in " + approval.path("details"));
+    }
+
     protected Api anonymous() {
         return Api.at(port);
     }

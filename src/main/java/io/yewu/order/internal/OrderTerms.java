@@ -45,7 +45,8 @@ class OrderTerms implements OrderTermsPreview {
     record Evaluation(BigDecimal total, BigDecimal customTotal, Decision<Boolean> standing,
                       Decision<PaymentModePolicy.PaymentTerms> paymentMode, Decision<BigDecimal> deposit,
                       Decision<List<RoleCode>> creditApproval, Decision<CreditHoldPolicy.Hold> creditHold,
-                      Decision<Optional<LocalDate>> deliveryPromise, long settingsVersion) {
+                      Decision<Optional<LocalDate>> deliveryPromise, long settingsVersion,
+                      CreditHoldPolicy.Exposure exposure) {
 
         List<Decision<?>> decisions() {
             return List.of(paymentMode, deposit, creditApproval, creditHold, deliveryPromise);
@@ -112,7 +113,7 @@ class OrderTerms implements OrderTermsPreview {
                 ladder.steps(total, facts, rules),
                 holds.decide(total, facts, exposure, today(), rules),
                 promises.shipBy(releasedOn, promiseLines, calendar.calendar(), rules),
-                rules.settingsVersion());
+                rules.settingsVersion(), exposure);
     }
 
     /** ORD-5d: whether an approval given for {@code approvedTotal} still covers {@code total}. */

@@ -512,12 +512,48 @@ class Orders {
                         .param("c", me.companyId()).param("id", id).query(Long.class).single();
                 long started = approvals.start(new ApprovalSpec(SUBJECT, sid, version,
                         "订单 " + o.number() + "：" + customer.name() + " " + e.total().toPlainString() + " 元 / Order " + o.number()
-                                + ": " + e.total().toPlainString() + " yuan", me.id(), chain, steps));
+                                + ": " + e.total().toPlainString() + " yuan", me.id(), chain, steps,
+                        approvalDetails(o, customer, lines, e, mode)));
                 jdbc.sql("UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id")
                         .param("a", started).param("c", me.companyId()).param("id", id).update();
             }
         }
         recheck(me.companyId(), id, e);
+    }
+
+    /**
+     * What the credit approver sees (issue 12): the order and its lines, its total and terms, and the customer's
+     * credit figures the ladder and hold read (ORD-5a … ORD-5d).
+     */
+    private static ApprovalSpec.Details approvalDetails(OrderQueries.Order o, OrderCustomers.Customer customer,
+                                                        List<OrderQueries.Line> lines, OrderTerms.Evaluation e, PaymentMode mode) {
+        CreditHoldPolicy.Exposure x = e.exposure();
+        CreditHoldPolicy.Hold hold = e.creditHold().outcome();
+        List<ApprovalSpec.Fact> facts = new ArrayList<>();
+        facts.add(new ApprovalSpec.Fact("customer", customer.name()));
+        facts.add(new ApprovalSpec.Fact("total", money(e.total())));
+        facts.add(new ApprovalSpec.Fact("paymentMode", mode.name()));
+        if (mode == PaymentMode.CREDIT) facts.add(new ApprovalSpec.Fact("creditTermDays", e.paymentMode().outcome().creditDays()));
+        facts.add(new ApprovalSpec.Fact("depositDue", money(e.deposit().outcome())));
+        facts.add(new ApprovalSpec.Fact("newCustomer", e.standing().outcome()));
+        facts.add(new ApprovalSpec.Fact("creditLimit", money(customer.creditLimit())));
+        facts.add(new ApprovalSpec.Fact("outstandingReceivables", money(x.outstandingReceivables())));
+        facts.add(new ApprovalSpec.Fact("openCreditOrders", money(x.openCreditOrders())));
+        facts.add(new ApprovalSpec.Fact("creditUsed", money(x.outstandingReceivables().add(x.openCreditOrders()))));
+        facts.add(new ApprovalSpec.Fact("exposure", money(hold.exposure())));
+        facts.add(new ApprovalSpec.Fact("daysOverdue", hold.daysOverdue()));
+        facts.add(new ApprovalSpec.Fact("creditHold", hold.held()));
+        List<List<Object>> rows = new ArrayList<>();
+        for (OrderQueries.Line l : lines) {
+            rows.add(java.util.Arrays.asList(l.lineNo(), l.productName(), l.quantity().stripTrailingZeros().toPlainString(),
+                    money(l.unitPrice()), money(l.guidePrice()), money(l.amount()), l.verdict()));
+        }
+        return ApprovalSpec.Details.of("/orders/" + o.id(), o.number() + " " + customer.name(), facts,
+                new ApprovalSpec.Table(List.of("lineNo", "product", "quantity", "unitPrice", "guidePrice", "amount", "verdict"), rows));
+    }
+
+    private static String money(BigDecimal v) {
+        return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private boolean prepayAgreed(long company, long id) {

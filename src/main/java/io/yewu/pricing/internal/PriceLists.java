@@ -221,11 +221,37 @@ class PriceLists {
                 .param("c", me.companyId()).param("id", id).param("v", version).update());
         long approvalId = approvals.start(new ApprovalSpec(SUBJECT, String.valueOf(id), version + 1,
                 "价格表：" + list.list().name() + " / Price list: " + list.list().name(), me.id(), chain,
-                chain.outcome().stream().map(StepSpec::role).toList()));
+                chain.outcome().stream().map(StepSpec::role).toList(), approvalDetails(me.companyId(), list)));
         jdbc.sql("UPDATE price_list SET approval_id = :a WHERE company_id = :c AND id = :id")
                 .param("a", approvalId).param("c", me.companyId()).param("id", id).update();
         audit.record("price-list", id, "submit", Changes.of().put("status", list.list().status(), "PENDING"));
         return get(me, id);
+    }
+
+    /**
+     * What the general manager sees (issue 12, PRC-2): each product's approved guide price in force on the list's
+     * date without this list, beside the new one, and how many prices change.
+     */
+    private ApprovalSpec.Details approvalDetails(long companyId, PriceList list) {
+        LocalDate from = list.list().effectiveFrom();
+        java.util.Map<Long, List<GuidePricePolicy.ListedPrice>> listed =
+                listed(companyId, list.lines().stream().map(Line::productId).toList());
+        PricingRules rules = rules();
+        List<List<Object>> rows = new ArrayList<>();
+        int changed = 0;
+        for (Line l : list.lines()) {
+            List<GuidePricePolicy.ListedPrice> others = listed.getOrDefault(l.productId(), List.of()).stream()
+                    .filter(p -> p.priceListId() != list.list().id()).toList();
+            BigDecimal before = policy.guidePrice(io.yewu.pricing.ProductKind.STANDARD, others, Optional.empty(), from, rules)
+                    .outcome().map(GuidePricePolicy.GuidePrice::price).orElse(null);
+            if (before == null || before.compareTo(l.guidePrice()) != 0) changed++;
+            rows.add(java.util.Arrays.asList(l.productCode(), l.productName(),
+                    before == null ? null : before.setScale(2).toPlainString(), l.guidePrice().setScale(2).toPlainString()));
+        }
+        List<ApprovalSpec.Fact> facts = List.of(new ApprovalSpec.Fact("effectiveFrom", from.toString()),
+                new ApprovalSpec.Fact("lineCount", list.lines().size()), new ApprovalSpec.Fact("changeCount", changed));
+        return ApprovalSpec.Details.of("/price-lists", list.list().name(), facts,
+                new ApprovalSpec.Table(List.of("productCode", "product", "oldGuidePrice", "newGuidePrice"), rows));
     }
 
     /** The general manager's answer, in the transaction that decided it: approved lists apply from their date. */

@@ -1,5 +1,6 @@
 package io.yewu.service.internal;
 
+import io.yewu.order.OrderDirectory;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Reading tickets within {@link TicketScope}: lists (filtered, paged, exported), my open tickets by time left, one ticket whole. */
@@ -69,6 +71,7 @@ class TicketQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OrderDirectory orders;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A department to transfer a ticket to (SVC-2) or to name as a notice's issuer (KB-2); {@code depth} indents it. */
@@ -82,8 +85,9 @@ class TicketQueries {
                 .param("c", companyId).query(Department.class).list();
     }
 
-    TicketQueries(JdbcClient jdbc, Clock clock) {
+    TicketQueries(JdbcClient jdbc, Clock clock, OrderDirectory orders) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -144,13 +148,14 @@ class TicketQueries {
     Detail detail(YewuPrincipal user, long id) {
         TicketScope scope = TicketScope.of(user, "t");
         var row = jdbc.sql("""
-                SELECT t.*, t.requested_changes::text AS requested_changes_text, o.display_name AS owner_name, c.name AS customer_name, so.number AS order_number, so.state AS order_state
+                SELECT t.*, t.requested_changes::text AS requested_changes_text, o.display_name AS owner_name, c.name AS customer_name
                 FROM ticket t JOIN app_user o ON o.company_id = t.company_id AND o.id = t.owner_id
                 LEFT JOIN customer c ON c.company_id = t.company_id AND c.id = t.customer_id
-                LEFT JOIN sales_order so ON so.company_id = t.company_id AND so.id = t.order_id
                 WHERE t.id = :id AND """ + scope.sql()).params(scope.params()).param("id", id).query().listOfRows();
         if (row.isEmpty()) throw ProblemException.notFound("ticket " + id);
         Map<String, Object> t = row.getFirst();
+        Long orderId = lng(t.get("order_id"));
+        Optional<OrderDirectory.OrderRef> order = orderId == null ? Optional.empty() : orders.find(user.companyId(), orderId);
         long company = user.companyId();
         List<Assignee> assignees = jdbc.sql("""
                 SELECT a.id, a.role, a.user_id, u.display_name AS user_name, a.department_id, d.name AS department_name, a.active,
@@ -179,7 +184,8 @@ class TicketQueries {
         return new Detail(id, (String) t.get("number"), (String) t.get("channel"), (String) t.get("type"), (String) t.get("state"),
                 (String) t.get("requester_kind"), lng(t.get("customer_id")), (String) t.get("customer_name"), lng(t.get("requester_user_id")),
                 (String) t.get("caller_name"), (String) t.get("caller_phone"), (String) t.get("caller_origin"), lng(t.get("order_id")),
-                (String) t.get("order_number"), (String) t.get("order_state"), (String) t.get("subject"), (String) t.get("description"),
+                order.map(OrderDirectory.OrderRef::number).orElse(null),
+                order.map(r -> r.state().name()).orElse(null), (String) t.get("subject"), (String) t.get("description"),
                 lng(t.get("owner_id")), (String) t.get("owner_name"), odt(t.get("received_at")), (Boolean) t.get("first_contact_resolution"),
                 odt(t.get("promised_at")), (java.math.BigDecimal) t.get("reply_limit_hours"), (String) t.get("timer_basis"),
                 lng(t.get("settings_version")), odt(t.get("reminded_at")), odt(t.get("overdue_at")), (String) t.get("escalation_level"),

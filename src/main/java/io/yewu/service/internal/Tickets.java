@@ -1,5 +1,6 @@
 package io.yewu.service.internal;
 
+import io.yewu.order.OrderDirectory;
 import io.yewu.customer.CustomerLookup;
 import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
@@ -69,19 +70,21 @@ public class Tickets {
     private final AuditTrail audit;
     private final UserDirectory users;
     private final CustomerLookup customers;
+    private final OrderDirectory orders;
     private final TicketTimers timers;
     private final Clock clock;
     private final TicketHistory history;
     private final DocumentNumbers numbers;
     private final InfoChangeTickets infoChanges;
 
-    Tickets(JdbcClient jdbc, Settings settings, BusinessCalendar calendar, DecisionRecords decisions, AuditTrail audit,
+    Tickets(JdbcClient jdbc, OrderDirectory orders, Settings settings, BusinessCalendar calendar, DecisionRecords decisions, AuditTrail audit,
             UserDirectory users, CustomerLookup customers, TicketTimers timers, Clock clock, TicketHistory history,
             DocumentNumbers numbers, InfoChangeTickets infoChanges) {
         this.infoChanges = infoChanges;
         this.history = history;
         this.numbers = numbers;
         this.jdbc = jdbc;
+        this.orders = orders;
         this.settings = settings;
         this.calendar = calendar;
         this.decisions = decisions;
@@ -132,8 +135,7 @@ public class Tickets {
             else if (users.find(in.requesterUserId()).isEmpty()) problems.add(new ProblemException.FieldProblem("requesterUserId", "unknown", in.requesterUserId()));
         }
         if (in.orderId() != null) {
-            Optional<Long> orderCustomer = jdbc.sql("SELECT customer_id FROM sales_order WHERE company_id = :c AND id = :id")
-                    .param("c", companyId).param("id", in.orderId()).query(Long.class).optional();
+            Optional<Long> orderCustomer = orders.find(companyId, in.orderId()).map(OrderDirectory.OrderRef::customerId);
             if (orderCustomer.isEmpty()) problems.add(new ProblemException.FieldProblem("orderId", "unknown", in.orderId()));
             else if (in.customerId() != null && !orderCustomer.get().equals(in.customerId())) {
                 problems.add(new ProblemException.FieldProblem("orderId", "order-other-customer"));

@@ -166,5 +166,15 @@ class CommissionIT extends SettlementTest {
         assertThat(fx.sys(() -> jdbc.sql("SELECT sum(commission) FROM commission_accrual WHERE order_id = :o").param("o", order)
                 .query(BigDecimal.class).single())).isEqualByComparingTo("0");
         assertThat(finance.get("/api/refunds/987654321").status()).isEqualTo(404);
+        // the list exports with its status filter, in words
+        java.util.List<java.util.List<String>> sheet = io.yewu.support.Xlsx.download(port, finance, "/api/refunds/export?status=PAID");
+        assertThat(sheet.get(0)).containsExactly("订单号", "客户", "退款金额", "状态", "退款日期", "退款方式", "凭证号", "产生时间");
+        java.util.List<String> row = sheet.stream().filter(r -> r.contains("退款流水 001")).findFirst().orElseThrow();
+        assertThat(row.get(3)).isEqualTo("已退款");
+        assertThat(row.get(5)).isEqualTo("银行");
+        assertThat(new BigDecimal(row.get(2))).isEqualByComparingTo("2000.00");
+        assertThat(io.yewu.support.Xlsx.download(port, finance, "/api/refunds/export?status=DUE").stream()
+                .noneMatch(r -> r.contains("退款流水 001"))).isTrue();
+        assertThat(io.yewu.support.Xlsx.download(port, finance, "/api/refunds/export?status=PAID", "en").get(0).get(3)).isEqualTo("Status");
     }
 }

@@ -47,6 +47,26 @@ class InvoicesIT extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("INV-1: the invoices list exports to xlsx with its customer filter, in words")
+    void INV1_invoicesExportWithTheListsFilter() {
+        Api finance = login("finance");
+        long vat = customer(true);
+        long other = customer(true);
+        long big = fx.order(vat, sales1).lines(Line.of("6000.00")).insert();
+        long theirs = fx.order(other, sales1).lines(Line.of("7000.00")).insert();
+        assertThat(finance.post("/api/invoices", invoice(vat, big, "6000.00")).status()).isEqualTo(201);
+        assertThat(finance.post("/api/invoices", invoice(other, theirs, "7000.00")).status()).isEqualTo(201);
+
+        java.util.List<java.util.List<String>> zh = io.yewu.support.Xlsx.download(port, finance, "/api/invoices/export?customerId=" + vat);
+        assertThat(zh.get(0)).containsExactly("开票日期", "发票号", "客户", "发票类型", "价税合计", "税额", "不含税金额");
+        assertThat(zh).hasSize(2);
+        assertThat(zh.get(1).get(3)).isEqualTo("增值税专用发票");
+        assertThat(new BigDecimal(zh.get(1).get(4))).isEqualByComparingTo("6000.00");
+        java.util.List<java.util.List<String>> en = io.yewu.support.Xlsx.download(port, finance, "/api/invoices/export?customerId=" + vat, "en");
+        assertThat(en.get(1).get(3)).isEqualTo("VAT special invoice");
+    }
+
+    @Test
     @DisplayName("INV-1: VAT special from 5,000.00 inclusive; 4,999.99 for a customer not asking for VAT is ordinary")
     void INV1_typeByAmount() {
         Api finance = login("finance");

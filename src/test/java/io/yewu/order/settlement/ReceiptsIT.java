@@ -30,6 +30,37 @@ class ReceiptsIT extends SettlementTest {
     }
 
     @Test
+    @DisplayName("RCV-1: the receipts list exports to xlsx with its filters, in words")
+    void RCV1_receiptsExportWithTheListsFilters() {
+        long customer = customer();
+        long other = customer();
+        fx.order(customer, sales1).dueOn(TODAY.minusDays(5)).lines(Line.of("700.00")).insert();
+        Api finance = login("finance");
+        assertThat(finance.post("/api/receipts", receipt(customer, "50.00", TODAY.minusDays(30))).status()).isEqualTo(201);
+        assertThat(finance.post("/api/receipts", receipt(customer, "1000.00", TODAY.minusDays(2), "leaveOnAccount", true)).status()).isEqualTo(201);
+        assertThat(finance.post("/api/receipts", receipt(other, "80.00", TODAY.minusDays(2), "leaveOnAccount", true)).status()).isEqualTo(201);
+
+        String filters = "?customerId=" + customer + "&from=" + TODAY.minusDays(7) + "&to=" + TODAY;
+        List<List<String>> zh = io.yewu.support.Xlsx.download(port, finance, "/api/receipts/export" + filters);
+        assertThat(zh.get(0)).containsExactly("收款日期", "客户", "收款方式", "金额", "已核销", "预收款", "业绩归属", "凭证号", "登记时间");
+        assertThat(zh).hasSize(2); // the 30-day-old receipt and the other customer's are filtered out, as on the page
+        assertThat(zh.get(1).get(2)).isEqualTo("银行");
+        assertThat(new BigDecimal(zh.get(1).get(3))).isEqualByComparingTo("1000.00");
+        assertThat(new BigDecimal(zh.get(1).get(4))).isEqualByComparingTo("650.00");
+        assertThat(new BigDecimal(zh.get(1).get(5))).isEqualByComparingTo("350.00");
+        JsonNode page = finance.get("/api/receipts" + filters).json();
+        assertThat(page.path("total").asLong()).isEqualTo(1);
+
+        List<List<String>> en = io.yewu.support.Xlsx.download(port, finance, "/api/receipts/export?customerId=" + customer + "&onAccount=false", "en");
+        assertThat(en.get(0).get(2)).isEqualTo("Method");
+        assertThat(en).hasSize(2);
+        assertThat(en.get(1).get(2)).isEqualTo("Bank");
+        assertThat(new BigDecimal(en.get(1).get(3))).isEqualByComparingTo("50.00");
+        // a salesperson is not let in (finance department only)
+        assertThat(login("sales1").get("/api/receipts/export").status()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("RCV-1: a receipt is matched oldest first (due date, then order date), chosen orders when given")
     void RCV1_oldestFirstOrChosen() {
         long customer = customer();

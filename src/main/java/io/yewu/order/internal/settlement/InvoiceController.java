@@ -37,6 +37,12 @@ class InvoiceController {
         return invoices.list(CurrentUser.get(), customerId, page);
     }
 
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            @RequestParam(required = false) Long customerId, java.util.Locale locale) {
+        return invoices.export(CurrentUser.get(), customerId, locale);
+    }
+
     @GetMapping("/{id}")
     Invoices.Invoice get(@PathVariable long id) {
         return invoices.get(CurrentUser.get(), id);

@@ -98,6 +98,29 @@ class Invoices {
         return Page.of(items, page, total);
     }
 
+    /** The list as an xlsx with the list's filter and scope, words not codes (at most 100,000 rows). */
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            YewuPrincipal me, Long customerId, java.util.Locale locale) {
+        DataScope.Condition scope = DataScope.of(me, "i.company_id", "c.owner_id");
+        String sql = SUMMARY + " WHERE " + scope.sql() + " AND (CAST(:cust AS bigint) IS NULL OR i.customer_id = :cust)"
+                + " ORDER BY i.issued_on DESC, i.id DESC LIMIT 100000";
+        boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        List<io.yewu.platform.transfer.ExcelExport.Column<Summary>> columns = List.of(
+                new io.yewu.platform.transfer.ExcelExport.Column<>("开票日期", "Issued on", Summary::issuedOn),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("发票号", "Invoice number", Summary::number),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("客户", "Customer", Summary::customerName),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("发票类型", "Type", i -> SettlementWords.invoiceType(i.type(), zh)),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("价税合计", "Amount (tax incl.)", Summary::amount),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("税额", "Tax", Summary::tax),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("不含税金额", "Net", Summary::net));
+        return io.yewu.platform.transfer.ExcelExport.response(zh ? "发票" : "invoices", locale, columns, sink -> {
+            try (var rows = jdbc.sql(sql).params(scope.params()).param("cust", customerId, java.sql.Types.BIGINT)
+                    .query(Summary.class).stream()) {
+                rows.forEach(sink);
+            }
+        });
+    }
+
     Invoice get(YewuPrincipal me, long id) {
         DataScope.Condition scope = DataScope.of(me, "i.company_id", "c.owner_id");
         Summary s = jdbc.sql(SUMMARY + " WHERE " + scope.sql() + " AND i.id = :id").params(scope.params()).param("id", id)

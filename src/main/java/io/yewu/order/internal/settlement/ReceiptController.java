@@ -66,11 +66,13 @@ class ReceiptController {
 
 
     @GetMapping
-    Page<Receipts.Summary> list(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Boolean onAccount,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                PageQuery page) {
-        return receipts.list(CurrentUser.get(), customerId, onAccount, from, to, page);
+    Page<Receipts.Summary> list(Receipts.Filter filter, PageQuery page) {
+        return receipts.list(CurrentUser.get(), filter, page);
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(Receipts.Filter filter, Locale locale) {
+        return receipts.export(CurrentUser.get(), filter, locale);
     }
 
     @GetMapping("/{id}")

@@ -16,6 +16,7 @@ import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
+import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
@@ -99,21 +100,64 @@ class Receipts {
         this.clock = clock;
     }
 
-    Page<Summary> list(YewuPrincipal me, Long customerId, Boolean onAccount, LocalDate from, LocalDate to, PageQuery page) {
+    /** The receipts list's filters (RCV-1): a customer, only those with money on account, a receiving period. */
+    record Filter(Long customerId, Boolean onAccount, LocalDate from, LocalDate to) {}
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    private static Where where(YewuPrincipal me, Filter f) {
         DataScope.Condition scope = DataScope.of(me, "r.company_id", "r.credited_to");
-        String where = " WHERE " + scope.sql() + """
-                \s AND (CAST(:cust AS bigint) IS NULL OR r.customer_id = :cust)
-                 AND (CAST(:onAccount AS boolean) IS NULL OR (r.matched_amount < r.amount) = :onAccount)
-                 AND (CAST(:from AS date) IS NULL OR r.received_on >= :from) AND (CAST(:to AS date) IS NULL OR r.received_on <= :to)""";
-        List<Summary> items = jdbc.sql(SUMMARY + where + " ORDER BY " + page.orderBy(SORTS, "r.received_on DESC, r.id DESC")
+        Map<String, Object> params = new java.util.HashMap<>(scope.params());
+        StringBuilder sql = new StringBuilder(" WHERE ").append(scope.sql());
+        if (f.customerId() != null) {
+            sql.append(" AND r.customer_id = :cust");
+            params.put("cust", f.customerId());
+        }
+        if (f.onAccount() != null) {
+            sql.append(" AND (r.matched_amount < r.amount) = :onAccount");
+            params.put("onAccount", f.onAccount());
+        }
+        if (f.from() != null) {
+            sql.append(" AND r.received_on >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND r.received_on <= :to");
+            params.put("to", f.to());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    Page<Summary> list(YewuPrincipal me, Filter filter, PageQuery page) {
+        Where w = where(me, filter);
+        List<Summary> items = jdbc.sql(SUMMARY + w.sql() + " ORDER BY " + page.orderBy(SORTS, "r.received_on DESC, r.id DESC")
                         + " LIMIT :limit OFFSET :offset")
-                .params(scope.params()).param("cust", customerId, java.sql.Types.BIGINT).param("onAccount", onAccount, java.sql.Types.BOOLEAN)
-                .param("from", from, java.sql.Types.DATE).param("to", to, java.sql.Types.DATE)
-                .param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(" FROM receipt r" + where)).params(scope.params())
-                .param("cust", customerId, java.sql.Types.BIGINT).param("onAccount", onAccount, java.sql.Types.BOOLEAN)
-                .param("from", from, java.sql.Types.DATE).param("to", to, java.sql.Types.DATE).query(Long.class).single();
+                .params(w.params()).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
+        long total = jdbc.sql(Page.cappedCountSql(" FROM receipt r" + w.sql())).params(w.params()).query(Long.class).single();
         return Page.of(items, page, total);
+    }
+
+    /** The list as an xlsx with the list's filters and scope, words not codes (at most 100,000 rows). */
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            YewuPrincipal me, Filter filter, java.util.Locale locale) {
+        Where w = where(me, filter);
+        boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        List<ExcelExport.Column<Summary>> columns = List.of(
+                new ExcelExport.Column<>("收款日期", "Received on", Summary::receivedOn),
+                new ExcelExport.Column<>("客户", "Customer", Summary::customerName),
+                new ExcelExport.Column<>("收款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
+                new ExcelExport.Column<>("金额", "Amount", Summary::amount),
+                new ExcelExport.Column<>("已核销", "Matched", Summary::matchedAmount),
+                new ExcelExport.Column<>("预收款", "On account", Summary::onAccount),
+                new ExcelExport.Column<>("业绩归属", "Credited to", Summary::creditedToName),
+                new ExcelExport.Column<>("凭证号", "Reference", Summary::reference),
+                new ExcelExport.Column<>("登记时间", "Recorded", Summary::recordedAt));
+        String sql = SUMMARY + w.sql() + " ORDER BY r.received_on DESC, r.id DESC LIMIT 100000";
+        return ExcelExport.response(zh ? "收款" : "receipts", locale, columns, sink -> {
+            try (var rows = jdbc.sql(sql).params(w.params()).query(Summary.class).stream()) {
+                rows.forEach(sink);
+            }
+        });
     }
 
     Receipt get(YewuPrincipal me, long id) {

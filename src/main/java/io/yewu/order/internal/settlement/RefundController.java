@@ -31,6 +31,12 @@ class RefundController {
         return refunds.list(CurrentUser.get(), status, page);
     }
 
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            @RequestParam(required = false) String status, java.util.Locale locale) {
+        return refunds.export(CurrentUser.get(), status, locale);
+    }
+
     @GetMapping("/{id}")
     Refunds.Refund get(@PathVariable long id) {
         return refunds.get(CurrentUser.get(), id);

@@ -68,6 +68,29 @@ class Refunds {
         return Page.of(items, page, total);
     }
 
+    /** The list as an xlsx with the list's status filter and scope, words not codes (at most 100,000 rows). */
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            YewuPrincipal me, String status, java.util.Locale locale) {
+        DataScope.Condition scope = DataScope.of(me, "f.company_id", "o.owner_id");
+        String s = status == null || status.isBlank() ? "DUE" : status.strip();
+        String sql = SELECT + " WHERE " + scope.sql() + " AND (:s = 'ALL' OR f.status = :s) ORDER BY f.created_at, f.id LIMIT 100000";
+        boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        List<io.yewu.platform.transfer.ExcelExport.Column<Refund>> columns = List.of(
+                new io.yewu.platform.transfer.ExcelExport.Column<>("订单号", "Order number", Refund::orderNumber),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("客户", "Customer", Refund::customerName),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("退款金额", "Amount", Refund::amount),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("状态", "Status", r -> SettlementWords.refundStatus(r.status(), zh)),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("退款日期", "Paid on", Refund::paidOn),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("退款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("凭证号", "Reference", Refund::reference),
+                new io.yewu.platform.transfer.ExcelExport.Column<>("产生时间", "Created", Refund::createdAt));
+        return io.yewu.platform.transfer.ExcelExport.response(zh ? "退款" : "refunds", locale, columns, sink -> {
+            try (var rows = jdbc.sql(sql).params(scope.params()).param("s", s).query(Refund.class).stream()) {
+                rows.forEach(sink);
+            }
+        });
+    }
+
     Refund get(YewuPrincipal me, long id) {
         DataScope.Condition scope = DataScope.of(me, "f.company_id", "o.owner_id");
         return jdbc.sql(SELECT + " WHERE " + scope.sql() + " AND f.id = :id").params(scope.params()).param("id", id)

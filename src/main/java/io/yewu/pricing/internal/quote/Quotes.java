@@ -278,7 +278,7 @@ public class Quotes {
         long approvalId = approvals.start(new ApprovalSpec(LINE, key, 1,
                 "特价申请：" + q.number() + " 第 " + lineNo + " 行 " + line.productName() + " 单价 " + line.unitPrice().toPlainString()
                         + " / Special price: " + q.number() + " line " + lineNo + ", unit price " + line.unitPrice().toPlainString(),
-                me.id(), decision, List.of(StepSpec.managerOf(q.ownerId()))));
+                me.id(), decision, List.of(StepSpec.managerOf(q.ownerId())), specialPriceDetails(q, v, line)));
         jdbc.sql("""
                 UPDATE quote_line SET special_status = 'PENDING', special_approval_id = :a
                 WHERE company_id = :c AND quote_id = :q AND version = :v AND line_no = :l""")
@@ -287,6 +287,41 @@ public class Quotes {
         bump(me, id, q.version());
         audit.record(QUOTE, id, "special-price-apply", Changes.of().put("line " + lineNo, line.specialStatus(), "PENDING"));
         return get(me, id, null);
+    }
+
+    /**
+     * What the business manager sees (issue 12, PRC-5 … PRC-7): the guide price, the asked and net price, the hard
+     * floor no approval can pass, and what the special price costs the salesperson's commission on this line.
+     */
+    private ApprovalSpec.Details specialPriceDetails(QuoteViews.Header q, QuoteViews.VersionView v, QuoteViews.LineView l) {
+        BigDecimal floor = l.guidePrice() == null ? null
+                : l.guidePrice().multiply(rules(v.createdAt()).hardFloor()).setScale(2, java.math.RoundingMode.CEILING);
+        BigDecimal reduction = l.commissionReduction() == null ? BigDecimal.ZERO : l.commissionReduction();
+        BigDecimal net = l.netPrice() == null ? l.unitPrice() : l.netPrice();
+        BigDecimal netAmount = net.multiply(l.quantity());
+        List<ApprovalSpec.Fact> facts = new ArrayList<>();
+        facts.add(new ApprovalSpec.Fact("customer", q.customerName()));
+        facts.add(new ApprovalSpec.Fact("product", l.productName()));
+        facts.add(new ApprovalSpec.Fact("quantity", l.quantity().stripTrailingZeros().toPlainString()));
+        facts.add(new ApprovalSpec.Fact("guidePrice", money(l.guidePrice())));
+        facts.add(new ApprovalSpec.Fact("askedPrice", money(l.unitPrice())));
+        facts.add(new ApprovalSpec.Fact("feePerUnit", money(l.feePerUnit())));
+        facts.add(new ApprovalSpec.Fact("netPrice", money(net)));
+        facts.add(new ApprovalSpec.Fact("floorPrice", money(floor)));
+        facts.add(new ApprovalSpec.Fact("specialDiscount", percent(l.specialDiscount())));
+        facts.add(new ApprovalSpec.Fact("commissionReduction", percent(reduction)));
+        facts.add(new ApprovalSpec.Fact("commissionCost", money(netAmount.multiply(reduction))));
+        facts.add(new ApprovalSpec.Fact("amount", money(l.amount())));
+        return ApprovalSpec.Details.of("/quotes/" + q.id(), q.number() + " · " + l.productName(), facts, null);
+    }
+
+    private static String money(BigDecimal v) {
+        return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A share as a percentage with two decimals, "5.00%". */
+    private static String percent(BigDecimal v) {
+        return v == null ? null : v.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** The business manager's answer, in the deciding transaction (PLT-3). */

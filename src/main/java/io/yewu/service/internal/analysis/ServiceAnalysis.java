@@ -1,5 +1,6 @@
 package io.yewu.service.internal.analysis;
 
+import io.yewu.order.OrderDirectory;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.identity.UserDirectory;
@@ -66,11 +67,14 @@ class ServiceAnalysis {
     private final DecisionRecords decisions;
     private final Notifier notifier;
     private final UserDirectory users;
+    private final OrderDirectory orders;
     private final Clock clock;
     private final AnalysisPolicy policy = new AnalysisPolicy();
 
-    ServiceAnalysis(JdbcClient jdbc, DecisionRecords decisions, Notifier notifier, UserDirectory users, Clock clock) {
+    ServiceAnalysis(JdbcClient jdbc, DecisionRecords decisions, Notifier notifier, UserDirectory users, OrderDirectory orders,
+                    Clock clock) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.decisions = decisions;
         this.notifier = notifier;
         this.users = users;
@@ -199,8 +203,8 @@ class ServiceAnalysis {
 
     /**
      * SVC-10: per agent (the caller's data scope over the ticket owner) for the days {@code from} … {@code to}:
-     * tickets received, of them by phone, inquiries, order-status look-ups the agent made for callers (V30's
-     * {@code order_status_lookup}, channel AGENT, by the agent), proactive services (tickets the agent filed for a
+     * tickets received, of them by phone, inquiries, order-status look-ups the agent made for callers (counted by
+     * the order module, read through its {@link OrderDirectory}), proactive services (tickets the agent filed for a
      * requester it reached out to: channel VISIT or ACCOUNT_MANAGER), and now open and overdue. An agent who only
      * looked orders up is listed too. The public page's look-ups have no agent: one company figure.
      */
@@ -221,18 +225,12 @@ class ServiceAnalysis {
                 GROUP BY t.owner_id, u.display_name""")
                 .params(scope.params()).param("from", at(from)).param("to", at(to.plusDays(1)))
                 .param("now", java.sql.Timestamp.from(clock.instant())).query(AgentStats.class).list();
-        DataScope.Condition lookupScope = DataScope.of(me, "l.company_id", "l.looked_up_by");
-        record Lookups(long agentId, String agentName, long lookups) {}
-        List<Lookups> lookups = jdbc.sql("""
-                SELECT l.looked_up_by AS agent_id, u.display_name AS agent_name, count(*) AS lookups
-                FROM order_status_lookup l JOIN app_user u ON u.company_id = l.company_id AND u.id = l.looked_up_by
-                WHERE\s""" + lookupScope.sql() + """
-                 AND l.channel = 'AGENT' AND l.looked_up_at >= :from AND l.looked_up_at < :to
-                GROUP BY l.looked_up_by, u.display_name""")
-                .params(lookupScope.params()).param("from", at(from)).param("to", at(to.plusDays(1))).query(Lookups.class).list();
+        Instant start = at(from).toInstant();
+        Instant end = at(to.plusDays(1)).toInstant();
+        List<OrderDirectory.AgentLookups> lookups = orders.agentLookups(me, start, end);
         Map<Long, AgentStats> byAgent = new java.util.HashMap<>();
         rows.forEach(r -> byAgent.put(r.agentId(), r));
-        for (Lookups l : lookups) {
+        for (OrderDirectory.AgentLookups l : lookups) {
             AgentStats r = byAgent.get(l.agentId());
             byAgent.put(l.agentId(), r == null
                     ? new AgentStats(l.agentId(), l.agentName(), 0, 0, 0, l.lookups(), 0, 0, 0)
@@ -241,10 +239,7 @@ class ServiceAnalysis {
         }
         List<AgentStats> agents = byAgent.values().stream()
                 .sorted(java.util.Comparator.comparing(AgentStats::agentName).thenComparing(AgentStats::agentId)).toList();
-        long publicLookups = jdbc.sql("""
-                SELECT count(*) FROM order_status_lookup l WHERE l.company_id = :c AND l.channel = 'PUBLIC'
-                  AND l.looked_up_at >= :from AND l.looked_up_at < :to""")
-                .param("c", me.companyId()).param("from", at(from)).param("to", at(to.plusDays(1))).query(Long.class).single();
+        long publicLookups = orders.publicLookups(me.companyId(), start, end);
         return new Statistics(from, to, agents, publicLookups);
     }
 
