@@ -42,8 +42,14 @@ class ServiceDemoData {
     private final Clock clock;
     private final int size;
 
+    private final io.yewu.customer.CustomerSelection selection;
+    private final io.yewu.platform.demo.DemoUsers users;
+
     ServiceDemoData(Tickets tickets, QualityInspection quality, JdbcClient jdbc, DueTasks dueTasks, TransactionTemplate tx,
-                    Clock clock, @Value("${yewu.demo-data.customers:300}") int size) {
+                    Clock clock, io.yewu.customer.CustomerSelection selection, io.yewu.platform.demo.DemoUsers users,
+                    @Value("${yewu.demo-data.customers:300}") int size) {
+        this.selection = selection;
+        this.users = users;
         this.tickets = tickets;
         this.quality = quality;
         this.jdbc = jdbc;
@@ -202,13 +208,17 @@ class ServiceDemoData {
                 RETURNING id""")
                 .param("c", companyId).param("due", Tickets.at(now.plus(Duration.ofDays(5)))).param("by", user(companyId, "servicedir"))
                 .query(Long.class).single();
+        // the key accounts as the service director sees them, through the customer module (CustomerSelection)
+        var director = users.load(companyId, List.of("servicedir")).get("servicedir");
+        var picked = selection.select(director, new io.yewu.customer.CustomerSelection.Criteria(null, null, true, null, null), 8);
         int n = jdbc.sql("""
                 INSERT INTO return_visit (company_id, campaign_id, customer_id, contact_name, contact_phone, reason, due_at, assigned_to)
-                SELECT c.company_id, :campaign, c.id, coalesce(k.name, c.name), coalesce(k.phone, ''), 'CAMPAIGN', :due, :desk
-                FROM customer c LEFT JOIN LATERAL (SELECT name, phone FROM customer_contact cc WHERE cc.company_id = c.company_id
-                    AND cc.customer_id = c.id ORDER BY cc.id LIMIT 1) k ON true
-                WHERE c.company_id = :c AND c.key_account AND c.owner_id IS NOT NULL AND c.stage <> 'CLOSED' ORDER BY c.id LIMIT 8""")
+                SELECT :c, :campaign, k.id, k.name, k.phone, 'CAMPAIGN', :due, :desk
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]), CAST(:phones AS text[])) AS k(id, name, phone)""")
                 .param("campaign", campaign).param("due", Tickets.at(now.plus(Duration.ofDays(5)))).param("desk", desk).param("c", companyId)
+                .param("ids", picked.stream().map(io.yewu.customer.CustomerSelection.Contact::customerId).toArray(Long[]::new))
+                .param("names", picked.stream().map(k -> k.contactName() == null || k.contactName().isBlank() ? k.customerName() : k.contactName()).toArray(String[]::new))
+                .param("phones", picked.stream().map(k -> k.phone() == null ? "" : k.phone()).toArray(String[]::new))
                 .update();
         jdbc.sql("UPDATE return_visit_campaign SET visit_count = :n WHERE company_id = :c AND id = :id")
                 .param("n", n).param("c", companyId).param("id", campaign).update();
