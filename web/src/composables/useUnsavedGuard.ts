@@ -21,22 +21,24 @@ export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean>) {
   }
   if (open) watch(open, (now) => now && markClean(), { flush: 'post' })
 
-  /** True when nothing is unsaved or the user chose to leave. */
-  async function confirmDiscard(): Promise<boolean> {
-    if (!dirty.value) return true
-    try {
-      await ElMessageBox.confirm(t('common.unsavedMessage'), t('common.unsavedTitle'), {
-        confirmButtonText: t('common.unsavedLeave'),
-        cancelButtonText: t('common.unsavedStay'),
-        type: 'warning',
-        distinguishCancelAndClose: true,
-        customClass: 'unsaved-guard',
+  /** True when nothing is unsaved or the user chose to leave; one question at a time (Esc and a click may both ask). */
+  let asking: Promise<boolean> | null = null
+  function confirmDiscard(): Promise<boolean> {
+    if (!dirty.value) return Promise.resolve(true)
+    asking ??= ElMessageBox.confirm(t('common.unsavedMessage'), t('common.unsavedTitle'), {
+      confirmButtonText: t('common.unsavedLeave'),
+      cancelButtonText: t('common.unsavedStay'),
+      type: 'warning',
+      distinguishCancelAndClose: true,
+      customClass: 'unsaved-guard',
+    })
+      .then(() => {
+        markClean()
+        return true
       })
-      markClean()
-      return true
-    } catch {
-      return false
-    }
+      .catch(() => false)
+      .finally(() => (asking = null))
+    return asking
   }
 
   /** For a dialog's `before-close`. */
