@@ -44,12 +44,34 @@ function precompress(): Plugin {
   }
 }
 
+/**
+ * Vant's icon font is served from our own stylesheet only: Vant lists it twice, as a woff2 inlined in its CSS and as
+ * a woff on a foreign CDN, which the Content-Security-Policy (`font-src 'self' data:`) blocks and reports on every
+ * phone page. The foreign copy is dropped; a remote font left in Vant's CSS (a later Vant) fails the build rather
+ * than the policy (docs/decisions/0031-city-picker-and-unsaved-forms.md).
+ */
+function ownVantIconFont(): Plugin {
+  const remote = /,\s*url\((?:https?:)?\/\/[^)]*\)(?:\s*format\([^)]*\))?/g
+  return {
+    name: 'yewu-own-vant-icon-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]vant[\\/].*\.css(\?|$)/.test(id)) return null
+      const own = code.replace(/@font-face\{[^}]*\}/g, (face) => face.replace(remote, ''))
+      const left = own.match(/@font-face\{[^}]*url\((?:https?:)?\/\/[^}]*\}/)
+      if (left) throw new Error(`${id}: a font from another site is left in Vant's CSS: ${left[0].slice(0, 200)}`)
+      return { code: own, map: null }
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     vue(),
     // Element Plus components are imported where a template uses them (not the whole library up front), so each
     // route's chunk carries only its own components; the styles stay one stylesheet (main.ts).
     Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }),
+    ownVantIconFont(),
     precompress(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -72,6 +94,8 @@ export default defineConfig({
             // first the shared runtime, so the library groups below (which take their dependencies along) leave it
             { name: 'vue', priority: 3, test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
             { name: 'echarts', priority: 2, test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            // China's divisions (Vant's data package) load with the city picker, not with the phone pages' Vant
+            { name: 'divisions', priority: 2, test: /node_modules[\\/]@vant[\\/]area-data[\\/]/ },
             { name: 'vant', priority: 1, test: /node_modules[\\/](vant|@vant)[\\/]/ },
           ],
         },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { E2E_USER, loginOk, logout, shot } from './helpers'
+import { E2E_USER, loginOk, logout, pickCity, shot } from './helpers'
 
 const PASSWORD = 'Yewu@2026'
 /** Demo salespeople: display name → login. */
@@ -29,7 +29,7 @@ async function as(page: Page, user: string | Login) {
 async function fileCustomer(page: Page, name: string) {
   await page.goto('/customers/new')
   await page.locator('[data-test=customer-name]').fill(name)
-  await page.locator('[data-test=customer-city]').fill('杭州')
+  await pickCity(page, 'customer-city', ['浙江省', '杭州市'])
   await page.locator('[data-test=contact-name]').first().fill('测试联系人')
 }
 
@@ -45,7 +45,7 @@ test('a lead goes from entry through fair distribution to follow-up; a colliding
   await page.locator('[data-test=menu-lead-entry]').click()
   await expect(page).toHaveURL(/\/leads\/new/)
   await page.locator('[data-test=lead-name]').fill(leadName)
-  await page.locator('[data-test=lead-city]').fill('上海')
+  await pickCity(page, 'lead-city', ['上海市', '上海市'])
   await page.locator('[data-test=lead-contact-name]').fill('王先生')
   await page.locator('[data-test=lead-phone]').fill(phone)
   await page.locator('[data-test=lead-product-category]').click()

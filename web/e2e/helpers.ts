@@ -36,3 +36,13 @@ export async function apiPost<T>(page: Page, url: string, body: unknown): Promis
   expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBeTruthy()
   return (await res.json()) as T
 }
+
+/** Picks a city in the province → city cascader `[data-test=<testId>]`, one column per name (e.g. 广东省, 广州市). */
+export async function pickCity(page: Page, testId: string, path: string[]) {
+  await page.locator(`[data-test=${testId}]`).click()
+  const dropdown = page.locator('.el-cascader__dropdown:visible')
+  for (const [level, name] of path.entries()) {
+    await dropdown.locator('.el-cascader-menu').nth(level).getByText(name, { exact: true }).click()
+  }
+  await expect(dropdown).toBeHidden()
+}

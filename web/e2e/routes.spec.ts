@@ -1,5 +1,5 @@
 import { expect, request, test, type Page } from '@playwright/test'
-import { apiPost, loginOk, shot } from './helpers'
+import { apiPost, loginOk, pickCity, shot } from './helpers'
 
 // CUS-14 on the desktop: a salesperson keeps a route (线路) and looks at the week's plan completion (拜访完成率).
 
@@ -165,7 +165,7 @@ test('CUS-14: a manager reads the department routes and the market information',
 
   await page.locator('[data-test=menu-market-info]').click()
   await expect(page.locator('[data-test=market-info-page]')).toBeVisible()
-  await page.locator('[data-test=market-filter-city]').fill('广州')
+  await pickCity(page, 'market-filter-city', ['广东省', '广州市'])
   await page.locator('[data-test=market-search]').click()
   await expect(page).toHaveURL(/city=/)
   await expect(page.locator('[data-test=pager]')).toBeVisible()

@@ -7,6 +7,7 @@ import { currentLocale, i18n } from './i18n'
 import { configureHttp } from './api/http'
 import { useSession } from './stores/session'
 import './styles.css'
+import './utils/dates'
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 

@@ -83,14 +83,3 @@ export function exportCsv(name: string, headers: string[], rows: (string | numbe
   a.click()
   URL.revokeObjectURL(href)
 }
-
-/**
- * The day the server reads a week from (it takes that day's Monday-to-Sunday week). The week picker answers the
- * first day of the week in the UI's language: Monday in Chinese, Sunday in English, whose week is then the one
- * starting the day after.
- */
-export function weekDay(day: string, locale: string): string {
-  const d = new Date(`${day}T12:00:00`)
-  if (locale === 'en' && d.getDay() === 0) d.setDate(d.getDate() + 1)
-  return isoDay(d)
-}
