@@ -174,7 +174,9 @@ class SmsReturnVisitIT extends IntegrationTest {
         assertThat(retryAt).isAfter(Instant.now());
         answer.set(200);
         until(retryAt, () -> "SENT".equals(message(visit).path("state").asString()));
-        assertThat(received).hasSize(2);
+        // messages other tests left queued may reach the gateway too: count this one's tries only
+        String reference = "\"reference\":\"return-visit-sms-" + message(visit).path("id").asLong() + "\"";
+        assertThat(received.stream().filter(r -> r.body().contains(reference))).hasSize(2);
         assertThat(message(visit).path("tries").asInt()).isEqualTo(2);
     }
 

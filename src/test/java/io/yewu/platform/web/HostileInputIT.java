@@ -142,6 +142,15 @@ class HostileInputIT extends IntegrationTest {
         asSystem(() -> jdbc.sql("UPDATE ticket SET state = 'OPEN', closed_at = NULL WHERE id = :id").param("id", ticket).update());
         fixtures.put("ticket", ticket);
         fixtures.put("return_visit", TicketFixture.visit(jdbc, ticket, Instant.now(), "DUE", null, null));
+        // an article of its own: a hostile value the endpoint accepts (a long note, say) must not withdraw or redraft
+        // the demo company's articles that other tests read (KnowledgeBaseIT.KB1_theDemoCompanyStartsWithPublishedArticles)
+        fixtures.put("kb_article", asSystem(() -> jdbc.sql("""
+                INSERT INTO kb_article (company_id, category_id, kind, title, body, state, issuing_department_id, effective_from,
+                                        received_by, received_at, published_at)
+                SELECT company_id, category_id, kind, '坏输入测试口径', body, state, issuing_department_id, effective_from,
+                       received_by, received_at, published_at
+                FROM kb_article WHERE company_id = :c AND state = 'PUBLISHED' ORDER BY id DESC LIMIT 1 RETURNING id""")
+                .param("c", company).query(Long.class).single()));
         tables = asSystem(() -> jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
