@@ -1,4 +1,4 @@
-import { computed, getCurrentInstance, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
+import { computed, getCurrentInstance, onBeforeUnmount, onMounted, ref, watch, type ComputedRef, type Ref } from 'vue'
 import { onBeforeRouteLeave } from 'vue-router'
 import { useI18n } from 'vue-i18n'
 import { ElMessageBox } from 'element-plus'
@@ -9,7 +9,10 @@ import { ElMessageBox } from 'element-plus'
  * state it was opened or last saved with. One guard for every form: `source` returns the form's data, `open`
  * (for dialogs) says whether the form is showing; opening a dialog takes a new clean state.
  */
-export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean>) {
+/** Element Plus' message box fades out (its `fade-in-linear` leave transition, `--el-transition-duration-fast` 0.2 s) before it is removed. */
+const SETTLE_MS = 350
+
+export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean> | ComputedRef<boolean>) {
   const { t } = useI18n()
   const snapshot = ref(JSON.stringify(source()))
   const showing = () => open?.value ?? true
@@ -21,11 +24,19 @@ export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean>) {
   }
   if (open) watch(open, (now) => now && markClean(), { flush: 'post' })
 
-  /** True when nothing is unsaved or the user chose to leave; one question at a time (Esc and a click may both ask). */
+  /**
+   * True when nothing is unsaved or the user chose to leave. One question at a time: a close request that arrives
+   * while a question is open gets that question's answer, and one that arrives while the answered question is still
+   * fading out (Element Plus keeps the box on screen for its leave transition) is the same request again (a key
+   * held down, Esc pressed right after 留下继续填写) and is refused without a second box. See decision 0031.
+   */
   let asking: Promise<boolean> | null = null
+  let settledAt = 0
   function confirmDiscard(): Promise<boolean> {
     if (!dirty.value) return Promise.resolve(true)
-    asking ??= ElMessageBox.confirm(t('common.unsavedMessage'), t('common.unsavedTitle'), {
+    if (asking) return asking
+    if (Date.now() - settledAt < SETTLE_MS) return Promise.resolve(false)
+    asking = ElMessageBox.confirm(t('common.unsavedMessage'), t('common.unsavedTitle'), {
       confirmButtonText: t('common.unsavedLeave'),
       cancelButtonText: t('common.unsavedStay'),
       type: 'warning',
@@ -37,7 +48,10 @@ export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean>) {
         return true
       })
       .catch(() => false)
-      .finally(() => (asking = null))
+      .finally(() => {
+        asking = null
+        settledAt = Date.now()
+      })
     return asking
   }
 
