@@ -122,7 +122,7 @@ export default {
     title: '今天可以做的事',
     receivables: '未结应收',
     invoices: '发票',
-    receipts: '本月到账',
+    receipts: '本月到帐',
     refunds: '退款',
     warehouseToPrint: '待打单订单',
     warehouseLate: '发货延迟订单',

@@ -37,7 +37,7 @@ export default {
   publicTitle: 'Ask us online', publicName: 'Your name', publicSubmit: 'Submit', publicFiled: 'Received; your ticket number: {n}',
   publicStatus: 'Check progress', publicNumber: 'Ticket number', publicCompany: 'Company code', publicNotFound: 'No such ticket; check the number and the phone',
   kb: {
-    title: 'Knowledge base', search: 'Find the unified wording', searchHint: 'Type 2 characters or more, e.g. 账期, 退货, 首单', articles: 'Publishing workflow', mine: 'My knowledge tests',
+    title: 'Knowledge base', search: 'Find the unified wording', searchHint: 'Type 2 characters or more, e.g. 首单, 付款, 退货', articles: 'Publishing workflow', mine: 'My knowledge tests',
     kind: { BUSINESS_RULE: 'Business rule', PRICE_POLICY: 'Price policy', GENERAL: 'General knowledge', SCRIPT: 'Script' },
     state: { RECEIVED: 'Notice received', READ: 'Read by the director', DRAFTED: 'Drafted, awaiting confirmation', PUBLISHED: 'Published', WITHDRAWN: 'Withdrawn' },
     action: { RECEIVED: 'Notice received', READ: 'Read by the director', DRAFTED: 'Drafted by the editor', PUBLISHED: 'Confirmed and published', WITHDRAWN: 'Withdrawn' },

@@ -35,7 +35,7 @@ export default {
   publicTitle: '在线提交问题', publicName: '您的称呼', publicSubmit: '提交', publicFiled: '已受理，工单号：{n}',
   publicStatus: '查询进度', publicNumber: '工单号', publicCompany: '公司代码', publicNotFound: '未找到该工单，请核对工单号和电话',
   kb: {
-    title: '知识库', search: '查找统一口径', searchHint: '输入至少 2 个字，如：账期、退货、首单', articles: '采编流程', mine: '我的知识测试',
+    title: '知识库', search: '查找统一口径', searchHint: '输入至少 2 个字，如：首单、付款、退货', articles: '采编流程', mine: '我的知识测试',
     kind: { BUSINESS_RULE: '业务规则', PRICE_POLICY: '价格政策', GENERAL: '常识', SCRIPT: '话术' },
     state: { RECEIVED: '已收通知', READ: '主任已阅', DRAFTED: '已拟稿待确认', PUBLISHED: '已发布', WITHDRAWN: '已撤回' },
     action: { RECEIVED: '收到通知单', READ: '主任阅知', DRAFTED: '采编拟稿', PUBLISHED: '发文部门确认发布', WITHDRAWN: '撤回' },
