@@ -9,8 +9,15 @@ import { ElMessageBox } from 'element-plus'
  * state it was opened or last saved with. One guard for every form: `source` returns the form's data, `open`
  * (for dialogs) says whether the form is showing; opening a dialog takes a new clean state.
  */
-/** Element Plus' message box fades out (its `fade-in-linear` leave transition, `--el-transition-duration-fast` 0.2 s) before it is removed. */
-const SETTLE_MS = 350
+/**
+ * Whether a question of this guard is still on screen, open or fading out: Element Plus keeps an answered message box
+ * in the page for its leave transition (`fade-in-linear`, 0.2 s) and hides it only then.
+ */
+function questionOnScreen(): boolean {
+  return Array.from(document.querySelectorAll('.unsaved-guard')).some((el) => el.getClientRects().length > 0)
+}
+/** The last question was answered 留下继续填写 (or closed): a request while it fades repeats what was just refused. */
+let lastStayed = false
 
 export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean> | ComputedRef<boolean>) {
   const { t } = useI18n()
@@ -26,16 +33,15 @@ export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean> | Com
 
   /**
    * True when nothing is unsaved or the user chose to leave. One question at a time: a close request that arrives
-   * while a question is open gets that question's answer, and one that arrives while the answered question is still
-   * fading out (Element Plus keeps the box on screen for its leave transition) is the same request again (a key
-   * held down, Esc pressed right after 留下继续填写) and is refused without a second box. See decision 0031.
+   * while a question is open gets that question's answer, and one that arrives while a question answered 留下 is still
+   * fading out is the same request again (Esc pressed right after 留下继续填写, a key held down) and is refused without
+   * a second box; a click cannot do that (the fading box's overlay still covers the page). See decision 0031.
    */
   let asking: Promise<boolean> | null = null
-  let settledAt = 0
   function confirmDiscard(): Promise<boolean> {
     if (!dirty.value) return Promise.resolve(true)
     if (asking) return asking
-    if (Date.now() - settledAt < SETTLE_MS) return Promise.resolve(false)
+    if (lastStayed && questionOnScreen()) return Promise.resolve(false)
     asking = ElMessageBox.confirm(t('common.unsavedMessage'), t('common.unsavedTitle'), {
       confirmButtonText: t('common.unsavedLeave'),
       cancelButtonText: t('common.unsavedStay'),
@@ -44,14 +50,15 @@ export function useUnsavedGuard(source: () => unknown, open?: Ref<boolean> | Com
       customClass: 'unsaved-guard',
     })
       .then(() => {
+        lastStayed = false
         markClean()
         return true
       })
-      .catch(() => false)
-      .finally(() => {
-        asking = null
-        settledAt = Date.now()
+      .catch(() => {
+        lastStayed = true
+        return false
       })
+      .finally(() => (asking = null))
     return asking
   }
 
