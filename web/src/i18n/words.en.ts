@@ -210,6 +210,8 @@ const en: typeof zh = {
       paymentHistory: 'Payment history',
       references: 'References',
       bankName: 'Bank',
+      invoiceTitle: 'Invoice title',
+      taxId: 'Taxpayer ID',
       bankAccount: 'Bank account',
       receivedThisMonth: 'Received this month',
       openLeads: 'Open leads',

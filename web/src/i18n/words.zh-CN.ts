@@ -215,6 +215,8 @@ export default {
       paymentHistory: '付款记录',
       references: '证明人',
       bankName: '开户银行',
+      invoiceTitle: '发票抬头',
+      taxId: '纳税人识别号',
       bankAccount: '银行账号',
       receivedThisMonth: '本月已接收',
       openLeads: '在跟线索',

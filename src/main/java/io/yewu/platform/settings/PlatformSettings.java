@@ -28,7 +28,7 @@ public final class PlatformSettings {
     public static final SettingDefinition<String> SMS_WEBHOOK_URL =
             SettingDefinition.of("notify.sms.webhook-url", SettingType.STRING, "")
                     .withName("短信网关地址", "SMS gateway webhook URL")
-                    .withDescription("短信以 JSON POST 到该地址；留空则不发送短信。", "Text messages are POSTed as JSON to this URL; empty: none are sent.")
+                    .withDescription("短信以 JSON 格式发送到该地址；留空则不发送短信。", "Text messages are sent to this address as JSON; empty: none are sent.")
                     .withRules("PLT-7");
 
     /** PLT-7: the shared secret the body is signed with (HMAC-SHA256, hex). */
