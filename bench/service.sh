@@ -63,7 +63,7 @@ prepare_inputs() {
     while IFS= read -r q; do
       n=$((n + 1))
       case $kind in
-        phone) match="c.id IN (SELECT customer_id FROM customer_key WHERE company_id = $COMPANY AND kind = 'PHONE' AND value LIKE '$q%')" ;;
+        phone) match="c.id IN (SELECT customer_id FROM customer_key WHERE company_id = $COMPANY AND kind = 'PHONE' AND value ~>=~ '$q' AND value ~<~ '$(python3 -c 'import sys; q=sys.argv[1]; print(q[:-1] + chr(ord(q[-1]) + 1))' "$q")')" ;;
         code) match="c.id IN (SELECT customer_id FROM customer_key WHERE company_id = $COMPANY AND kind = 'CREDIT_CODE' AND value = '$q')" ;;
         name) match="(c.name_grams @> yewu_bigrams('$(esc "$q")') AND c.name ILIKE '%$(esc "$q")%')" ;;
       esac

@@ -53,9 +53,13 @@ class CustomerLookupQueries implements CustomerLookup {
             match = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :phone)";
             params.put("phone", phone.get());
         } else if (digits.matches("\\d{4,}")) {
-            // a phone being typed: its beginning
-            match = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value LIKE :phonePrefix)";
-            params.put("phonePrefix", digits + "%");
+            // a phone being typed: its beginning, as a range of the key's pattern index (V44). Not LIKE: textlike is
+            // not LEAKPROOF, so behind the company wall it would filter every phone key of the company instead of
+            // bounding the index scan; the byte-wise range operators are (digits only: the last one plus one ends it).
+            match = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE'"
+                    + " AND value ~>=~ :phoneFrom AND value ~<~ :phoneTo)";
+            params.put("phoneFrom", digits);
+            params.put("phoneTo", digits.substring(0, digits.length() - 1) + (char) (digits.charAt(digits.length() - 1) + 1));
         } else {
             String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             // the name only: an OR with the credit code would keep the planner off the name index (a scan of every file)
