@@ -152,6 +152,12 @@ async function sweepDialogs(
       await page.keyboard.press('Escape')
       await layers.first().waitFor({ state: 'hidden', timeout: 1500 }).catch(() => {})
     }
+    // a changed form's "discard?" question (useUnsavedGuard): leave
+    const question = page.locator('.unsaved-guard')
+    if (await question.isVisible()) {
+      await question.locator('.el-button--primary').click()
+      await layers.first().waitFor({ state: 'hidden', timeout: 1500 }).catch(() => {})
+    }
     if ((await layers.count()) > 0) {
       await page.reload()
       await settle()
@@ -193,6 +199,8 @@ async function expectEveryPageTitled(page: Page) {
 async function sweepUser(browser: Browser, user: string, findings: Finding[], visits: string[], dialogs: number[]) {
   const context = await browser.newContext()
   const page = await context.newPage()
+  // a reload while a form the sweep opened is changed asks the browser's "leave the page?": leave
+  page.on('dialog', (d) => void d.accept().catch(() => {}))
   let current = ''
   let locale: string = 'zh-CN'
   const settle = trackRequests(page, (url, status) =>
