@@ -38,7 +38,7 @@ async function english(page: Page, on: boolean) {
 }
 
 test('each role opens its home page on the demo company: its day, what it can do, what is coming', async ({ page }) => {
-  test.setTimeout(ROLES.length * 20_000)
+  test.setTimeout(ROLES.length * 30_000)
   for (const [username, role] of ROLES) {
     await loginOk(page, username, 'Yewu@2026')
     await expect(page.locator('[data-test=home-role]', { hasText: role }).first()).toBeVisible()
@@ -49,6 +49,11 @@ test('each role opens its home page on the demo company: its day, what it can do
     await expect(page.locator('[data-test=home-desk] [data-test=home-card-value]', { hasText: '…' })).toHaveCount(0)
     await speaksPlainly(page)
     await shot(page, `home-${username}-zh`)
+    await english(page, true)
+    await expect(page.locator('[data-test=home-desk] [data-test=home-card-value]', { hasText: '…' })).toHaveCount(0)
+    await speaksPlainly(page)
+    await shot(page, `home-${username}-en`)
+    await english(page, false)
     await logout(page)
   }
 })
