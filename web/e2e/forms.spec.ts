@@ -151,6 +151,13 @@ test('a dialog with typing asks before it closes', async ({ page }) => {
   await box.getByRole('button', { name: '留下继续填写' }).click()
   await expect(dialog).toBeVisible()
   await expect(dialog.locator('[data-test=user-username]')).toHaveValue('半途')
+  // Esc asks once; Esc again answers that question (stay) and never stacks a second one over it
+  await page.keyboard.press('Escape')
+  await expect(box).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(box).toHaveCount(0)
+  await expect(dialog).toBeVisible()
+  await expect(dialog.locator('[data-test=user-username]')).toHaveValue('半途')
   await dialog.locator('.el-dialog__headerbtn').click() // the dialog's own close button (before-close)
   await expect(box).toBeVisible()
   await box.getByRole('button', { name: '离开' }).click()

@@ -265,6 +265,38 @@ test('CUS-14: a customer without a confirmed location says 位置待确认 inste
   await shot(page, 'mobile-12-location-unconfirmed')
 })
 
+test('the follow-up sheet asks before typing is thrown away; an untouched sheet closes at once', async ({ page }) => {
+  await phoneLogin(page)
+  const customer = await newCustomer(page, '手机跟进未存店')
+  await page.goto(`/m/customers/${customer.id}`)
+  const sheet = page.locator('[data-test=m-follow-up-sheet]')
+  const question = page.locator('.unsaved-guard:visible')
+
+  await page.locator('[data-test=m-log-follow-up]').click()
+  await sheet.locator('.van-popup__close-icon').click()
+  await expect(sheet).toBeHidden()
+  await expect(question).toHaveCount(0)
+
+  await page.locator('[data-test=m-log-follow-up]').click()
+  await page.locator('[data-test=m-follow-up-content] textarea').fill('说了一半的跟进')
+  await sheet.locator('.van-popup__close-icon').click()
+  await expect(question).toBeVisible()
+  await expect(question).toContainText('还没有保存')
+  await expect(question).not.toHaveClass(/bounce-enter/) // its bounce-in has ended
+  await shot(page, 'mobile-16-follow-up-unsaved')
+  await question.getByRole('button', { name: '留下继续填写' }).click()
+  await expect(question).toHaveCount(0)
+  await expect(sheet).toBeVisible()
+  await expect(page.locator('[data-test=m-follow-up-content] textarea')).toHaveValue('说了一半的跟进')
+
+  await page.locator('.van-overlay:visible').last().click({ position: { x: 20, y: 20 } }) // a tap beside the sheet
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: '离开' }).click()
+  await expect(sheet).toBeHidden()
+  await page.locator('[data-test=m-log-follow-up]').click()
+  await expect(page.locator('[data-test=m-follow-up-content] textarea')).toHaveValue('')
+})
+
 test('CUS-13: a salesperson looks a customer up on the phone and logs a follow-up', async ({ page }) => {
   await phoneLogin(page)
   const customer = await newCustomer(page, '手机跟进烟酒店')
