@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,48 @@ class TicketTimersIT extends IntegrationTest {
         assertThat(detail.toString()).contains("已超过承诺答复时间").contains("超时后仍未办结");
         // still waiting: the ticket received before the change
         assertThat(events(before, "ESCALATED")).isZero();
+    }
+
+    @Test
+    @DisplayName("SVC-4: timers that fell due while the application was down fire in one pass, in due order, each once")
+    void timersMissedDuringDowntimeFireTogether() {
+        long id = ServiceFixtures.created(agent.post("/api/tickets", ServiceFixtures.promised(customerId, "INQUIRY", Duration.ofHours(2))));
+        long resolved = ServiceFixtures.created(agent.post("/api/tickets", ServiceFixtures.promised(customerId, "INQUIRY", Duration.ofHours(2))));
+        // the application was down past all three due times: they are due together now (the resolved ticket's were
+        // cancelled, as resolving does; a task that still runs for them must do nothing)
+        assertThat(agent.post("/api/tickets/" + resolved + "/resolve", Map.of("resolution", "已答复")).status()).isEqualTo(200);
+        long company = ServiceFixtures.demoCompany(jdbc);
+        CompanyContext.runAs(company, () -> tx.executeWithoutResult(s -> {
+            for (String timer : new String[] {"REMIND", "OVERDUE", "DIRECTOR"}) {
+                dueTasks.schedule("service.ticket-timer", "late-" + resolved + "-" + timer, Instant.now().minusSeconds(60),
+                        Map.of("ticketId", resolved, "cycle", 1, "timer", timer));
+            }
+            jdbc.sql("""
+                    UPDATE due_task SET due_at = now() - interval '1 minute' * (4 - CASE split_part(task_key, ':', 4)
+                           WHEN 'REMIND' THEN 1 WHEN 'OVERDUE' THEN 2 ELSE 3 END)
+                    WHERE kind = 'service.ticket-timer' AND task_key LIKE :k AND status = 'PENDING'""")
+                    .param("k", "ticket:" + id + ":1:%").update();
+        }));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> events(id, "ESCALATED") >= 2);
+        List<String> steps = asSystem(() -> jdbc.sql("SELECT kind FROM ticket_event WHERE ticket_id = :t AND kind <> 'CREATED' ORDER BY id")
+                .param("t", id).query(String.class).list());
+        assertThat(steps).containsSubsequence("REMINDED", "OVERDUE", "ESCALATED", "ESCALATED");
+        assertThat(steps.stream().filter(k -> List.of("REMINDED", "OVERDUE", "ESCALATED").contains(k))).hasSize(4);
+        Map<String, Object> t = asSystem(() -> jdbc.sql("""
+                SELECT escalation_level, escalation_count, reminded_at IS NOT NULL AS reminded, overdue_at IS NOT NULL AS overdue
+                FROM ticket WHERE id = :id""").param("id", id).query().singleRow());
+        assertThat(t).containsEntry("escalation_level", "SERVICE_DIRECTOR").containsEntry("escalation_count", 2)
+                .containsEntry("reminded", true).containsEntry("overdue", true);
+        // each step keeps the decision that made it: the reminder's, then the two escalations (shift lead, director)
+        List<String> decided = asSystem(() -> jdbc.sql("""
+                SELECT d.kind || ':' || d.outcome FROM ticket_event e JOIN decision_record d ON d.id = e.decision_id
+                WHERE e.ticket_id = :t AND e.kind IN ('REMINDED', 'ESCALATED') ORDER BY e.id""").param("t", id).query(String.class).list());
+        assertThat(decided).containsExactly("reminder:NONE", "escalation:SHIFT_LEAD", "escalation:SERVICE_DIRECTOR");
+        assertThat(notices("agent1", "service.ticket-reminder", id)).isEqualTo(1);
+        assertThat(notices("shiftlead", "service.ticket-escalated", id)).isEqualTo(1);
+        assertThat(notices("servicedir", "service.ticket-escalated", id)).isEqualTo(1);
+        assertThat(events(resolved, "REMINDED") + events(resolved, "ESCALATED") + events(resolved, "OVERDUE")).isZero();
     }
 
     @Test

@@ -84,7 +84,20 @@ public class PlatformFixtures {
     }
 
     /** Records each task it runs; fails tasks whose payload says {@code fail: true}. */
-    public static class RecordingHandler implements DueTaskHandler {
+    public static class RecordingHandler extends TaskRecorder {
+
+        RecordingHandler(JdbcClient jdbc) {
+            super(jdbc);
+        }
+
+        @Override
+        public String kind() {
+            return "test.record";
+        }
+    }
+
+    /** What the test handlers share: each task run, its transaction and wall; tasks whose payload says fail, fail. */
+    public abstract static class TaskRecorder implements DueTaskHandler {
 
         public final List<DueTask> handled = new CopyOnWriteArrayList<>();
         /** Per task key: the transaction it ran in and the company wall that transaction had. */
@@ -92,13 +105,8 @@ public class PlatformFixtures {
         public final Map<String, String> wallOf = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
 
-        RecordingHandler(JdbcClient jdbc) {
+        TaskRecorder(JdbcClient jdbc) {
             this.jdbc = jdbc;
-        }
-
-        @Override
-        public String kind() {
-            return "test.record";
         }
 
         @Override
@@ -113,6 +121,33 @@ public class PlatformFixtures {
 
         public long count(String key) {
             return handled.stream().filter(t -> t.key().equals(key)).count();
+        }
+    }
+
+    /** A {@link RecordingHandler} of kind {@code test.batch} that takes consecutive tasks together, recording each batch. */
+    public static class BatchingHandler extends TaskRecorder {
+
+        /** The task keys of each {@link #handleAll} call, in call order. */
+        public final List<List<String>> batches = new CopyOnWriteArrayList<>();
+
+        BatchingHandler(JdbcClient jdbc) {
+            super(jdbc);
+        }
+
+        @Override
+        public String kind() {
+            return "test.batch";
+        }
+
+        @Override
+        public boolean batches() {
+            return true;
+        }
+
+        @Override
+        public void handleAll(List<DueTask> tasks) {
+            batches.add(tasks.stream().map(DueTask::key).toList());
+            tasks.forEach(this::handle);
         }
     }
 
@@ -166,5 +201,10 @@ public class PlatformFixtures {
     @Bean
     RecordingHandler recordingHandler(JdbcClient jdbc) {
         return new RecordingHandler(jdbc);
+    }
+
+    @Bean
+    BatchingHandler batchingHandler(JdbcClient jdbc) {
+        return new BatchingHandler(jdbc);
     }
 }

@@ -19,14 +19,12 @@ public interface DecisionRecords {
 
     /** The same decision about many subjects at once (a batch of imported rows), in one statement. */
     default void recordAll(String subjectType, java.util.Collection<String> subjectIds, String kind, Decision<?> decision) {
-        java.util.Map<String, Decision<?>> bySubject = new java.util.LinkedHashMap<>();
-        subjectIds.forEach(id -> bySubject.put(id, decision));
-        recordAll(subjectType, kind, bySubject);
+        recordBatch(subjectIds.stream().map(id -> new Entry(subjectType, id, kind, decision)).toList());
     }
 
     /** Many decisions of one kind, one per subject, in one statement (bulk writes such as generated data). */
     default void recordAll(String subjectType, String kind, java.util.Map<String, ? extends Decision<?>> bySubject) {
-        bySubject.forEach((subjectId, decision) -> record(subjectType, subjectId, kind, decision));
+        recordBatch(bySubject.entrySet().stream().map(e -> new Entry(subjectType, e.getKey(), kind, e.getValue())).toList());
     }
 
     /**
@@ -34,7 +32,15 @@ public interface DecisionRecords {
      * deposit, approvals and hold are decided together).
      */
     default void recordEach(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
-        byKind.forEach((kind, decision) -> record(subjectType, subjectId, kind, decision));
+        recordBatch(byKind.entrySet().stream().map(e -> new Entry(subjectType, subjectId, e.getKey(), e.getValue())).toList());
+    }
+
+    /** One decision to store, for {@link #recordBatch}. */
+    record Entry(String subjectType, String subjectId, String kind, Decision<?> decision) {}
+
+    /** Any decisions, in the order given, in one statement; returns their ids in that order. */
+    default List<Long> recordBatch(List<Entry> entries) {
+        return entries.stream().map(e -> record(e.subjectType(), e.subjectId(), e.kind(), e.decision())).toList();
     }
 
     /** Every decision about a subject, newest first. */

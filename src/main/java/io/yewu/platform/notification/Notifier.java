@@ -17,6 +17,15 @@ public interface Notifier {
 
     /** The same kind of notice to many users at once (a bulk action), in one statement. */
     default void notifyAll(String kind, String link, java.util.List<Message> messages) {
-        messages.forEach(m -> notify(m.userId(), kind, m.titleZh(), m.titleEn(), m.bodyZh(), m.bodyEn(), link));
+        notifyEach(kind, messages.stream().map(m -> new Linked(m, link)).toList());
+    }
+
+    /** A message with the route it opens, for {@link #notifyEach}. */
+    record Linked(Message message, String link) {}
+
+    /** The same kind of notice about many records at once (a pass of timers), each with its own link, in one statement. */
+    default void notifyEach(String kind, java.util.List<Linked> messages) {
+        messages.forEach(l -> notify(l.message().userId(), kind, l.message().titleZh(), l.message().titleEn(),
+                l.message().bodyZh(), l.message().bodyEn(), l.link()));
     }
 }

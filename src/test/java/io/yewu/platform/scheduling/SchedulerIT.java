@@ -8,6 +8,7 @@ import io.yewu.platform.internal.scheduling.DueTaskRunner;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.support.Api;
 import io.yewu.support.PlatformFixtures.FlakyJob;
+import io.yewu.support.PlatformFixtures.BatchingHandler;
 import io.yewu.support.PlatformFixtures.RecordingHandler;
 import io.yewu.support.PlatformFixtures.TestSubject;
 import io.yewu.support.PlatformIntegrationTest;
@@ -48,6 +49,7 @@ class SchedulerIT extends PlatformIntegrationTest {
     @Autowired FlakyJob flaky;
     @Autowired DataSource dataSource;
     @Autowired RecordingHandler handler;
+    @Autowired BatchingHandler batching;
     @Autowired TestSubject subject;
     @Autowired TransactionTemplate tx;
 
@@ -138,6 +140,55 @@ class SchedulerIT extends PlatformIntegrationTest {
         assertThat(row(p + "a2")).containsEntry("status", "PENDING").containsEntry("attempts", 1);
         assertThat((String) row(p + "a2").get("last_error")).contains("told to fail");
         for (String k : List.of("a0", "a1", "b0", "b1")) assertThat(handler.count(p + k)).isEqualTo(1);
+    }
+
+    /** Runs what is due at {@code at} until the task is done (older pending tasks of the shared database come first). */
+    private void runUntilDone(Instant at, String key) {
+        for (int i = 0; i < 100 && !"DONE".equals(asSystem(() -> jdbc.sql("SELECT status FROM due_task WHERE task_key = :k")
+                .param("k", key).query(String.class).single())); i++) {
+            runner.runDue(at);
+        }
+    }
+
+    @Test
+    void aBatchingHandlerTakesATransactionsTasksTogetherAndAFailureInTheBatchFailsAlone() {
+        String p = UUID.randomUUID() + "-";
+        Instant t = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.MICROS);
+        Runnable four = () -> {
+            for (int i = 0; i < 4; i++) {
+                String key = p + "c" + i;
+                boolean fail = i == 2;
+                Instant due = t.plusMillis(i);
+                CompanyContext.runAs(subject.companyId(), () -> tx.executeWithoutResult(s -> dueTasks.schedule("test.batch", key, due,
+                        fail ? Map.of("fail", true) : Map.of())));
+            }
+        };
+        four.run();
+        runUntilDone(t.plusSeconds(1), p + "c3");
+
+        List<String> all = List.of(p + "c0", p + "c1", p + "c2", p + "c3");
+        assertThat(batching.batches).as("the four were offered together, in due order").contains(all);
+        for (String k : List.of("c0", "c1", "c3")) {
+            assertThat(asSystem(() -> jdbc.sql("SELECT status FROM due_task WHERE kind = 'test.batch' AND task_key = :k")
+                    .param("k", p + k).query(String.class).single())).as(k + ": done after the batch failed and each ran alone").isEqualTo("DONE");
+        }
+        Map<String, Object> failed = asSystem(() -> jdbc.sql("SELECT status, attempts, last_error FROM due_task WHERE kind = 'test.batch' AND task_key = :k")
+                .param("k", p + "c2").query().singleRow());
+        assertThat(failed).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        assertThat((String) failed.get("last_error")).contains("told to fail");
+        assertThat(batching.transactionOf.get(p + "c0")).as("one transaction for the company's run").isEqualTo(batching.transactionOf.get(p + "c3"));
+
+        // without a failing task the batch is the only call
+        String q = UUID.randomUUID() + "-";
+        int before = batching.batches.size();
+        for (int i = 0; i < 3; i++) {
+            String key = q + "d" + i;
+            Instant due = t.plusSeconds(10).plusMillis(i);
+            CompanyContext.runAs(subject.companyId(), () -> tx.executeWithoutResult(s -> dueTasks.schedule("test.batch", key, due, Map.of())));
+        }
+        runUntilDone(t.plusSeconds(11), q + "d2");
+        assertThat(batching.batches.subList(before, batching.batches.size())).containsExactly(List.of(q + "d0", q + "d1", q + "d2"));
+        for (int i = 0; i < 3; i++) assertThat(batching.count(q + "d" + i)).isEqualTo(1);
     }
 
     @Test

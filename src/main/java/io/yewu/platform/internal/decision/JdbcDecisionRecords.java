@@ -38,39 +38,23 @@ class JdbcDecisionRecords implements DecisionRecords {
     }
 
     @Override
-    public void recordAll(String subjectType, String kind, java.util.Map<String, ? extends Decision<?>> bySubject) {
-        if (bySubject.isEmpty()) return;
-        List<String> ids = List.copyOf(bySubject.keySet());
-        jdbc.sql("""
+    public List<Long> recordBatch(List<Entry> entries) {
+        if (entries.isEmpty()) return List.of();
+        return jdbc.sql("""
                 INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
-                SELECT :c, :t, d.subject, :k, d.outcome, CAST(d.hits AS jsonb), d.version
-                FROM unnest(CAST(:subjects AS text[]), CAST(:outcomes AS text[]), CAST(:hits AS text[]), CAST(:versions AS bigint[]))
-                     WITH ORDINALITY AS d(subject, outcome, hits, version, n)
-                ORDER BY d.n""")
-                .param("c", CompanyContext.companyId()).param("t", subjectType).param("k", kind)
-                .param("subjects", ids.toArray(String[]::new))
-                .param("outcomes", ids.stream().map(id -> outcomeText(bySubject.get(id).outcome(), json)).toArray(String[]::new))
-                .param("hits", ids.stream().map(id -> json.writeValueAsString(bySubject.get(id).hits())).toArray(String[]::new))
-                .param("versions", ids.stream().map(id -> bySubject.get(id).settingsVersion()).toArray(Long[]::new))
-                .update();
-    }
-
-    @Override
-    public void recordEach(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
-        if (byKind.isEmpty()) return;
-        List<String> kinds = List.copyOf(byKind.keySet());
-        jdbc.sql("""
-                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
-                SELECT :c, :t, :s, d.kind, d.outcome, CAST(d.hits AS jsonb), d.version
-                FROM unnest(CAST(:kinds AS text[]), CAST(:outcomes AS text[]), CAST(:hits AS text[]), CAST(:versions AS bigint[]))
-                     WITH ORDINALITY AS d(kind, outcome, hits, version, n)
-                ORDER BY d.n""")
-                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
-                .param("kinds", kinds.toArray(String[]::new))
-                .param("outcomes", kinds.stream().map(k -> outcomeText(byKind.get(k).outcome(), json)).toArray(String[]::new))
-                .param("hits", kinds.stream().map(k -> json.writeValueAsString(byKind.get(k).hits())).toArray(String[]::new))
-                .param("versions", kinds.stream().map(k -> byKind.get(k).settingsVersion()).toArray(Long[]::new))
-                .update();
+                SELECT :c, d.type, d.subject, d.kind, d.outcome, CAST(d.hits AS jsonb), d.version
+                FROM unnest(CAST(:types AS text[]), CAST(:subjects AS text[]), CAST(:kinds AS text[]), CAST(:outcomes AS text[]),
+                            CAST(:hits AS text[]), CAST(:versions AS bigint[])) WITH ORDINALITY AS d(type, subject, kind, outcome, hits, version, n)
+                ORDER BY d.n RETURNING id""")
+                .param("c", CompanyContext.companyId())
+                .param("types", entries.stream().map(Entry::subjectType).toArray(String[]::new))
+                .param("subjects", entries.stream().map(Entry::subjectId).toArray(String[]::new))
+                .param("kinds", entries.stream().map(Entry::kind).toArray(String[]::new))
+                .param("outcomes", entries.stream().map(e -> outcomeText(e.decision().outcome(), json)).toArray(String[]::new))
+                .param("hits", entries.stream().map(e -> json.writeValueAsString(e.decision().hits())).toArray(String[]::new))
+                .param("versions", entries.stream().map(e -> e.decision().settingsVersion()).toArray(Long[]::new))
+                // the ids come from the sequence in the order the rows are inserted, which is the order given
+                .query(Long.class).list().stream().sorted().toList();
     }
 
     @Override

@@ -39,26 +39,29 @@ class JdbcNotifier implements Notifier {
     }
 
     @Override
-    public void notifyAll(String kind, String link, List<Message> messages) {
-        if (messages.isEmpty()) return;
+    public void notifyEach(String kind, List<Linked> linked) {
+        if (linked.isEmpty()) return;
         long companyId = CompanyContext.companyId();
+        List<Message> messages = linked.stream().map(Linked::message).toList();
         List<Long> ids = jdbc.sql("""
                 INSERT INTO notification (company_id, user_id, kind, title_zh, title_en, body_zh, body_en, link)
-                SELECT :c, m.u, :k, m.tz, m.te, m.bz, m.be, :l
+                SELECT :c, m.u, :k, m.tz, m.te, m.bz, m.be, m.l
                 FROM unnest(CAST(:us AS bigint[]), CAST(:tzs AS text[]), CAST(:tes AS text[]), CAST(:bzs AS text[]),
-                            CAST(:bes AS text[])) WITH ORDINALITY AS m(u, tz, te, bz, be, n)
+                            CAST(:bes AS text[]), CAST(:ls AS text[])) WITH ORDINALITY AS m(u, tz, te, bz, be, l, n)
                 ORDER BY m.n RETURNING id""")
-                .param("c", companyId).param("k", kind).param("l", link)
+                .param("c", companyId).param("k", kind)
                 .param("us", messages.stream().map(Message::userId).toArray(Long[]::new))
                 .param("tzs", messages.stream().map(Message::titleZh).toArray(String[]::new))
                 .param("tes", messages.stream().map(Message::titleEn).toArray(String[]::new))
                 .param("bzs", messages.stream().map(m -> m.bodyZh() == null ? "" : m.bodyZh()).toArray(String[]::new))
                 .param("bes", messages.stream().map(m -> m.bodyEn() == null ? "" : m.bodyEn()).toArray(String[]::new))
-                .query(Long.class).list();
+                .param("ls", linked.stream().map(Linked::link).toArray(String[]::new))
+                .query(Long.class).list().stream().sorted().toList();
         List<Notice> notices = new java.util.ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            notices.add(new Notice(ids.get(i), companyId, m.userId(), kind, m.titleZh(), m.titleEn(), m.bodyZh(), m.bodyEn(), link));
+            notices.add(new Notice(ids.get(i), companyId, m.userId(), kind, m.titleZh(), m.titleEn(), m.bodyZh(), m.bodyEn(),
+                    linked.get(i).link()));
         }
         afterCommit(notices);
     }

@@ -109,12 +109,15 @@ public class DueTaskRunner {
         return ran;
     }
 
-    /** Consecutive runs of one company's candidates, at most {@code size} each, in the candidates' (due) order. */
-    static <C> List<List<C>> chunks(List<C> items, java.util.function.ToLongFunction<C> company, int size) {
+    /**
+     * Consecutive runs of items with the same key (one company's candidates, one kind's tasks), at most {@code size}
+     * each, in the items' (due) order.
+     */
+    static <C> List<List<C>> chunks(List<C> items, Function<C, ?> key, int size) {
         List<List<C>> chunks = new java.util.ArrayList<>();
         List<C> current = new java.util.ArrayList<>();
         for (C item : items) {
-            if (!current.isEmpty() && (current.size() >= size || company.applyAsLong(current.getFirst()) != company.applyAsLong(item))) {
+            if (!current.isEmpty() && (current.size() >= size || !key.apply(current.getFirst()).equals(key.apply(item)))) {
                 chunks.add(current);
                 current = new java.util.ArrayList<>();
             }
@@ -148,22 +151,47 @@ public class DueTaskRunner {
                     ORDER BY due_at, id FOR UPDATE SKIP LOCKED""")
                     .param("ids", ids.toArray(Long[]::new)).param("c", companyId).param("now", now.atOffset(java.time.ZoneOffset.UTC))
                     .query(this::task).list();
-            for (DueTask task : claimed) {
-                try {
-                    attempt.executeWithoutResult(s -> {
-                        jdbc.sql("""
-                                UPDATE due_task SET status = 'DONE', done_at = now(), done_by = :node, attempts = attempts + 1
-                                WHERE id = :id AND company_id = :c""")
-                                .param("node", node.get()).param("id", task.id()).param("c", task.companyId()).update();
-                        handlerOf(task).handle(task);
-                    });
-                } catch (RuntimeException e) {
-                    recordFailure(task, e, now);
+            for (List<DueTask> run : chunks(claimed, DueTask::kind, Integer.MAX_VALUE)) {
+                if (run.size() > 1 && handlerOf(run.getFirst()).batches() && runTogether(run)) continue;
+                for (DueTask task : run) {
+                    try {
+                        attempt.executeWithoutResult(s -> {
+                            markDone(List.of(task));
+                            handlerOf(task).handle(task);
+                        });
+                    } catch (RuntimeException e) {
+                        recordFailure(task, e, now);
+                    }
                 }
             }
             return claimed.size();
         });
         return ran == null ? 0 : ran;
+    }
+
+    /**
+     * Consecutive tasks of one kind under one savepoint, in one go (a batching handler); false when it failed, its
+     * writes undone, for the caller to run them one by one.
+     */
+    private boolean runTogether(List<DueTask> run) {
+        try {
+            attempt.executeWithoutResult(s -> {
+                markDone(run);
+                handlerOf(run.getFirst()).handleAll(run);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            log.info("Due tasks {} × {} failed together, running them one by one: {}", run.size(), run.getFirst().kind(), e.toString());
+            return false;
+        }
+    }
+
+    private void markDone(List<DueTask> tasks) {
+        jdbc.sql("""
+                UPDATE due_task SET status = 'DONE', done_at = now(), done_by = :node, attempts = attempts + 1
+                WHERE id = ANY(:ids) AND company_id = :c""")
+                .param("node", node.get()).param("ids", tasks.stream().map(DueTask::id).toArray(Long[]::new))
+                .param("c", tasks.getFirst().companyId()).update();
     }
 
     private DueTaskHandler handlerOf(DueTask task) {
