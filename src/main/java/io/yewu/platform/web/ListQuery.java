@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One list's query with its filters and scope already applied, read a page at a time for the screen or streamed whole
@@ -53,5 +54,12 @@ public record ListQuery<T>(JdbcClient jdbc, Class<T> type, String select, String
     /** The whole list as an .xlsx download, words in the reader's language ({@link ExcelExport}). */
     public ResponseEntity<StreamingResponseBody> xlsx(String fileName, Locale locale, List<ExcelExport.Column<T>> columns) {
         return ExcelExport.response(fileName, locale, columns, this::each);
+    }
+
+    /** The same, the file named and the columns given in the reader's language ({@code zh}: Chinese, else English). */
+    public ResponseEntity<StreamingResponseBody> xlsx(String zhName, String enName, Locale locale,
+                                                      Function<Boolean, List<ExcelExport.Column<T>>> columns) {
+        boolean zh = ExcelExport.zh(locale);
+        return xlsx(zh ? zhName : enName, locale, columns.apply(zh));
     }
 }

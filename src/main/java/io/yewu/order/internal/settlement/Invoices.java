@@ -111,16 +111,14 @@ class Invoices {
 
     /** The list as an xlsx with the list's filter and scope, words not codes (at most 100,000 rows). */
     ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, Long customerId, Locale locale) {
-        boolean zh = ExcelExport.zh(locale);
-        List<ExcelExport.Column<Summary>> columns = List.of(
+        return query(me, customerId).xlsx("发票", "invoices", locale, zh -> List.of(
                 new ExcelExport.Column<>("开票日期", "Issued on", Summary::issuedOn),
                 new ExcelExport.Column<>("发票号", "Invoice number", Summary::number),
                 new ExcelExport.Column<>("客户", "Customer", Summary::customerName),
                 new ExcelExport.Column<>("发票类型", "Type", i -> SettlementWords.invoiceType(i.type(), zh)),
                 new ExcelExport.Column<>("价税合计", "Amount (tax incl.)", Summary::amount),
                 new ExcelExport.Column<>("税额", "Tax", Summary::tax),
-                new ExcelExport.Column<>("不含税金额", "Net", Summary::net));
-        return query(me, customerId).xlsx(zh ? "发票" : "invoices", locale, columns);
+                new ExcelExport.Column<>("不含税金额", "Net", Summary::net)));
     }
 
     Invoice get(YewuPrincipal me, long id) {

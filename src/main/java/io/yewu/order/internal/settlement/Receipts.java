@@ -145,8 +145,7 @@ class Receipts {
 
     /** The list as an xlsx with the list's filters and scope, words not codes (at most 100,000 rows). */
     ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, Filter filter, Locale locale) {
-        boolean zh = ExcelExport.zh(locale);
-        List<ExcelExport.Column<Summary>> columns = List.of(
+        return query(me, filter).xlsx("收款", "receipts", locale, zh -> List.of(
                 new ExcelExport.Column<>("收款日期", "Received on", Summary::receivedOn),
                 new ExcelExport.Column<>("客户", "Customer", Summary::customerName),
                 new ExcelExport.Column<>("收款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
@@ -155,8 +154,7 @@ class Receipts {
                 new ExcelExport.Column<>("预收款", "On account", Summary::onAccount),
                 new ExcelExport.Column<>("业绩归属", "Credited to", Summary::creditedToName),
                 new ExcelExport.Column<>("凭证号", "Reference", Summary::reference),
-                new ExcelExport.Column<>("登记时间", "Recorded", Summary::recordedAt));
-        return query(me, filter).xlsx(zh ? "收款" : "receipts", locale, columns);
+                new ExcelExport.Column<>("登记时间", "Recorded", Summary::recordedAt)));
     }
 
     Receipt get(YewuPrincipal me, long id) {

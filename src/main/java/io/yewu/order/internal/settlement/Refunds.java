@@ -80,8 +80,7 @@ class Refunds {
 
     /** The list as an xlsx with the list's status filter and scope, words not codes (at most 100,000 rows). */
     ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, String status, Locale locale) {
-        boolean zh = ExcelExport.zh(locale);
-        List<ExcelExport.Column<Refund>> columns = List.of(
+        return query(me, status).xlsx("退款", "refunds", locale, zh -> List.of(
                 new ExcelExport.Column<>("订单号", "Order number", Refund::orderNumber),
                 new ExcelExport.Column<>("客户", "Customer", Refund::customerName),
                 new ExcelExport.Column<>("退款金额", "Amount", Refund::amount),
@@ -89,8 +88,7 @@ class Refunds {
                 new ExcelExport.Column<>("退款日期", "Paid on", Refund::paidOn),
                 new ExcelExport.Column<>("退款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
                 new ExcelExport.Column<>("凭证号", "Reference", Refund::reference),
-                new ExcelExport.Column<>("产生时间", "Created", Refund::createdAt));
-        return query(me, status).xlsx(zh ? "退款" : "refunds", locale, columns);
+                new ExcelExport.Column<>("产生时间", "Created", Refund::createdAt)));
     }
 
     Refund get(YewuPrincipal me, long id) {
