@@ -19,7 +19,7 @@ test('finance imports receipts: a file with a bad row imports nothing, then its 
   const customerName: string = customers.items[0].name
   const serial = `E2E${Date.now()}`
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-  const csv = '客户名称,收款方式,金额,到账日期,流水号,余额挂帐\n'
+  const csv = '客户名称,收款方式,金额,到帐日期,流水号,余额挂帐\n'
     + `${customerName},银行,1234.50,${today},${serial},是\n`
     + `没有这个客户${serial},银行,10,${today},${serial}-2,是\n`
 

@@ -222,6 +222,9 @@ const en: typeof zh = {
     changedBy: 'Changed by',
     changedAt: 'Changed at',
     numberRule: 'Enter a number',
+    secretSet: 'Set (******)',
+    secretNotSet: 'Not set',
+    secretNewValue: 'New secret (the current one is never shown; empty clears it)',
   },
   calendar: {
     reminder: 'The {year} holiday schedule has not been entered: once the State Council publishes it, enter or import it; until then Monday to Friday count as working days.',

@@ -221,6 +221,9 @@ export default {
     changedBy: '修改人',
     changedAt: '修改时间',
     numberRule: '请输入数字',
+    secretSet: '已设置（******）',
+    secretNotSet: '未设置',
+    secretNewValue: '新密钥（不显示当前值；留空则清除）',
   },
   calendar: {
     reminder: '{year} 年节假日安排尚未录入：国务院办公厅发布通知后，请录入或导入该年的安排；在此之前按周一至周五上班计算。',

@@ -38,6 +38,15 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/
 
+/**
+ * A setting's value as the administrator reads it: a secret (decision 0037) only as set or not set, in words (the
+ * server answers ****** or nothing for it, never the value); any other as {@link valueWord}.
+ */
+export function settingWord(setting: { secret?: boolean } | null | undefined, v: unknown): string {
+  if (setting?.secret) return i18n.global.t(v === '' || v === null || v === undefined ? 'settings.secretNotSet' : 'settings.secretSet')
+  return valueWord(v)
+}
+
 /** A value as a person reads it: 是/否, names for codes, dates in the one format, "（空）" for nothing. */
 export function valueWord(v: unknown): string {
   const w = dict()

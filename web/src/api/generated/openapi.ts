@@ -7675,6 +7675,7 @@ export interface components {
             nameZh?: string;
             ruleIds?: string[];
             scheduled?: components["schemas"]["SettingsAdminScheduled"];
+            secret?: boolean;
             type?: string;
             unit?: string;
             value?: Record<string, never>;

@@ -69,7 +69,7 @@ class KnowledgeBaseIT extends IntegrationTest {
     void KB2_noticeReadDraftConfirmPublishWithdraw_loggedWithHistory() {
         Api editor = login("editor");
         Api agent = login("agent1");
-        String tag = "账期" + System.nanoTime() % 100000;
+        String tag = "帐期" + System.nanoTime() % 100000;
         long id = notice(editor, category(editor), "新客户付款政策 " + tag, "cfo", TODAY.minusDays(1), null);
         // before publication only the desk's editors, the director and the issuing department see it
         assertThat(agent.get("/api/kb/articles/" + id).status()).isEqualTo(404);
@@ -204,7 +204,7 @@ class KnowledgeBaseIT extends IntegrationTest {
     @Test
     void KB1_theDemoCompanyStartsWithPublishedArticles() {
         Api agent = login("agent1");
-        assertThat(search(agent, "账期")).contains("新客户首单付款政策");
+        assertThat(search(agent, "帐期")).contains("新客户首单付款政策");
         assertThat(search(agent, "回访专员")).contains("回访话术：投诉处理后回访");
         long id = agent.get("/api/kb/search?q=" + java.net.URLEncoder.encode("全额付款", StandardCharsets.UTF_8)).json().get(0).path("id").asLong();
         JsonNode article = agent.get("/api/kb/articles/" + id).json();

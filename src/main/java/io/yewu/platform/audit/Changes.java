@@ -20,6 +20,15 @@ public final class Changes {
         return this;
     }
 
+    /**
+     * A field that changed, shown as {@code oldShown} → {@code nowShown} even when the two read alike (a secret is
+     * shown masked on both sides); nothing when {@code changed} is false.
+     */
+    public Changes put(String field, boolean changed, Object oldShown, Object nowShown) {
+        if (changed) fields.put(field, new Change(oldShown, nowShown));
+        return this;
+    }
+
     /** A value set on creation or removed on deletion. */
     public Changes created(String field, Object now) {
         return put(field, null, now);

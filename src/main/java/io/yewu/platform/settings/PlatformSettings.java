@@ -37,7 +37,8 @@ public final class PlatformSettings {
                     .withName("短信网关签名密钥", "SMS gateway signing secret")
                     .withDescription("用该密钥对请求体做 HMAC-SHA256 签名，网关据此验证来源。",
                             "The request body is signed with HMAC-SHA256 under this secret so the gateway can check the sender.")
-                    .withRules("PLT-7");
+                    .withRules("PLT-7")
+                    .asSecret();
 
     /** PLT-7: the request header that carries the signature. */
     public static final SettingDefinition<String> SMS_SIGNATURE_HEADER =

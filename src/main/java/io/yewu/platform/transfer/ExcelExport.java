@@ -39,12 +39,17 @@ public final class ExcelExport {
 
     private ExcelExport() {}
 
+    /** Whether a reader of {@code locale} gets the Chinese words (everyone but English readers). */
+    public static boolean zh(Locale locale) {
+        return !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    }
+
     /**
      * @param rows called with a sink; it pushes each row (e.g. from a JdbcClient stream) into the sheet
      */
     public static <T> ResponseEntity<StreamingResponseBody> response(String fileName, Locale locale, List<Column<T>> columns,
                                                                      Consumer<Consumer<T>> rows) {
-        boolean zh = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        boolean zh = zh(locale);
         // the body is written later on another thread: carry the request's company over, or the wall hides every row
         CompanyContext.Scope company = CompanyContext.current();
         StreamingResponseBody body = out -> {

@@ -39,7 +39,6 @@ class ReturnVisitCampaignController {
 
     @GetMapping("/api/return-visit-campaigns/export")
     ResponseEntity<StreamingResponseBody> export(ReturnVisitCampaigns.Filter filter, Locale locale) {
-        var user = CurrentUser.get();
         boolean zh = ServiceWords.zh(locale);
         List<ExcelExport.Column<ReturnVisitCampaigns.Row>> columns = List.of(
                 new ExcelExport.Column<>("名称", "Name", ReturnVisitCampaigns.Row::name),
@@ -52,7 +51,7 @@ class ReturnVisitCampaignController {
                 new ExcelExport.Column<>("无法联系", "Unreachable", ReturnVisitCampaigns.Row::unreachable),
                 new ExcelExport.Column<>("创建人", "Created by", ReturnVisitCampaigns.Row::createdByName),
                 new ExcelExport.Column<>("创建时间", "Created", ReturnVisitCampaigns.Row::createdAt));
-        return ExcelExport.response("return-visit-campaigns", locale, columns, sink -> campaigns.each(user, filter, sink));
+        return campaigns.query(CurrentUser.get(), filter).xlsx("return-visit-campaigns", locale, columns);
     }
 
     /** How many customers a filter draws, before the campaign is created. */

@@ -11,6 +11,7 @@ import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * SVC-6 campaign return visits (统一回访): customers drawn from the customer files by a filter (through the customer
@@ -172,20 +172,15 @@ class ReturnVisitCampaigns {
         return sql.toString();
     }
 
-    Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
+    /** The list with its filters and the caller's scope, for a page of it or its export. */
+    ListQuery<Row> query(YewuPrincipal user, Filter f) {
         Map<String, Object> params = new HashMap<>();
         String fromWhere = fromWhere(user, f, params);
-        List<Row> items = jdbc.sql(ROW + fromWhere + " ORDER BY cp.created_at DESC, cp.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Row.class).list();
-        return Page.of(items, page, jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return new ListQuery<>(jdbc, Row.class, ROW + fromWhere, fromWhere, params, "cp.created_at DESC, cp.id DESC");
     }
 
-    void each(YewuPrincipal user, Filter f, Consumer<Row> sink) {
-        Map<String, Object> params = new HashMap<>();
-        try (var rows = jdbc.sql(ROW + fromWhere(user, f, params) + " ORDER BY cp.created_at DESC, cp.id DESC LIMIT 100000")
-                .params(params).query(Row.class).stream()) {
-            rows.forEach(sink);
-        }
+    Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
+        return query(user, f).page(page);
     }
 
     @SuppressWarnings("unchecked")

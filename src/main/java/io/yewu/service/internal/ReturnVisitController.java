@@ -37,7 +37,6 @@ class ReturnVisitController {
 
     @GetMapping("/api/return-visits/export")
     ResponseEntity<StreamingResponseBody> export(ReturnVisits.Filter filter, Locale locale) {
-        var user = CurrentUser.get();
         boolean zh = ServiceWords.zh(locale);
         List<ExcelExport.Column<ReturnVisits.Row>> columns = List.of(
                 new ExcelExport.Column<>("工单号", "Ticket", ReturnVisits.Row::ticketNumber),
@@ -52,7 +51,7 @@ class ReturnVisitController {
                 new ExcelExport.Column<>("尝试次数", "Attempts", ReturnVisits.Row::attempts),
                 new ExcelExport.Column<>("已逾期", "Overdue", r -> ServiceWords.yesNo(r.overdue(), zh)),
                 new ExcelExport.Column<>("满意度", "Satisfaction", ReturnVisits.Row::satisfaction));
-        return ExcelExport.response("return-visits", locale, columns, sink -> visits.each(user, filter, sink));
+        return visits.query(CurrentUser.get(), filter).xlsx("return-visits", locale, columns);
     }
 
     @GetMapping("/api/return-visits/{id}")

@@ -87,8 +87,7 @@ class ReturnVisitSms implements DueTaskHandler {
                 .param("c", user.companyId()).param("v", visitId).param("phone", phone).param("body", text)
                 .param("by", user.id()).param("now", Tickets.at(now)).param("at", Tickets.at(when.outcome()))
                 .query(Long.class).single();
-        decisions.record("return-visit-sms", String.valueOf(id), "send-at", when);
-        dueTasks.schedule(KIND, String.valueOf(id), when.outcome(), Map.of("smsId", id));
+        schedule(id, when);
         audit.record("return-visit", visitId, "sms-queued", Changes.of().created("smsId", id).created("sendAt", when.outcome().toString()));
     }
 
@@ -103,8 +102,7 @@ class ReturnVisitSms implements DueTaskHandler {
                 WHERE company_id = :c AND visit_id = :v AND id = :id AND state = 'FAILED'""")
                 .param("at", Tickets.at(when.outcome())).param("c", user.companyId()).param("v", visitId).param("id", smsId).update();
         if (updated == 0) throw ProblemException.conflict("sms-not-failed");
-        decisions.record("return-visit-sms", String.valueOf(smsId), "send-at", when);
-        dueTasks.schedule(KIND, String.valueOf(smsId), when.outcome(), Map.of("smsId", smsId));
+        schedule(smsId, when);
         audit.record("return-visit", visitId, "sms-resent", Changes.of().created("smsId", smsId));
     }
 
@@ -126,8 +124,7 @@ class ReturnVisitSms implements DueTaskHandler {
         if (when.outcome().isAfter(now)) {
             jdbc.sql("UPDATE return_visit_sms SET send_at = :at WHERE company_id = :c AND id = :id")
                     .param("at", Tickets.at(when.outcome())).param("c", task.companyId()).param("id", smsId).update();
-            decisions.record("return-visit-sms", String.valueOf(smsId), "send-at", when);
-            dueTasks.schedule(KIND, String.valueOf(smsId), when.outcome(), Map.of("smsId", smsId));
+            schedule(smsId, when);
             return;
         }
         TextMessageChannel.Outcome outcome = channel.send(new TextMessageChannel.TextMessage(sms.phone(), sms.body(), "return-visit-sms-" + smsId));
@@ -155,11 +152,22 @@ class ReturnVisitSms implements DueTaskHandler {
                 .param("at", retry.outcome().map(Tickets::at).orElse(null))
                 .param("c", task.companyId()).param("id", smsId).update();
         if (retry.outcome().isPresent()) {
-            dueTasks.schedule(KIND, String.valueOf(smsId), retry.outcome().get(), Map.of("smsId", smsId));
+            sendAt(smsId, retry.outcome().get());
         } else {
             notifier.notify(sms.queuedBy(), "service.sms-failed", "回访短信发送失败：" + sms.phone(), "Return-visit SMS failed: " + sms.phone(),
                     "已尝试 " + tries + " 次：" + outcome.detail(), "Tried " + tries + " times: " + outcome.detail(),
                     "/return-visits?visit=" + sms.visitId());
         }
+    }
+
+    /** The message's sending time as decided (kept with its reasons), and its due task then. */
+    private void schedule(long smsId, Decision<Instant> when) {
+        decisions.record("return-visit-sms", String.valueOf(smsId), "send-at", when);
+        sendAt(smsId, when.outcome());
+    }
+
+    /** The one due task a message has: (re)set to {@code at}. */
+    private void sendAt(long smsId, Instant at) {
+        dueTasks.schedule(KIND, String.valueOf(smsId), at, Map.of("smsId", smsId));
     }
 }

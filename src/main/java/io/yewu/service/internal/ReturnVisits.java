@@ -10,6 +10,7 @@ import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The return-visit desk (SVC-6 … SVC-8): the queue by deadline, each attempt logged (never in quiet hours), booked
@@ -89,20 +89,15 @@ class ReturnVisits {
         this.clock = clock;
     }
 
-    Page<Row> queue(YewuPrincipal user, Filter f, PageQuery page) {
+    /** The list with its filters and the caller's scope, for a page of it or its export. */
+    ListQuery<Row> query(YewuPrincipal user, Filter f) {
         Map<String, Object> params = new HashMap<>();
         String fromWhere = fromWhere(user, f, params);
-        List<Row> items = jdbc.sql(ROW + fromWhere + " ORDER BY coalesce(v.callback_at, v.due_at), v.id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Row.class).list();
-        return Page.of(items, page, jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return new ListQuery<>(jdbc, Row.class, ROW + fromWhere, fromWhere, params, "coalesce(v.callback_at, v.due_at), v.id");
     }
 
-    void each(YewuPrincipal user, Filter f, Consumer<Row> sink) {
-        Map<String, Object> params = new HashMap<>();
-        try (var rows = jdbc.sql(ROW + fromWhere(user, f, params) + " ORDER BY coalesce(v.callback_at, v.due_at), v.id LIMIT 100000")
-                .params(params).query(Row.class).stream()) {
-            rows.forEach(sink);
-        }
+    Page<Row> queue(YewuPrincipal user, Filter f, PageQuery page) {
+        return query(user, f).page(page);
     }
 
     private String fromWhere(YewuPrincipal user, Filter f, Map<String, Object> params) {

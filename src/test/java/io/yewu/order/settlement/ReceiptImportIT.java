@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReceiptImportIT extends IntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    private static final String HEAD = "客户名称,收款方式,金额,到账日期,流水号,订单号,余额挂帐\n";
+    private static final String HEAD = "客户名称,收款方式,金额,到帐日期,流水号,订单号,余额挂帐\n";
 
     private OrderFixture fx;
     private long sales1;
@@ -78,7 +78,22 @@ class ReceiptImportIT extends IntegrationTest {
         assertThat(again.body()).contains("已登记过该客户的回款");
         assertThat(receipts(c)).isEqualTo(3);
         assertThat(Xlsx.download(port, finance, "/api/receipts/import/template", "zh-CN").getFirst())
-                .containsExactly("客户名称*", "收款方式*", "金额*", "到账日期*", "流水号*", "订单号", "余额挂帐");
+                .containsExactly("客户名称*", "收款方式*", "金额*", "到帐日期*", "流水号*", "订单号", "余额挂帐");
+    }
+
+    @Test
+    void PLT10_aFileWithTheOldDateHeaderStillImports() {
+        long c = customer();
+        long order = fx.order(c, sales1).dueOn(TODAY.minusDays(3)).lines(Line.of("250.00")).insert();
+        String csv = "客户名称,收款方式,金额,到账日期,流水号,订单号,余额挂帐\n"
+                + name(c) + ",银行,250.00," + TODAY + ",OLD" + System.nanoTime() + ",,\n";
+
+        Api.Response r = Imports.upload(login("finance"), "/api/receipts/import", csv);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("imported").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(fx.paid(order)).isEqualByComparingTo("250.00");
+        assertThat(receipts(c)).isEqualTo(1);
     }
 
     @Test

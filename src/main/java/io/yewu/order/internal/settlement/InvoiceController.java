@@ -9,6 +9,7 @@ import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.List;
+import java.util.Locale;
 
 /** INV-1 / INV-2 invoices: the finance department reads them; finance and its director issue them. */
 @RestController
@@ -38,8 +41,8 @@ class InvoiceController {
     }
 
     @GetMapping("/export")
-    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-            @RequestParam(required = false) Long customerId, java.util.Locale locale) {
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) Long customerId, Locale locale) {
         return invoices.export(CurrentUser.get(), customerId, locale);
     }
 

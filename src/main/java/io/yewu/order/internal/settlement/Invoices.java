@@ -12,24 +12,32 @@ import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
+import io.yewu.platform.transfer.ExcelExport;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.ProblemException.FieldProblem;
 import io.yewu.pricing.LineMoney;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,38 +95,30 @@ class Invoices {
         this.clock = clock;
     }
 
-    Page<Summary> list(YewuPrincipal me, Long customerId, PageQuery page) {
+    private ListQuery<Summary> query(YewuPrincipal me, Long customerId) {
         DataScope.Condition scope = DataScope.of(me, "i.company_id", "c.owner_id");
         String where = " WHERE " + scope.sql() + " AND (CAST(:cust AS bigint) IS NULL OR i.customer_id = :cust)";
-        List<Summary> items = jdbc.sql(SUMMARY + where + " ORDER BY " + page.orderBy(SORTS, "i.issued_on DESC, i.id DESC")
-                        + " LIMIT :limit OFFSET :offset").params(scope.params()).param("cust", customerId, java.sql.Types.BIGINT)
-                .param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(" FROM invoice i JOIN customer c ON c.company_id = i.company_id AND c.id = i.customer_id" + where))
-                .params(scope.params()).param("cust", customerId, java.sql.Types.BIGINT).query(Long.class).single();
-        return Page.of(items, page, total);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("cust", new SqlParameterValue(Types.BIGINT, customerId));
+        return new ListQuery<>(jdbc, Summary.class, SUMMARY + where,
+                " FROM invoice i JOIN customer c ON c.company_id = i.company_id AND c.id = i.customer_id" + where, params,
+                "i.issued_on DESC, i.id DESC");
+    }
+
+    Page<Summary> list(YewuPrincipal me, Long customerId, PageQuery page) {
+        return query(me, customerId).page(page, SORTS);
     }
 
     /** The list as an xlsx with the list's filter and scope, words not codes (at most 100,000 rows). */
-    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-            YewuPrincipal me, Long customerId, java.util.Locale locale) {
-        DataScope.Condition scope = DataScope.of(me, "i.company_id", "c.owner_id");
-        String sql = SUMMARY + " WHERE " + scope.sql() + " AND (CAST(:cust AS bigint) IS NULL OR i.customer_id = :cust)"
-                + " ORDER BY i.issued_on DESC, i.id DESC LIMIT 100000";
-        boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        List<io.yewu.platform.transfer.ExcelExport.Column<Summary>> columns = List.of(
-                new io.yewu.platform.transfer.ExcelExport.Column<>("开票日期", "Issued on", Summary::issuedOn),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("发票号", "Invoice number", Summary::number),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("客户", "Customer", Summary::customerName),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("发票类型", "Type", i -> SettlementWords.invoiceType(i.type(), zh)),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("价税合计", "Amount (tax incl.)", Summary::amount),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("税额", "Tax", Summary::tax),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("不含税金额", "Net", Summary::net));
-        return io.yewu.platform.transfer.ExcelExport.response(zh ? "发票" : "invoices", locale, columns, sink -> {
-            try (var rows = jdbc.sql(sql).params(scope.params()).param("cust", customerId, java.sql.Types.BIGINT)
-                    .query(Summary.class).stream()) {
-                rows.forEach(sink);
-            }
-        });
+    ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, Long customerId, Locale locale) {
+        return query(me, customerId).xlsx("发票", "invoices", locale, zh -> List.of(
+                new ExcelExport.Column<>("开票日期", "Issued on", Summary::issuedOn),
+                new ExcelExport.Column<>("发票号", "Invoice number", Summary::number),
+                new ExcelExport.Column<>("客户", "Customer", Summary::customerName),
+                new ExcelExport.Column<>("发票类型", "Type", i -> SettlementWords.invoiceType(i.type(), zh)),
+                new ExcelExport.Column<>("价税合计", "Amount (tax incl.)", Summary::amount),
+                new ExcelExport.Column<>("税额", "Tax", Summary::tax),
+                new ExcelExport.Column<>("不含税金额", "Net", Summary::net)));
     }
 
     Invoice get(YewuPrincipal me, long id) {
@@ -164,7 +164,7 @@ class Invoices {
                 WHERE\s""" + scope.sql() + """
                 \s AND a.invoice_id IS NULL AND (CAST(:cust AS bigint) IS NULL OR a.customer_id = :cust)
                 ORDER BY c.name, a.added_at, a.id LIMIT 1000""")
-                .params(scope.params()).param("cust", customerId, java.sql.Types.BIGINT).query(Accumulating.class).list();
+                .params(scope.params()).param("cust", customerId, Types.BIGINT).query(Accumulating.class).list();
     }
 
     private record OrderRow(long id, long customerId, String state, BigDecimal total, BigDecimal invoicedAmount,

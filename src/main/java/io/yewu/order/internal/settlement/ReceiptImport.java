@@ -44,7 +44,8 @@ class ReceiptImport {
         default -> CellParser.error("receipt-method");
     });
     static final ImportColumn<BigDecimal> AMOUNT = ImportColumn.required("amount", "金额", "amount", CellParsers.decimal());
-    static final ImportColumn<LocalDate> DATE = ImportColumn.required("receivedOn", "到账日期", "receivedOn", CellParsers.date());
+    static final ImportColumn<LocalDate> DATE = ImportColumn.required("receivedOn", "到帐日期", "receivedOn", CellParsers.date())
+            .withAliases("到账日期");
     static final ImportColumn<String> REFERENCE = ImportColumn.required("reference", "流水号", "reference", CellParsers.text(100));
     static final ImportColumn<String> ORDER = ImportColumn.optional("orderNumber", "订单号", "orderNumber", CellParsers.text(40));
     static final ImportColumn<Boolean> ON_ACCOUNT = ImportColumn.optional("leaveOnAccount", "余额挂帐", "leaveOnAccount", CellParsers.yesNo());

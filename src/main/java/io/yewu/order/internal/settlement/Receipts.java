@@ -17,23 +17,28 @@ import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
 import io.yewu.platform.transfer.ExcelExport;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.ProblemException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +112,7 @@ class Receipts {
 
     private static Where where(YewuPrincipal me, Filter f) {
         DataScope.Condition scope = DataScope.of(me, "r.company_id", "r.credited_to");
-        Map<String, Object> params = new java.util.HashMap<>(scope.params());
+        Map<String, Object> params = new HashMap<>(scope.params());
         StringBuilder sql = new StringBuilder(" WHERE ").append(scope.sql());
         if (f.customerId() != null) {
             sql.append(" AND r.customer_id = :cust");
@@ -128,21 +133,19 @@ class Receipts {
         return new Where(sql.toString(), params);
     }
 
-    Page<Summary> list(YewuPrincipal me, Filter filter, PageQuery page) {
+    private ListQuery<Summary> query(YewuPrincipal me, Filter filter) {
         Where w = where(me, filter);
-        List<Summary> items = jdbc.sql(SUMMARY + w.sql() + " ORDER BY " + page.orderBy(SORTS, "r.received_on DESC, r.id DESC")
-                        + " LIMIT :limit OFFSET :offset")
-                .params(w.params()).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(" FROM receipt r" + w.sql())).params(w.params()).query(Long.class).single();
-        return Page.of(items, page, total);
+        return new ListQuery<>(jdbc, Summary.class, SUMMARY + w.sql(), " FROM receipt r" + w.sql(), w.params(),
+                "r.received_on DESC, r.id DESC");
+    }
+
+    Page<Summary> list(YewuPrincipal me, Filter filter, PageQuery page) {
+        return query(me, filter).page(page, SORTS);
     }
 
     /** The list as an xlsx with the list's filters and scope, words not codes (at most 100,000 rows). */
-    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-            YewuPrincipal me, Filter filter, java.util.Locale locale) {
-        Where w = where(me, filter);
-        boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        List<ExcelExport.Column<Summary>> columns = List.of(
+    ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, Filter filter, Locale locale) {
+        return query(me, filter).xlsx("收款", "receipts", locale, zh -> List.of(
                 new ExcelExport.Column<>("收款日期", "Received on", Summary::receivedOn),
                 new ExcelExport.Column<>("客户", "Customer", Summary::customerName),
                 new ExcelExport.Column<>("收款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
@@ -151,13 +154,7 @@ class Receipts {
                 new ExcelExport.Column<>("预收款", "On account", Summary::onAccount),
                 new ExcelExport.Column<>("业绩归属", "Credited to", Summary::creditedToName),
                 new ExcelExport.Column<>("凭证号", "Reference", Summary::reference),
-                new ExcelExport.Column<>("登记时间", "Recorded", Summary::recordedAt));
-        String sql = SUMMARY + w.sql() + " ORDER BY r.received_on DESC, r.id DESC LIMIT 100000";
-        return ExcelExport.response(zh ? "收款" : "receipts", locale, columns, sink -> {
-            try (var rows = jdbc.sql(sql).params(w.params()).query(Summary.class).stream()) {
-                rows.forEach(sink);
-            }
-        });
+                new ExcelExport.Column<>("登记时间", "Recorded", Summary::recordedAt)));
     }
 
     Receipt get(YewuPrincipal me, long id) {

@@ -5,6 +5,7 @@ import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleGroup;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.Locale;
 
 /** ORD-8 refunds of cancelled prepaid orders: the finance department lists those due and records their payment. */
 @RestController
@@ -32,8 +36,8 @@ class RefundController {
     }
 
     @GetMapping("/export")
-    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-            @RequestParam(required = false) String status, java.util.Locale locale) {
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String status, Locale locale) {
         return refunds.export(CurrentUser.get(), status, locale);
     }
 

@@ -5,21 +5,28 @@ import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.DataScope;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
+import io.yewu.platform.transfer.ExcelExport;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.ProblemException.FieldProblem;
 import io.yewu.platform.web.Versions;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,39 +63,32 @@ class Refunds {
         this.clock = clock;
     }
 
-    Page<Refund> list(YewuPrincipal me, String status, PageQuery page) {
+    /** {@code status}: DUE (default), PAID or ALL. */
+    private ListQuery<Refund> query(YewuPrincipal me, String status) {
         DataScope.Condition scope = DataScope.of(me, "f.company_id", "o.owner_id");
-        String s = status == null || status.isBlank() ? "DUE" : status.strip();
         String where = " WHERE " + scope.sql() + " AND (:s = 'ALL' OR f.status = :s)";
-        List<Refund> items = jdbc.sql(SELECT + where + " ORDER BY f.created_at, f.id LIMIT :limit OFFSET :offset")
-                .params(scope.params()).param("s", s).param("limit", page.size()).param("offset", page.offset())
-                .query(Refund.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(" FROM sales_order_refund f JOIN sales_order o ON o.company_id = f.company_id AND o.id = f.order_id" + where))
-                .params(scope.params()).param("s", s).query(Long.class).single();
-        return Page.of(items, page, total);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("s", status == null || status.isBlank() ? "DUE" : status.strip());
+        return new ListQuery<>(jdbc, Refund.class, SELECT + where,
+                " FROM sales_order_refund f JOIN sales_order o ON o.company_id = f.company_id AND o.id = f.order_id" + where,
+                params, "f.created_at, f.id");
+    }
+
+    Page<Refund> list(YewuPrincipal me, String status, PageQuery page) {
+        return query(me, status).page(page);
     }
 
     /** The list as an xlsx with the list's status filter and scope, words not codes (at most 100,000 rows). */
-    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
-            YewuPrincipal me, String status, java.util.Locale locale) {
-        DataScope.Condition scope = DataScope.of(me, "f.company_id", "o.owner_id");
-        String s = status == null || status.isBlank() ? "DUE" : status.strip();
-        String sql = SELECT + " WHERE " + scope.sql() + " AND (:s = 'ALL' OR f.status = :s) ORDER BY f.created_at, f.id LIMIT 100000";
-        boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        List<io.yewu.platform.transfer.ExcelExport.Column<Refund>> columns = List.of(
-                new io.yewu.platform.transfer.ExcelExport.Column<>("订单号", "Order number", Refund::orderNumber),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("客户", "Customer", Refund::customerName),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("退款金额", "Amount", Refund::amount),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("状态", "Status", r -> SettlementWords.refundStatus(r.status(), zh)),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("退款日期", "Paid on", Refund::paidOn),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("退款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("凭证号", "Reference", Refund::reference),
-                new io.yewu.platform.transfer.ExcelExport.Column<>("产生时间", "Created", Refund::createdAt));
-        return io.yewu.platform.transfer.ExcelExport.response(zh ? "退款" : "refunds", locale, columns, sink -> {
-            try (var rows = jdbc.sql(sql).params(scope.params()).param("s", s).query(Refund.class).stream()) {
-                rows.forEach(sink);
-            }
-        });
+    ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, String status, Locale locale) {
+        return query(me, status).xlsx("退款", "refunds", locale, zh -> List.of(
+                new ExcelExport.Column<>("订单号", "Order number", Refund::orderNumber),
+                new ExcelExport.Column<>("客户", "Customer", Refund::customerName),
+                new ExcelExport.Column<>("退款金额", "Amount", Refund::amount),
+                new ExcelExport.Column<>("状态", "Status", r -> SettlementWords.refundStatus(r.status(), zh)),
+                new ExcelExport.Column<>("退款日期", "Paid on", Refund::paidOn),
+                new ExcelExport.Column<>("退款方式", "Method", r -> SettlementWords.method(r.method(), zh)),
+                new ExcelExport.Column<>("凭证号", "Reference", Refund::reference),
+                new ExcelExport.Column<>("产生时间", "Created", Refund::createdAt)));
     }
 
     Refund get(YewuPrincipal me, long id) {

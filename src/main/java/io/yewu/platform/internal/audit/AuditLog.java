@@ -1,6 +1,8 @@
 package io.yewu.platform.internal.audit;
 
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.settings.SettingCatalog;
+import io.yewu.platform.settings.SettingDefinition;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -8,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +20,9 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Reads the audit log (PLT-6). Nothing here changes or deletes an entry: the log is read-only for everyone. */
 @Service
@@ -61,10 +66,14 @@ class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** The keys of the secret settings: their values read masked, entries written before decision 0037 too. */
+    private final Set<String> secretSettings;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, List<SettingCatalog> catalogs) {
         this.jdbc = jdbc;
         this.json = json;
+        this.secretSettings = catalogs.stream().flatMap(c -> c.definitions().stream()).filter(SettingDefinition::secret)
+                .map(SettingDefinition::key).collect(Collectors.toUnmodifiableSet());
     }
 
     Page<Entry> list(Filter f, PageQuery page) {
@@ -160,6 +169,18 @@ class AuditLog {
     private Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
                 rs.getString("actor_name"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
-                json.readTree(rs.getString("changes")), null, Map.of());
+                masked(rs.getString("entity_type"), rs.getString("entity_id"), json.readTree(rs.getString("changes"))), null, Map.of());
+    }
+
+    /** A secret setting's change shows whether it was set, never its value. */
+    private JsonNode masked(String entityType, String entityId, JsonNode changes) {
+        if (!"setting".equals(entityType) || !secretSettings.contains(entityId) || !(changes instanceof ObjectNode object)) return changes;
+        if (object.get("value") instanceof ObjectNode value) {
+            for (String side : List.of("old", "new")) {
+                JsonNode v = value.get(side);
+                if (v != null && !v.isNull()) value.put(side, v.asString("").isEmpty() ? "" : SettingDefinition.SECRET_SET);
+            }
+        }
+        return object;
     }
 }

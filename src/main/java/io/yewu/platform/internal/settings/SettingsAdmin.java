@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,10 +33,11 @@ class SettingsAdmin {
     /**
      * A setting as the list shows it: the value in force (since {@code effectiveFrom}, changed by
      * {@code changedByName}; no name and the epoch for the initial value) and the next scheduled value, if any.
+     * A {@code secret}'s values (here, scheduled and in the history) read {@code ******} when set, empty when not.
      */
     record SettingView(String key, String type, String unit, Object value, OffsetDateTime effectiveFrom, long version,
                        String nameZh, String nameEn, String descriptionZh, String descriptionEn, List<String> ruleIds,
-                       String changedByName, Scheduled scheduled) {}
+                       String changedByName, Scheduled scheduled, boolean secret) {}
 
     /** A value that takes effect later (待生效), who scheduled it and when. */
     record Scheduled(Object value, OffsetDateTime effectiveFrom, String changedByName, OffsetDateTime changedAt) {}
@@ -79,7 +81,7 @@ class SettingsAdmin {
                         OffsetDateTime from = shanghai(rs.getObject("effective_from", OffsetDateTime.class));
                         String by = rs.getString("display_name");
                         OffsetDateTime at = shanghai(rs.getObject("changed_at", OffsetDateTime.class));
-                        registry.find(key).ifPresent(d -> scheduled.putIfAbsent(key, new Scheduled(json(d, value), from, by, at)));
+                        registry.find(key).ifPresent(d -> scheduled.putIfAbsent(key, new Scheduled(shown(d, value), from, by, at)));
                     }
                     return id;
                 }).list();
@@ -96,7 +98,7 @@ class SettingsAdmin {
                 LEFT JOIN app_user u ON u.company_id = s.company_id AND u.id = s.changed_by
                 WHERE s.company_id = :c AND s.key = :k ORDER BY s.effective_from DESC, s.id DESC""")
                 .param("c", JdbcSettings.company()).param("k", key)
-                .query((rs, n) -> new Revision(json(d, rs.getString("value")),
+                .query((rs, n) -> new Revision(shown(d, rs.getString("value")),
                         shanghai(rs.getObject("effective_from", OffsetDateTime.class)), rs.getLong("id"),
                         rs.getString("display_name"), shanghai(rs.getObject("changed_at", OffsetDateTime.class))))
                 .list();
@@ -137,8 +139,10 @@ class SettingsAdmin {
         } catch (DuplicateKeyException e) {
             throw ProblemException.invalid("effectiveFrom", "taken");
         }
+        Object oldValue = before.map(r -> json(d, r.value())).orElse(d.type().toJson(d.defaultValue()));
+        Object newValue = d.type().toJson(value);
         audit.record("setting", d.key(), "change", Changes.of()
-                .put("value", before.map(r -> json(d, r.value())).orElse(d.type().toJson(d.defaultValue())), d.type().toJson(value))
+                .put("value", !Objects.equals(oldValue, newValue), d.shown(oldValue), d.shown(newValue))
                 .put("effectiveFrom", before.map(r -> shanghai(r.effectiveFrom()).toString()).orElse(null),
                         shanghai(from.atOffset(ZoneOffset.UTC)).toString()));
         return current(locale).stream().filter(v -> v.key().equals(d.key())).findFirst().orElseThrow();
@@ -157,14 +161,19 @@ class SettingsAdmin {
                                                                      Locale locale, String changedByName,
                                                                      Scheduled scheduled) {
         return new SettingView(d.key(), d.type().name(), chinese(locale) ? d.unitZh() : d.unitEn(),
-                row.map(r -> json(d, r.value())).orElse(d.type().toJson(d.defaultValue())),
+                d.shown(row.map(r -> json(d, r.value())).orElse(d.type().toJson(d.defaultValue()))),
                 shanghai(row.map(SettingRow::effectiveFrom).orElse(Instant.EPOCH.atOffset(ZoneOffset.UTC))),
                 row.map(SettingRow::id).orElse(0L), d.nameZh(), d.nameEn(), d.descriptionZh(), d.descriptionEn(), d.ruleIds(),
-                changedByName, scheduled);
+                changedByName, scheduled, d.secret());
     }
 
     private static <T extends Comparable<? super T>> Object json(SettingDefinition<T> d, String stored) {
         return d.type().toJson(d.type().fromText(stored));
+    }
+
+    /** A stored value as the administrator may see it: a secret masked. */
+    private static <T extends Comparable<? super T>> Object shown(SettingDefinition<T> d, String stored) {
+        return d.shown(json(d, stored));
     }
 
     private static <T extends Comparable<? super T>> Object bound(SettingDefinition<T> d, T bound) {

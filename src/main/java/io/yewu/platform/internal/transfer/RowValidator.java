@@ -88,7 +88,7 @@ final class RowValidator<T> {
     private static Map<ImportColumn<?>, Integer> match(ImportSpec<?> spec, List<String> headers) {
         Map<String, ImportColumn<?>> byName = new HashMap<>();
         for (ImportColumn<?> c : spec.columns()) {
-            for (String name : List.of(c.key(), c.zh(), c.en())) byName.put(normal(name), c);
+            for (String name : c.headers()) byName.put(normal(name), c);
         }
         Map<ImportColumn<?>, Integer> positions = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();

@@ -32,7 +32,6 @@ class KnowledgeTestController {
 
     @GetMapping("/api/kb/tests/export")
     ResponseEntity<StreamingResponseBody> export(KnowledgeTests.Filter filter, Locale locale) {
-        var user = CurrentUser.get();
         List<ExcelExport.Column<KnowledgeTests.Row>> columns = List.of(
                 new ExcelExport.Column<>("日期", "Date", KnowledgeTests.Row::takenOn),
                 new ExcelExport.Column<>("业务代表", "Agent", KnowledgeTests.Row::agentName),
@@ -41,6 +40,6 @@ class KnowledgeTestController {
                 new ExcelExport.Column<>("成绩", "Score", KnowledgeTests.Row::score),
                 new ExcelExport.Column<>("满分", "Out of", KnowledgeTests.Row::maxScore),
                 new ExcelExport.Column<>("记录人", "Recorded by", KnowledgeTests.Row::recordedByName));
-        return ExcelExport.response("knowledge-tests", locale, columns, sink -> tests.each(user, filter, sink));
+        return tests.query(CurrentUser.get(), filter).xlsx("knowledge-tests", locale, columns);
     }
 }

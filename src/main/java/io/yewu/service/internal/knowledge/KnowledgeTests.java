@@ -2,6 +2,7 @@ package io.yewu.service.internal.knowledge;
 
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * KB-2: the kept scores of the agents' knowledge tests as a paged, filtered list (recording is
@@ -66,19 +65,14 @@ class KnowledgeTests {
         return sql.toString();
     }
 
-    Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
+    /** The list with its filters and the caller's scope, for a page of it or its export. */
+    ListQuery<Row> query(YewuPrincipal user, Filter f) {
         Map<String, Object> params = new HashMap<>();
         String fromWhere = fromWhere(user, f, params);
-        List<Row> items = jdbc.sql(SELECT + fromWhere + " ORDER BY s.taken_on DESC, s.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Row.class).list();
-        return Page.of(items, page, jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return new ListQuery<>(jdbc, Row.class, SELECT + fromWhere, fromWhere, params, "s.taken_on DESC, s.id DESC");
     }
 
-    void each(YewuPrincipal user, Filter f, Consumer<Row> sink) {
-        Map<String, Object> params = new HashMap<>();
-        try (var rows = jdbc.sql(SELECT + fromWhere(user, f, params) + " ORDER BY s.taken_on DESC, s.id DESC LIMIT 100000")
-                .params(params).query(Row.class).stream()) {
-            rows.forEach(sink);
-        }
+    Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
+        return query(user, f).page(page);
     }
 }
