@@ -93,6 +93,7 @@ export default {
     score: 'Score', takenOn: 'Taken on', recordedBy: 'Recorded by', recordedAt: 'Recorded', from: 'From', to: 'To',
   },
   analysis: {
+    campaignVisits: 'Campaign return visits',
     title: 'Service analysis', weekly: 'Weekly satisfaction', complaints: 'Complaint analysis', statistics: 'Service statistics', reports: 'Stored weekly reports',
     week: 'Week', weekOf: '{from} to {to}', lastWeek: 'Last week', thisWeek: 'This week', twoWeeksAgo: 'Two weeks ago', thisMonth: 'This month', lastMonth: 'Last month',
     today: 'Today', yesterday: 'Yesterday', day: 'By day', byWeek: 'By week', produced: 'Produced', openReport: 'Open', ticketsReceived: 'Tickets received',

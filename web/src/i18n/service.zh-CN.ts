@@ -89,6 +89,7 @@ export default {
     takenOn: '考试日期', recordedBy: '登记人', recordedAt: '登记时间', from: '开始日期', to: '结束日期',
   },
   analysis: {
+    campaignVisits: '统一回访',
     title: '服务分析', weekly: '满意度周报', complaints: '投诉分析', statistics: '服务统计', reports: '已生成的周报',
     week: '周', weekOf: '{from} 至 {to}', lastWeek: '上周', thisWeek: '本周', twoWeeksAgo: '两周前', thisMonth: '本月', lastMonth: '上月',
     today: '今天', yesterday: '昨天', day: '按日', byWeek: '按周', produced: '生成时间', openReport: '打开', ticketsReceived: '受理工单',

@@ -96,6 +96,15 @@ class ReturnVisitCampaignIT extends IntegrationTest {
         assertThat(list.path("items").get(0).path("id").asLong()).isEqualTo(id);
         assertThat(list.path("items").get(0).path("reached").asLong()).isEqualTo(1);
         assertThat(desk.get("/api/return-visit-campaigns/export").status()).isEqualTo(200);
+
+        // SVC-9 counts a campaign's visits too: their own group by type (they have no ticket)
+        JsonNode byType = login("servicedir").get("/api/service-analysis/weekly?week="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).json().path("byType");
+        JsonNode campaigns = null;
+        for (JsonNode g : byType) if (g.path("key").asString().equals("CAMPAIGN")) campaigns = g;
+        assertThat(campaigns).as(byType.toString()).isNotNull();
+        assertThat(campaigns.path("visits").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(campaigns.path("satisfied").asLong()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Words, not codes, for the service desk's spreadsheets (zh first, en complete). */
-final class ServiceWords {
+public final class ServiceWords {
 
     private static final Map<String, String[]> WORDS = Map.ofEntries(
             Map.entry("PHONE", new String[]{"电话", "Phone"}), Map.entry("ONLINE_FORM", new String[]{"在线表单", "Online form"}),
@@ -13,7 +13,7 @@ final class ServiceWords {
             Map.entry("INQUIRY", new String[]{"咨询", "Inquiry"}), Map.entry("COMPLAINT", new String[]{"投诉", "Complaint"}),
             Map.entry("SPECIAL_REQUEST", new String[]{"特殊需求", "Special request"}), Map.entry("INFO_CHANGE", new String[]{"信息变更", "Information change"}),
             Map.entry("ORDER_SETTLEMENT", new String[]{"订货/结算", "Order or settlement"}), Map.entry("ORDERING_FAULT", new String[]{"网上订货故障", "Ordering-system fault"}),
-            Map.entry("SUGGESTION", new String[]{"建议", "Suggestion"}),
+            Map.entry("SUGGESTION", new String[]{"建议", "Suggestion"}), Map.entry("CAMPAIGN", new String[]{"统一回访", "Campaign return visits"}),
             Map.entry("OPEN", new String[]{"处理中", "Open"}), Map.entry("RESOLVED", new String[]{"已办结待回访", "Resolved, return visit due"}),
             Map.entry("CLOSED", new String[]{"已关闭", "Closed"}),
             Map.entry("NONE", new String[]{"未升级", "Not escalated"}), Map.entry("SHIFT_LEAD", new String[]{"值班长", "Shift lead"}),
@@ -37,7 +37,8 @@ final class ServiceWords {
 
     static String channel(String c, boolean zh) { return word(c, zh); }
 
-    static String type(String c, boolean zh) { return word(c, zh); }
+    /** A ticket type; CAMPAIGN for the visits of a return-visit campaign (统一回访), which have no ticket. */
+    public static String type(String c, boolean zh) { return word(c, zh); }
 
     static String state(String c, boolean zh) { return word(c, zh); }
 

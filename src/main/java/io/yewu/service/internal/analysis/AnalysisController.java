@@ -5,6 +5,7 @@ import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.transfer.ExcelExport;
 import io.yewu.platform.web.ProblemException;
+import io.yewu.service.internal.ServiceWords;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +29,6 @@ import java.util.Map;
 @Allow({RoleCode.SERVICE_DIRECTOR, RoleCode.SHIFT_LEAD})
 class AnalysisController {
 
-    private static final Map<String, String[]> TYPES = Map.of(
-            "INQUIRY", new String[] {"咨询", "Inquiry"}, "COMPLAINT", new String[] {"投诉", "Complaint"},
-            "SPECIAL_REQUEST", new String[] {"特殊需求", "Special request"}, "INFO_CHANGE", new String[] {"信息变更", "Information change"},
-            "ORDER_SETTLEMENT", new String[] {"订货/结算", "Order or settlement"},
-            "ORDERING_FAULT", new String[] {"网上订货故障", "Ordering-system fault"}, "SUGGESTION", new String[] {"建议", "Suggestion"});
 
     private final ServiceAnalysis analysis;
 
@@ -68,7 +64,7 @@ class AnalysisController {
                 : new String[] {"", "Very unsatisfied", "Unsatisfied", "Neutral", "Satisfied", "Very satisfied"};
         c.path("satisfaction").forEach(s -> lines.add(new Line("满意度分布", "Satisfaction", levels[Integer.parseInt(s.path("key").asString())], s.path("count").asLong(), null)));
         c.path("byType").forEach(g -> lines.add(new Line("按类型（回访/满意）", "By type (visits / satisfied)",
-                TYPES.getOrDefault(g.path("key").asString(), new String[] {"-", "-"})[zh ? 0 : 1], g.path("visits").asLong(), g.path("satisfied").asLong())));
+                ServiceWords.type(g.path("key").asString(), zh), g.path("visits").asLong(), g.path("satisfied").asLong())));
         c.path("byDepartment").forEach(g -> lines.add(new Line("按部门（回访/满意）", "By department (visits / satisfied)",
                 g.path("name").asString(), g.path("visits").asLong(), g.path("satisfied").asLong())));
         c.path("suggestions").forEach(t -> lines.add(new Line("客户建议", "Suggestions", t.path("text").asString(), t.path("count").asLong(), null)));

@@ -108,11 +108,13 @@ class ServiceAnalysis {
         String groups = """
                 SELECT %s AS key, %s AS name, count(v.id) AS visits, count(*) FILTER (WHERE v.satisfaction >= 4) AS satisfied,
                        count(*) FILTER (WHERE v.state = 'NOT_SOLVED') AS unsolved, count(DISTINCT t.id) AS tickets
-                FROM return_visit v JOIN ticket t ON t.company_id = v.company_id AND t.id = v.ticket_id
+                FROM return_visit v LEFT JOIN ticket t ON t.company_id = v.company_id AND t.id = v.ticket_id
                 %s
                 WHERE v.company_id = :c AND v.closed_at >= :from AND v.closed_at < :to
                 GROUP BY 1, 2 ORDER BY visits DESC, key""";
-        List<Group> byType = jdbc.sql(groups.formatted("t.type", "t.type", "")).params(p).query(Group.class).list();
+        // a campaign's visits (统一回访) have no ticket: their own group by type, "-" by department
+        List<Group> byType = jdbc.sql(groups.formatted("coalesce(t.type, 'CAMPAIGN')", "coalesce(t.type, 'CAMPAIGN')", ""))
+                .params(p).query(Group.class).list();
         List<Group> byDept = jdbc.sql(groups.formatted("coalesce(d.id::text, '-')", "coalesce(d.name, '-')",
                 "LEFT JOIN department d ON d.company_id = t.company_id AND d.id = t.owner_department_id")).params(p).query(Group.class).list();
         String topics = """
