@@ -26,9 +26,11 @@ class CustomerLookupQueries implements CustomerLookup {
 
     private final JdbcClient jdbc;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final NameSearch nameSearch;
 
-    CustomerLookupQueries(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+    CustomerLookupQueries(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions, NameSearch nameSearch) {
         this.jdbc = jdbc;
+        this.nameSearch = nameSearch;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -61,12 +63,9 @@ class CustomerLookupQueries implements CustomerLookup {
             params.put("phoneFrom", digits);
             params.put("phoneTo", digits.substring(0, digits.length() - 1) + (char) (digits.charAt(digits.length() - 1) + 1));
         } else {
-            String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             // the name only: an OR with the credit code would keep the planner off the name index (a scan of every file)
-            match = "(c.name_grams @> yewu_bigrams(:qText) AND c.name ILIKE :q)";
+            match = nameSearch.match("c", q, params, CANDIDATES * 5);
             byName = true;
-            params.put("qText", q);
-            params.put("q", like);
         }
         // Up to CANDIDATES matches in no particular order (the index stops as soon as it has them: a piece that half
         // the files share must not fetch and sort all of them), the best of those first: names that begin with the

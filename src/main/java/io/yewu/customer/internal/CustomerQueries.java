@@ -84,8 +84,10 @@ public class CustomerQueries {
     private final JdbcClient jdbc;
     private final DecisionRecords decisions;
     private final JsonMapper json;
+    private final NameSearch nameSearch;
 
-    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions, JsonMapper json) {
+    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions, JsonMapper json, NameSearch nameSearch) {
+        this.nameSearch = nameSearch;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.json = json;
@@ -233,7 +235,7 @@ public class CustomerQueries {
                 c.lastFollowUpAt(), c.intentionOn(), c.createdAt(), c.version(), c.inScope());
     }
 
-    private static String fromWhere(CustomerAccess access, Filter f, Map<String, Object> params) {
+    private String fromWhere(CustomerAccess access, Filter f, Map<String, Object> params) {
         // the list is the reader's own book; the pool (pool=true) is a separate view, masked for salespeople
         StringBuilder sql = new StringBuilder(" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE ")
                 .append(Boolean.TRUE.equals(f.pool()) ? access.visibleSql() : access.inScopeSql());
@@ -244,10 +246,9 @@ public class CustomerQueries {
                 sql.append(" AND c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :qPhone)");
                 params.put("qPhone", phone.get());
             } else {
-                // two-character pieces find the candidates through their index; ILIKE confirms the whole text
-                sql.append(q.length() >= 2 ? " AND c.name_grams @> yewu_bigrams(:qText) AND c.name ILIKE :q" : " AND c.name ILIKE :q");
-                params.put("qText", q);
-                params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                // two-character pieces find the candidates through their index (NameSearch); one character: ILIKE alone
+                String match = nameSearch.match("c", q, params, null);
+                sql.append(" AND ").append(q.length() >= 2 ? match : "c.name ILIKE :namePattern");
             }
         }
         eq(sql, params, "c.stage", "stage", f.stage());
