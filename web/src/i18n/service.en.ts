@@ -92,7 +92,7 @@ export default {
     hint: "On the due day of each month (a setting, default the 21st) the system produces last month's analysis and tells the service director; shift leads and the service director can produce a month that is over at any time.",
     of: 'Service-quality analysis of {month}', dueBy: 'Due by {date}', producedAt: 'Produced {at}', received: 'Tickets received',
     closed: 'Closed', overdue: 'Overdue', escalated: 'Escalated', open: 'Open', shiftsLogged: 'Shifts with a log / rostered',
-    qcRate: 'QC average rate{n}', findings: 'Findings', noFindings: 'Nothing to point out this month', agentChart: 'Tickets per agent',
+    qcRate: 'QC average rate ({n} inspections)', qcRateShort: 'QC average rate', findings: 'Findings', noFindings: 'Nothing to point out this month', agentChart: 'Tickets per agent',
     shiftChart: 'Day and night shifts', rostered: 'Rostered shifts', logged: 'Shifts with a log', perAgent: 'Per agent', logs: 'Shift logs',
     qcAgent: 'QC rate (inspections)', common: 'Common QC findings', logLines: 'From the shift logs (urgent items, customers handed over, prospects to call)',
   },

@@ -86,7 +86,7 @@ export default {
     title: '月度服务质量分析', produce: '生成该月分析', produced: '已生成月度分析', year: '年份', back: '返回列表',
     hint: '每月报送日（设置，默认 21 日）系统自动生成上月分析并通知客服主任；值班长和客服主任也可随时生成已结束月份的分析。',
     of: '{month} 月度服务质量分析', dueBy: '报送日 {date}', producedAt: '生成于 {at}', received: '受理工单', closed: '已办结',
-    overdue: '超时', escalated: '升级', open: '处理中', shiftsLogged: '有日志的班次 / 排班班次', qcRate: '质检平均得分率{n}',
+    overdue: '超时', escalated: '升级', open: '处理中', shiftsLogged: '有日志的班次 / 排班班次', qcRate: '质检平均得分率（{n} 次质检）', qcRateShort: '质检平均得分率',
     findings: '分析结论', noFindings: '本月没有需要关注的问题', agentChart: '各业务代表工单', shiftChart: '白班与夜班',
     rostered: '排班班次', logged: '有日志班次', perAgent: '按业务代表', logs: '值班日志', qcAgent: '质检得分率（次数）',
     common: '质检常见问题', logLines: '值班日志摘录（紧急事项、交接客户、待联系意向客户）',
