@@ -84,7 +84,7 @@ export default {
     busyness: 'How busy each shift is', busyChart: 'Workload per shift on {day} (per agent)', received: 'Received on shift',
     openNow: 'Open now', shiftTotals: '{shift} shift ({from}–{to}) received', openOf: 'of them open {n}', reassign: 'Reassign seat',
     moveTo: 'Move to', move: 'Move', moved: '{name} moved to {shift}', history: 'Roll calls', from: 'From', to: 'To', lead: 'Shift lead',
-    presentCount: 'Present', absentCount: 'Absent', absentNames: 'Absent agents', recordedAt: 'Recorded',
+    presentCount: 'Present', absentCount: 'Absent', absentNames: 'Absent agents', recordedAt: 'Recorded', seatOf: '{name} ({shift})',
   },
   qualityMonth: {
     title: 'Monthly service-quality analysis', produce: 'Produce for this month', produced: 'Monthly analysis produced', year: 'Year',

@@ -80,7 +80,7 @@ export default {
     busyness: '各班次忙闲', busyChart: '{day} 各班次工作量（按业务代表）', received: '本班受理', openNow: '当前处理中',
     shiftTotals: '{shift}（{from}–{to}）受理', openOf: '其中处理中 {n}', reassign: '调整座席', moveTo: '调至', move: '调整',
     moved: '已将{name}调至{shift}', history: '点名记录', from: '开始日期', to: '结束日期', lead: '值班长', presentCount: '到岗',
-    absentCount: '缺勤', absentNames: '缺勤人员', recordedAt: '记录时间',
+    absentCount: '缺勤', absentNames: '缺勤人员', recordedAt: '记录时间', seatOf: '{name}（{shift}）',
   },
   qualityMonth: {
     title: '月度服务质量分析', produce: '生成该月分析', produced: '已生成月度分析', year: '年份', back: '返回列表',
