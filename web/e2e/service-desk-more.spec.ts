@@ -102,3 +102,50 @@ test('knowledge test scores: the agent sees its own, the shift lead all (KB-2)',
   await expect(lead.locator('[data-test=kb-tests]')).toContainText('价格政策')
   await shot(lead, 'service-desk-more-7-all-tests')
 })
+
+test('the shift lead holds the roll call, sees how busy each shift is and moves a seat; the director reads the monthly analysis (SVC-10)', async ({ browser }) => {
+  const lead = await (await browser.newContext()).newPage()
+  await loginOk(lead, 'shiftlead', PASSWORD)
+  await lead.goto('/shift/roll-call')
+  const plan = lead.locator('[data-test=roll-call-plan]')
+  await expect(plan.locator('[data-test=roll-call-heading]')).toContainText('点名')
+  await expect(lead.locator('[data-test=roll-call-findings]')).toBeVisible()
+  // the shift to call now: recorded once (an earlier run may have recorded it already)
+  const record = lead.locator('[data-test=roll-call-record]')
+  if (await record.isVisible() && await record.isEnabled()) {
+    await lead.locator('textarea[data-test=roll-call-review], [data-test=roll-call-review] textarea').first().fill('交接清楚，注意语音语调')
+    await record.click()
+    await expect(lead.locator('.el-message--success')).toBeVisible()
+  }
+  // yesterday's roll call of the demo, with its absent agent
+  await expect(lead.locator('[data-test=roll-call-list]')).toContainText('注意语音语调')
+  await expect(lead.locator('[data-test=busy-chart] canvas')).toBeVisible()
+  const seats = lead.locator('[data-test=busy-seats] .el-table__body tr')
+  await expect(seats.first()).toBeVisible()
+  await shot(lead, 'service-desk-more-8-roll-call')
+
+  // a seat moved to another shift and back: the day's roster is as it was for the other tests
+  const name = (await seats.first().locator('td').first().innerText()).trim()
+  const was = (await seats.first().locator('td').nth(1).innerText()).trim()
+  const seat = () => lead.locator('[data-test=busy-seats] .el-table__body tr', { hasText: name }).first()
+  const moveTo = async (label: string) => {
+    await seat().locator('.el-select').click()
+    await lead.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).click()
+    await seat().locator('button', { hasText: '调整' }).click()
+    await expect(lead.locator('.el-message--success', { hasText: label }).first()).toBeVisible()
+    await expect(seat().locator('td').nth(1)).toHaveText(label)
+  }
+  await moveTo(was === '休息' ? '白班' : '休息')
+  await moveTo(was)
+
+  const director = await (await browser.newContext()).newPage()
+  await loginOk(director, 'servicedir', PASSWORD)
+  await director.goto('/service/quality-months')
+  const list = director.locator('[data-test=quality-month-list]')
+  await expect(list.locator('.el-table__body tr').first()).toBeVisible()
+  await list.locator('.el-table__body tr').first().getByText('打开').click()
+  await expect(director.locator('[data-test=quality-month-title]')).toContainText('月度服务质量分析')
+  await expect(director.locator('[data-test=quality-month-findings] li').first()).toBeVisible()
+  await expect(director.locator('[data-test=quality-month-agents]')).toBeVisible()
+  await shot(director, 'service-desk-more-9-quality-month')
+})

@@ -117,6 +117,7 @@ const en: typeof zh = {
     order: 'Order',
     ticket: 'Ticket',
     article: 'Knowledge article',
+    qualityMonth: 'Monthly service-quality analysis',
     serviceReport: 'Weekly service report',
     forbidden: 'No access',
     notFound: 'Page not found',

@@ -1,6 +1,6 @@
 /** Service desk pages (SVC-1 … SVC-10). */
 export default {
-  menu: { tickets: 'Tickets', returnVisits: 'Return visits', shift: 'Shift', roster: 'Roster', campaigns: 'Campaign visits', kbTests: 'Knowledge tests', knowledge: 'Knowledge base', quality: 'Quality inspection', myQuality: 'My QC scores', analysis: 'Service analysis' },
+  menu: { rollCall: 'Roll call', qualityMonth: 'Monthly quality analysis', tickets: 'Tickets', returnVisits: 'Return visits', shift: 'Shift', roster: 'Roster', campaigns: 'Campaign visits', kbTests: 'Knowledge tests', knowledge: 'Knowledge base', quality: 'Quality inspection', myQuality: 'My QC scores', analysis: 'Service analysis' },
   channel: { PHONE: 'Phone', ONLINE_FORM: 'Online form', ONLINE_CHAT: 'Online chat', IN_PERSON: 'In person', VISIT: 'During a visit', ACCOUNT_MANAGER: 'From an account manager' },
   type: { INQUIRY: 'Inquiry', COMPLAINT: 'Complaint', SPECIAL_REQUEST: 'Special request', INFO_CHANGE: 'Information change', ORDER_SETTLEMENT: 'Order or settlement', ORDERING_FAULT: 'Ordering-system fault', SUGGESTION: 'Suggestion' },
   requester: { CUSTOMER: 'Customer', PROSPECT: 'Prospect', CONSUMER: 'Consumer', EMPLOYEE: 'Employee' },
@@ -74,6 +74,27 @@ export default {
     title: 'Return visit by SMS', send: 'Send SMS', resend: 'Send again', body: 'Message', state: 'Delivery', tries: 'Tries', sendAt: 'Planned',
     sentAt: 'Sent', lastError: 'Failure', none: 'No SMS sent yet', queuedNote: 'A message in quiet hours waits for call hours and goes out then; a failed delivery is retried',
     states: { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' },
+  },
+  rollCall: {
+    title: 'Roll call and review', heading: '{shift} shift of {day} (starts {start}, roll call {at})', recorded: 'Roll call recorded',
+    roster: 'On this shift ({n})', present: 'Present', here: 'Present', findings: 'Common QC findings of recent weeks ({from} to {to}, {n} inspections)',
+    noFindings: 'No QC findings to present', item: 'Item', rate: 'Average rate', trainingLabel: 'Training proposed',
+    training: { TEAM: 'Whole team', INDIVIDUAL: 'Individual coaching' }, review: 'Review',
+    reviewHint: 'A short review: the last shift, the QC findings, what to watch', record: 'Record the roll call',
+    busyness: 'How busy each shift is', busyChart: 'Workload per shift on {day} (per agent)', received: 'Received on shift',
+    openNow: 'Open now', shiftTotals: '{shift} shift ({from}–{to}) received', openOf: 'of them open {n}', reassign: 'Reassign seat',
+    moveTo: 'Move to', move: 'Move', moved: '{name} moved to {shift}', history: 'Roll calls', from: 'From', to: 'To', lead: 'Shift lead',
+    presentCount: 'Present', absentCount: 'Absent', absentNames: 'Absent agents', recordedAt: 'Recorded', seatOf: '{name} ({shift})',
+  },
+  qualityMonth: {
+    title: 'Monthly service-quality analysis', produce: 'Produce for this month', produced: 'Monthly analysis produced', year: 'Year',
+    back: 'Back to the list',
+    hint: "On the due day of each month (a setting, default the 21st) the system produces last month's analysis and tells the service director; shift leads and the service director can produce a month that is over at any time.",
+    of: 'Service-quality analysis of {month}', dueBy: 'Due by {date}', producedAt: 'Produced {at}', received: 'Tickets received',
+    closed: 'Closed', overdue: 'Overdue', escalated: 'Escalated', open: 'Open', shiftsLogged: 'Shifts with a log / rostered',
+    qcRate: 'QC average rate ({n} inspections)', qcRateShort: 'QC average rate', findings: 'Findings', noFindings: 'Nothing to point out this month', agentChart: 'Tickets per agent',
+    shiftChart: 'Day and night shifts', rostered: 'Rostered shifts', logged: 'Shifts with a log', perAgent: 'Per agent', logs: 'Shift logs',
+    qcAgent: 'QC rate (inspections)', common: 'Common QC findings', logLines: 'From the shift logs (urgent items, customers handed over, prospects to call)',
   },
   roster: {
     onDuty: 'On the {shift} shift now: {names}', nobody: 'nobody rostered', clear: 'Clear', save: 'Save roster ({n} changes)',

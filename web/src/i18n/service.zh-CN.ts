@@ -1,6 +1,6 @@
 /** Service desk pages (SVC-1 … SVC-10): Chinese first. */
 export default {
-  menu: { tickets: '工单', returnVisits: '回访', shift: '值班', roster: '排班', campaigns: '统一回访', kbTests: '知识考试', knowledge: '知识库', quality: '质检', myQuality: '我的质检', analysis: '服务分析' },
+  menu: { rollCall: '点名点评', qualityMonth: '月度质量分析', tickets: '工单', returnVisits: '回访', shift: '值班', roster: '排班', campaigns: '统一回访', kbTests: '知识考试', knowledge: '知识库', quality: '质检', myQuality: '我的质检', analysis: '服务分析' },
   channel: { PHONE: '电话', ONLINE_FORM: '在线表单', ONLINE_CHAT: '在线客服', IN_PERSON: '来访', VISIT: '拜访中', ACCOUNT_MANAGER: '客户经理转来' },
   type: { INQUIRY: '咨询', COMPLAINT: '投诉', SPECIAL_REQUEST: '特殊需求', INFO_CHANGE: '信息变更', ORDER_SETTLEMENT: '订货/结算', ORDERING_FAULT: '网上订货故障', SUGGESTION: '建议' },
   requester: { CUSTOMER: '客户', PROSPECT: '潜在客户', CONSUMER: '消费者', EMPLOYEE: '员工' },
@@ -71,6 +71,25 @@ export default {
     title: '短信回访', send: '发短信回访', resend: '重新发送', body: '短信内容', state: '发送状态', tries: '已尝试', sendAt: '计划发送',
     sentAt: '发送时间', lastError: '失败原因', none: '尚未发送短信', queuedNote: '免打扰时段内的短信将排队，到允许时段自动发送；发送失败会自动重试',
     states: { QUEUED: '排队中', SENT: '已发送', FAILED: '发送失败' },
+  },
+  rollCall: {
+    title: '班前点名点评', heading: '{day} {shift}（{start} 开始，{at} 点名）', recorded: '已点名', roster: '本班人员（{n} 人）',
+    present: '到岗', here: '到岗', findings: '近期质检常见问题（{from} 至 {to}，{n} 次质检）', noFindings: '暂无需要讲评的质检问题',
+    item: '评分项', rate: '平均得分率', trainingLabel: '建议培训', training: { TEAM: '全员培训', INDIVIDUAL: '个别辅导' },
+    review: '点评', reviewHint: '简短点评：上一班情况、质检问题讲评、注意事项', record: '记录点名',
+    busyness: '各班次忙闲', busyChart: '{day} 各班次工作量（按业务代表）', received: '本班受理', openNow: '当前处理中',
+    shiftTotals: '{shift}（{from}–{to}）受理', openOf: '其中处理中 {n}', reassign: '调整座席', moveTo: '调至', move: '调整',
+    moved: '已将{name}调至{shift}', history: '点名记录', from: '开始日期', to: '结束日期', lead: '值班长', presentCount: '到岗',
+    absentCount: '缺勤', absentNames: '缺勤人员', recordedAt: '记录时间', seatOf: '{name}（{shift}）',
+  },
+  qualityMonth: {
+    title: '月度服务质量分析', produce: '生成该月分析', produced: '已生成月度分析', year: '年份', back: '返回列表',
+    hint: '每月报送日（设置，默认 21 日）系统自动生成上月分析并通知客服主任；值班长和客服主任也可随时生成已结束月份的分析。',
+    of: '{month} 月度服务质量分析', dueBy: '报送日 {date}', producedAt: '生成于 {at}', received: '受理工单', closed: '已办结',
+    overdue: '超时', escalated: '升级', open: '处理中', shiftsLogged: '有日志的班次 / 排班班次', qcRate: '质检平均得分率（{n} 次质检）', qcRateShort: '质检平均得分率',
+    findings: '分析结论', noFindings: '本月没有需要关注的问题', agentChart: '各业务代表工单', shiftChart: '白班与夜班',
+    rostered: '排班班次', logged: '有日志班次', perAgent: '按业务代表', logs: '值班日志', qcAgent: '质检得分率（次数）',
+    common: '质检常见问题', logLines: '值班日志摘录（紧急事项、交接客户、待联系意向客户）',
   },
   roster: {
     onDuty: '当前{shift}在岗：{names}', nobody: '未排班', clear: '清除', save: '保存排班（{n} 处修改）', empty: '没有客服人员',

@@ -61,6 +61,7 @@ const en: typeof zh = {
       'service.ticket-escalated': 'Ticket escalated',
       'service.ticket-reminder': 'Ticket reminder',
       'service.ticket-reopened': 'Ticket reopened',
+      'service.quality-month': 'Monthly service quality',
       'service.weekly-satisfaction': 'Weekly satisfaction',
     },
     subjects: {
@@ -100,6 +101,9 @@ const en: typeof zh = {
       role: 'Role',
       'sales-profile': 'Sales profile',
       setting: 'Setting',
+      'shift-roll-call': 'Roll call',
+      'shift-roster': 'Roster',
+      'service-report': 'Service report',
       'shift-log': 'Shift log',
       ticket: 'Ticket',
       user: 'User',

@@ -63,6 +63,7 @@ export default {
       'service.ticket-escalated': '工单升级',
       'service.ticket-reminder': '工单提醒',
       'service.ticket-reopened': '工单重开',
+      'service.quality-month': '月度服务质量分析',
       'service.weekly-satisfaction': '每周满意度',
     } as Record<string, string>,
     /** What an approval or audit entry is about. */
@@ -103,6 +104,9 @@ export default {
       role: '角色',
       'sales-profile': '业务员档案',
       setting: '参数',
+      'shift-roll-call': '班前点名',
+      'shift-roster': '排班',
+      'service-report': '服务分析报告',
       'shift-log': '值班日志',
       ticket: '工单',
       user: '用户',

@@ -117,6 +117,7 @@ export default {
     order: '订单详情',
     ticket: '工单详情',
     article: '知识文章',
+    qualityMonth: '月度服务质量分析',
     serviceReport: '客服周报',
     forbidden: '无权访问',
     notFound: '页面不存在',

@@ -79,6 +79,9 @@ const desktopPages: DesktopPage[] = [
   { path: 'shift', component: () => import('@/views/service/ShiftBoardView.vue'), meta: { title: 'service.menu.shift', roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
   { path: 'return-visits/campaigns', component: () => import('@/views/service/ReturnVisitCampaignsView.vue'), meta: { title: 'service.menu.campaigns', parent: '/return-visits', roles: ['RETURN_VISIT', 'SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
   { path: 'knowledge/tests', component: () => import('@/views/service/KnowledgeTestsView.vue'), meta: { title: 'service.menu.kbTests', parent: '/knowledge', roles: SERVICE_ROLES.knowledgeTests } },
+  { path: 'shift/roll-call', component: () => import('@/views/service/ShiftRollCallView.vue'), meta: { title: 'service.menu.rollCall', parent: '/shift', roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
+  { path: 'service/quality-months', component: () => import('@/views/service/QualityMonthView.vue'), meta: { title: 'service.menu.qualityMonth', roles: SERVICE_ROLES.analysis } },
+  { path: 'service/quality-months/:id(\\d+)', component: () => import('@/views/service/QualityMonthView.vue'), meta: { title: 'pages.qualityMonth', parent: '/service/quality-months', roles: SERVICE_ROLES.analysis } },
   { path: 'shift/roster', component: () => import('@/views/service/ShiftRosterView.vue'), meta: { title: 'service.menu.roster', parent: '/shift', roles: ['SHIFT_LEAD', 'SERVICE_DIRECTOR'] } },
   { path: 'knowledge', component: () => import('@/views/service/KnowledgeView.vue'), meta: { title: 'service.menu.knowledge', roles: SERVICE_ROLES.knowledge } },
   // the issuing department confirms a draft from its link, whatever its role (KB-2b)

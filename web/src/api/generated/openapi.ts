@@ -3638,6 +3638,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-quality-months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality month: list */
+        get: operations["qualityMonthList"];
+        put?: never;
+        /** Quality month: produce */
+        post: operations["qualityMonthProduce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-quality-months/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality month: export list */
+        get: operations["qualityMonthExportList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-quality-months/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality month: report */
+        get: operations["qualityMonthReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-quality-months/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality month: export */
+        get: operations["qualityMonthExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/service-reports": {
         parameters: {
             query?: never;
@@ -3757,6 +3826,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shift/busyness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: busyness */
+        get: operations["shiftBusyness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shift/inbox": {
         parameters: {
             query?: never;
@@ -3826,6 +3912,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shift/roll-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: roll call */
+        get: operations["shiftRollCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift/roll-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: roll calls */
+        get: operations["shiftRollCalls"];
+        put?: never;
+        /** Shift: record roll call */
+        post: operations["shiftRecordRollCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift/roll-calls/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shift: export roll calls */
+        get: operations["shiftExportRollCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shift/roster": {
         parameters: {
             query?: never;
@@ -3855,6 +3993,23 @@ export interface paths {
         get: operations["shiftExportRoster"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shift/roster/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shift: reassign */
+        post: operations["shiftReassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6462,6 +6617,16 @@ export interface components {
             total?: number;
             totalExact?: boolean;
         };
+        PageQualityMonthsSummary: {
+            items?: components["schemas"]["QualityMonthsSummary"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+            totalExact?: boolean;
+        };
         PageQuery: {
             /** Format: int32 */
             page?: number;
@@ -6571,6 +6736,16 @@ export interface components {
         };
         PageShiftBoardLogEntry: {
             items?: components["schemas"]["ShiftBoardLogEntry"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+            totalExact?: boolean;
+        };
+        PageShiftRollCallsRollCall: {
+            items?: components["schemas"]["ShiftRollCallsRollCall"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
@@ -6905,6 +7080,31 @@ export interface components {
             weekEnd?: string;
             /** Format: date */
             weekStart?: string;
+        };
+        QualityMonthControllerMonthInput: {
+            month?: string;
+        };
+        QualityMonthsReport: {
+            content?: components["schemas"]["JsonNode"];
+            report?: components["schemas"]["QualityMonthsSummary"];
+        };
+        QualityMonthsSummary: {
+            /** Format: int32 */
+            findings?: number;
+            /** Format: int64 */
+            id?: number;
+            month?: string;
+            /** Format: int64 */
+            overdue?: number;
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date-time */
+            producedAt?: string;
+            qcAverageRate?: number;
+            /** Format: int64 */
+            received?: number;
         };
         QuoteRequestsAnswer: {
             guidePrice?: number;
@@ -7765,6 +7965,65 @@ export interface components {
             shiftDate?: string;
             urgentItems?: string;
         };
+        ShiftRollCallsAgent: {
+            name?: string;
+            /** Format: int64 */
+            userId?: number;
+        };
+        ShiftRollCallsFinding: {
+            averageRate?: number;
+            item?: string;
+            training?: string;
+        };
+        ShiftRollCallsLine: {
+            present?: boolean;
+            /** Format: int64 */
+            userId?: number;
+        };
+        ShiftRollCallsNewRollCall: {
+            lines?: components["schemas"]["ShiftRollCallsLine"][];
+            review?: string;
+            shift?: string;
+            /** Format: date */
+            shiftDay?: string;
+        };
+        ShiftRollCallsPlan: {
+            agents?: components["schemas"]["ShiftRollCallsAgent"][];
+            findings?: components["schemas"]["ShiftRollCallsFinding"][];
+            /** Format: date */
+            findingsFrom?: string;
+            /** Format: date */
+            findingsTo?: string;
+            /** Format: int32 */
+            inspections?: number;
+            /** Format: int64 */
+            recordedId?: number;
+            /** Format: date-time */
+            rollCallAt?: string;
+            shift?: string;
+            /** Format: date */
+            shiftDay?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            why?: string;
+            whyEn?: string;
+        };
+        ShiftRollCallsRollCall: {
+            /** Format: int32 */
+            absent?: number;
+            absentNames?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            id?: number;
+            leadName?: string;
+            /** Format: int32 */
+            present?: number;
+            review?: string;
+            shift?: string;
+            /** Format: date */
+            shiftDay?: string;
+        };
         ShiftRosterAgentMonth: {
             /** Format: int32 */
             dayShifts?: number;
@@ -7778,6 +8037,12 @@ export interface components {
             restDays?: number;
             /** Format: int64 */
             userId?: number;
+        };
+        ShiftRosterBusyness: {
+            /** Format: date */
+            day?: string;
+            resting?: components["schemas"]["ShiftRosterSeat"][];
+            shifts?: components["schemas"]["ShiftRosterShiftLoad"][];
         };
         ShiftRosterEntries: {
             entries?: components["schemas"]["ShiftRosterEntry"][];
@@ -7796,6 +8061,39 @@ export interface components {
             shift?: string;
             why?: string;
             whyEn?: string;
+        };
+        ShiftRosterReassign: {
+            /** Format: date */
+            day?: string;
+            shift?: string;
+            /** Format: int64 */
+            userId?: number;
+            /** Format: int32 */
+            version?: number;
+        };
+        ShiftRosterSeat: {
+            name?: string;
+            /** Format: int64 */
+            open?: number;
+            /** Format: int64 */
+            received?: number;
+            shift?: string;
+            /** Format: int64 */
+            userId?: number;
+            /** Format: int32 */
+            version?: number;
+        };
+        ShiftRosterShiftLoad: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: int64 */
+            open?: number;
+            /** Format: int64 */
+            received?: number;
+            seats?: components["schemas"]["ShiftRosterSeat"][];
+            shift?: string;
+            /** Format: date-time */
+            to?: string;
         };
         StoredDecision: {
             /** Format: date-time */
@@ -15178,6 +15476,140 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    qualityMonthList: {
+        parameters: {
+            query: {
+                year?: number;
+                page: components["schemas"]["PageQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageQualityMonthsSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    qualityMonthProduce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualityMonthControllerMonthInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    qualityMonthExportList: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    qualityMonthReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityMonthsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    qualityMonthExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     analysisReports: {
         parameters: {
             query?: never;
@@ -15348,6 +15780,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    shiftBusyness: {
+        parameters: {
+            query?: {
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftRosterBusyness"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     shiftInbox: {
         parameters: {
             query: {
@@ -15473,6 +15930,112 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    shiftRollCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftRollCallsPlan"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    shiftRollCalls: {
+        parameters: {
+            query: {
+                from?: string;
+                to?: string;
+                page: components["schemas"]["PageQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageShiftRollCallsRollCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    shiftRecordRollCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftRollCallsNewRollCall"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    shiftExportRollCalls: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     shiftRoster: {
         parameters: {
             query: {
@@ -15553,6 +16116,37 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    shiftReassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftRosterReassign"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     ticketList: {

@@ -3,6 +3,7 @@ package io.yewu.service.internal;
 import io.yewu.platform.demo.DemoCompanyCreated;
 import io.yewu.platform.scheduling.DueTasks;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.service.internal.analysis.QualityMonths;
 import io.yewu.service.internal.policy.EscalationPolicy;
 import io.yewu.service.internal.quality.QualityInspection;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ class ServiceDemoData {
 
     private final Tickets tickets;
     private final QualityInspection quality;
+    private final QualityMonths qualityMonths;
     private final JdbcClient jdbc;
     private final DueTasks dueTasks;
     private final TransactionTemplate tx;
@@ -45,13 +47,14 @@ class ServiceDemoData {
     private final io.yewu.customer.CustomerSelection selection;
     private final io.yewu.platform.demo.DemoUsers users;
 
-    ServiceDemoData(Tickets tickets, QualityInspection quality, JdbcClient jdbc, DueTasks dueTasks, TransactionTemplate tx,
+    ServiceDemoData(Tickets tickets, QualityInspection quality, QualityMonths qualityMonths, JdbcClient jdbc, DueTasks dueTasks, TransactionTemplate tx,
                     Clock clock, io.yewu.customer.CustomerSelection selection, io.yewu.platform.demo.DemoUsers users,
                     @Value("${yewu.demo-data.customers:300}") int size) {
         this.selection = selection;
         this.users = users;
         this.tickets = tickets;
         this.quality = quality;
+        this.qualityMonths = qualityMonths;
         this.jdbc = jdbc;
         this.dueTasks = dueTasks;
         this.tx = tx;
@@ -154,7 +157,9 @@ class ServiceDemoData {
                 FROM app_user WHERE company_id = :c AND username = 'shiftlead'""")
                 .param("d", OffsetDateTime.ofInstant(now, Tickets.ZONE).toLocalDate()).param("c", companyId).update();
         qcSamples(companyId, now);
-        roster(companyId, now);
+        roster(companyId, YearMonth.from(now.atZone(Tickets.ZONE)));
+        roster(companyId, YearMonth.from(now.atZone(Tickets.ZONE)).minusMonths(1));
+        rollCallAndLastMonth(companyId, now);
         campaign(companyId, now);
         testScores(companyId, now);
         return plans.size();
@@ -181,9 +186,8 @@ class ServiceDemoData {
                 .param("c", companyId).param("m", current.atDay(1)).update();
     }
 
-    /** SVC-10: this month's roster — the agents rotate day, day, night, rest; the shift lead works days. */
-    private void roster(long companyId, Instant now) {
-        YearMonth month = YearMonth.from(now.atZone(Tickets.ZONE));
+    /** SVC-10: a month's roster — the agents rotate day, day, night, rest; the shift lead works days. */
+    private void roster(long companyId, YearMonth month) {
         String[] pattern = {"DAY", "DAY", "NIGHT", "REST"};
         List<String> people = List.of("agent1", "agent2", "revisit", "shiftlead");
         long lead = user(companyId, "shiftlead");
@@ -197,6 +201,36 @@ class ServiceDemoData {
                         .param("c", companyId).param("u", u).param("d", month.atDay(d)).param("s", shift).param("by", lead).update();
             }
         }
+    }
+
+    /**
+     * SVC-10: yesterday's day-shift roll call (one agent absent, the review), two shift logs of last month and last
+     * month's service-quality analysis, as the job leaves it on the due day.
+     */
+    private void rollCallAndLastMonth(long companyId, Instant now) {
+        java.time.LocalDate yesterday = now.atZone(Tickets.ZONE).toLocalDate().minusDays(1);
+        long lead = user(companyId, "shiftlead");
+        long rollCall = jdbc.sql("""
+                INSERT INTO shift_roll_call (company_id, shift_day, shift, lead_id, review, findings, present, absent)
+                VALUES (:c, :d, 'DAY', :lead, '昨日夜班交接清楚；提醒大家注意语音语调，投诉电话先安抚再记录。',
+                        CAST('[{"item": "TONE", "averageRate": 0.5000, "training": "TEAM"}]' AS jsonb), 2, 1) RETURNING id""")
+                .param("c", companyId).param("d", yesterday).param("lead", lead).query(Long.class).single();
+        String[][] lines = {{"shiftlead", "true"}, {"agent1", "true"}, {"agent2", "false"}};
+        for (String[] l : lines) {
+            jdbc.sql("INSERT INTO shift_roll_call_line (company_id, roll_call_id, user_id, present) VALUES (:c, :r, :u, :p)")
+                    .param("c", companyId).param("r", rollCall).param("u", user(companyId, l[0])).param("p", Boolean.parseBoolean(l[1])).update();
+        }
+        YearMonth last = YearMonth.from(now.atZone(Tickets.ZONE)).minusMonths(1);
+        for (int d : new int[] {3, 17}) {
+            jdbc.sql("""
+                    INSERT INTO shift_log (company_id, author_id, department_id, shift_date, shift, content, urgent_items, handover_customers, prospects)
+                    SELECT company_id, id, department_id, :d, :s, :content, :urgent, '陈老板（发票重开，财务处理中）', '刘女士（咨询新品，约好回电）'
+                    FROM app_user WHERE company_id = :c AND username = 'shiftlead'""")
+                    .param("d", last.atDay(d)).param("s", d == 3 ? "DAY" : "NIGHT")
+                    .param("content", d == 3 ? "白班来电 52 个，咨询 35 个，投诉 3 个" : "夜班来电 11 个，均已登记")
+                    .param("urgent", d == 3 ? "网上订货系统故障，已报信息中心" : "").param("c", companyId).update();
+        }
+        qualityMonths.produceFor(companyId, last);
     }
 
     /** SVC-6: a campaign return visit to the key accounts before the holiday, two calls already made. */

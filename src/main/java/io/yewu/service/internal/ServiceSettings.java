@@ -76,6 +76,15 @@ public class ServiceSettings implements SettingCatalog {
     public static final SettingDefinition<LocalTime> NIGHT_SHIFT_START = SettingDefinition.of("service.shift.night-start", SettingType.TIME_OF_DAY, LocalTime.of(20, 0))
             .withRules("SVC-10").withName("夜班开始时间", "Night shift starts");
 
+    public static final SettingDefinition<Long> ROLL_CALL_BEFORE = SettingDefinition.of("service.shift.roll-call-before", SettingType.INTEGER, 10L)
+            .withRange(0L, 120L).withUnit("分钟", "minutes").withRules("SVC-10")
+            .withName("班前点名提前时间", "Roll call before a shift")
+            .withDescription("值班长在班次开始前该时间到岗点名点评", "The shift lead holds the roll call and short review this long before the shift starts");
+    public static final SettingDefinition<Long> QUALITY_MONTH_DUE_DAY = SettingDefinition.of("service.quality-month.due-day", SettingType.INTEGER, 21L)
+            .withRange(1L, 28L).withUnit("日", "th of the month").withRules("SVC-10")
+            .withName("月度服务质量分析报送日", "Monthly service-quality analysis due by")
+            .withDescription("上月的分析最迟于每月该日生成并报送客服主任", "Last month's analysis is produced for the service director by this day of the month");
+
     public static final SettingDefinition<Long> CAMPAIGN_MAX_CUSTOMERS = SettingDefinition.of("service.campaign.max-customers", SettingType.INTEGER, 2000L)
             .withRange(1L, 20000L).withUnit("户", "customers").withRules("SVC-6")
             .withName("统一回访每次最多客户数", "Customers per campaign at most");
@@ -103,7 +112,7 @@ public class ServiceSettings implements SettingCatalog {
         for (TicketType type : TicketType.values()) all.add(REPLY_LIMIT.get(type));
         all.addAll(List.of(WORKING_HOURS, OFFICE_START, OFFICE_END, REMINDER_PERCENT, DIRECTOR_AFTER, RETURN_VISIT_WITHIN,
                 CALLS_FROM, CALLS_UNTIL, MAX_ATTEMPTS, ROOT_CAUSES, PUBLIC_PER_HOUR, SMS_TEMPLATE, SMS_MAX_TRIES,
-                DAY_SHIFT_START, NIGHT_SHIFT_START, CAMPAIGN_MAX_CUSTOMERS));
+                DAY_SHIFT_START, NIGHT_SHIFT_START, ROLL_CALL_BEFORE, QUALITY_MONTH_DUE_DAY, CAMPAIGN_MAX_CUSTOMERS));
         return all;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +28,63 @@ class ShiftController {
 
     private final ShiftBoard board;
     private final ShiftRoster roster;
+    private final ShiftRollCalls rollCalls;
     private final java.time.Clock clock;
 
-    ShiftController(ShiftBoard board, ShiftRoster roster, java.time.Clock clock) {
+    ShiftController(ShiftBoard board, ShiftRoster roster, ShiftRollCalls rollCalls, java.time.Clock clock) {
         this.board = board;
         this.roster = roster;
+        this.rollCalls = rollCalls;
         this.clock = clock;
+    }
+
+    /** SVC-10: the shift to roll-call now, its roster and roll-call time, and the recent common QC findings. */
+    @GetMapping("/api/shift/roll-call")
+    ShiftRollCalls.Plan rollCall() {
+        return rollCalls.plan(CurrentUser.get());
+    }
+
+    @GetMapping("/api/shift/roll-calls")
+    Page<ShiftRollCalls.RollCall> rollCalls(@RequestParam(required = false) LocalDate from,
+                                            @RequestParam(required = false) LocalDate to, PageQuery page) {
+        return rollCalls.list(CurrentUser.get(), from, to, page);
+    }
+
+    @GetMapping("/api/shift/roll-calls/export")
+    ResponseEntity<StreamingResponseBody> exportRollCalls(@RequestParam(required = false) LocalDate from,
+                                                          @RequestParam(required = false) LocalDate to, Locale locale) {
+        var user = CurrentUser.get();
+        boolean zh = ServiceWords.zh(locale);
+        List<ExcelExport.Column<ShiftRollCalls.RollCall>> columns = List.of(
+                new ExcelExport.Column<>("日期", "Date", ShiftRollCalls.RollCall::shiftDay),
+                new ExcelExport.Column<>("班次", "Shift", r -> shiftWord(r.shift(), zh)),
+                new ExcelExport.Column<>("值班长", "Shift lead", ShiftRollCalls.RollCall::leadName),
+                new ExcelExport.Column<>("到岗", "Present", ShiftRollCalls.RollCall::present),
+                new ExcelExport.Column<>("缺勤", "Absent", ShiftRollCalls.RollCall::absent),
+                new ExcelExport.Column<>("缺勤人员", "Absent agents", ShiftRollCalls.RollCall::absentNames),
+                new ExcelExport.Column<>("点评", "Review", ShiftRollCalls.RollCall::review),
+                new ExcelExport.Column<>("记录时间", "Recorded", ShiftRollCalls.RollCall::createdAt));
+        return ExcelExport.response("shift-roll-calls", locale, columns, sink -> rollCalls.each(user, from, to, sink));
+    }
+
+    @PostMapping("/api/shift/roll-calls")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(RoleCode.SHIFT_LEAD)
+    Map<String, Long> recordRollCall(@RequestBody ShiftRollCalls.NewRollCall in) {
+        return Map.of("id", rollCalls.record(CurrentUser.get(), in));
+    }
+
+    /** SVC-10: how busy each shift of a day is (default the roster day on now), per agent on it. */
+    @GetMapping("/api/shift/busyness")
+    ShiftRoster.Busyness busyness(@RequestParam(required = false) LocalDate day) {
+        return roster.busyness(CurrentUser.get(), day);
+    }
+
+    /** SVC-10: moves an agent's rostered day to the other shift or to rest (the version seen, else 409). */
+    @PostMapping("/api/shift/roster/reassign")
+    @Allow(RoleCode.SHIFT_LEAD)
+    Map<String, Integer> reassign(@RequestBody ShiftRoster.Reassign in) {
+        return Map.of("version", roster.reassign(CurrentUser.get(), in));
     }
 
     /** SVC-10: the month grid of the desk's shifts ({@code month} as 2026-11; default this month). */

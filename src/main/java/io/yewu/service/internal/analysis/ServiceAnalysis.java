@@ -160,14 +160,14 @@ class ServiceAnalysis {
 
     List<ReportSummary> reports(YewuPrincipal me) {
         return jdbc.sql("""
-                SELECT id, kind, period_start, period_end, produced_at FROM service_report WHERE company_id = :c
-                ORDER BY period_start DESC, id DESC LIMIT 200""").param("c", me.companyId()).query(ReportSummary.class).list();
+                SELECT id, kind, period_start, period_end, produced_at FROM service_report WHERE company_id = :c AND kind = :kind
+                ORDER BY period_start DESC, id DESC LIMIT 200""").param("c", me.companyId()).param("kind", WEEKLY).query(ReportSummary.class).list();
     }
 
     Report report(YewuPrincipal me, long id) {
         record Row(long id, String kind, LocalDate periodStart, LocalDate periodEnd, Instant producedAt, String content) {}
-        Row r = jdbc.sql("SELECT id, kind, period_start, period_end, produced_at, content::text AS content FROM service_report WHERE company_id = :c AND id = :id")
-                .param("c", me.companyId()).param("id", id).query(Row.class).optional()
+        Row r = jdbc.sql("SELECT id, kind, period_start, period_end, produced_at, content::text AS content FROM service_report WHERE company_id = :c AND kind = :kind AND id = :id")
+                .param("c", me.companyId()).param("kind", WEEKLY).param("id", id).query(Row.class).optional()
                 .orElseThrow(() -> ProblemException.notFound("service-report " + id));
         return new Report(new ReportSummary(r.id(), r.kind(), r.periodStart(), r.periodEnd(), r.producedAt()), JSON.readTree(r.content()));
     }

@@ -310,7 +310,54 @@ public class QualityInspection {
         LocalDate start = (day == null ? LocalDate.ofInstant(clock.instant(), SHANGHAI) : day)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         LocalDate end = start.plusDays(6);
-        DataScope.Condition scope = DataScope.of(me, "s.company_id", "s.agent_id");
+        Rated r = rated(DataScope.of(me, "s.company_id", "s.agent_id"), start, end);
+        return new Weekly(start, end, r.inspections(), r.items(), r.training().outcome(), r.training());
+    }
+
+    /** A QC item's average rate over a period, and the training it proposes (TEAM, INDIVIDUAL, or null: none). */
+    public record ItemFinding(String item, BigDecimal averageRate, String training) {}
+
+    /** An agent's inspections scored in a period and their average rate (total / maximum). */
+    public record AgentQc(long agentId, int inspections, BigDecimal averageRate) {}
+
+    /** @param averageRate over all the period's inspections; null without any */
+    public record Findings(LocalDate from, LocalDate to, int inspections, BigDecimal averageRate, List<ItemFinding> items,
+                           List<AgentQc> agents) {
+        /** The common findings: the items that propose training, lowest first. */
+        public List<ItemFinding> common() {
+            return items.stream().filter(i -> i.training() != null).toList();
+        }
+    }
+
+    /**
+     * QC-3 for SVC-10 (the roll call and the monthly service-quality analysis): the company's inspections scored on
+     * the days {@code from} … {@code to}, item by item (lowest first, with the training each proposes) and per agent.
+     */
+    public Findings findings(long companyId, LocalDate from, LocalDate to) {
+        DataScope.Condition company = new DataScope.Condition("s.company_id = :c", Map.of("c", companyId));
+        Rated r = rated(company, from, to);
+        Map<String, String> proposed = new LinkedHashMap<>();
+        r.training().outcome().forEach(t -> proposed.put(t.item(), t.scope()));
+        List<ItemFinding> items = r.items().stream()
+                .map(i -> new ItemFinding(i.item(), i.averageRate(), proposed.get(i.item()))).toList();
+        List<AgentQc> agents = jdbc.sql("""
+                SELECT s.agent_id, count(*)::int AS inspections, round(sum(s.total) / nullif(sum(s.max_total), 0), 4) AS average_rate
+                FROM qc_sample s WHERE s.company_id = :c AND s.scored_at >= :from AND s.scored_at < :to GROUP BY s.agent_id""")
+                .param("c", companyId).param("from", java.sql.Timestamp.from(from.atStartOfDay(SHANGHAI).toInstant()))
+                .param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(SHANGHAI).toInstant()))
+                .query(AgentQc.class).list();
+        BigDecimal overall = jdbc.sql("""
+                SELECT round(sum(s.total) / nullif(sum(s.max_total), 0), 4) FROM qc_sample s
+                WHERE s.company_id = :c AND s.scored_at >= :from AND s.scored_at < :to""")
+                .param("c", companyId).param("from", java.sql.Timestamp.from(from.atStartOfDay(SHANGHAI).toInstant()))
+                .param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(SHANGHAI).toInstant()))
+                .query(BigDecimal.class).optional().orElse(null);
+        return new Findings(from, to, r.inspections(), overall, items, agents);
+    }
+
+    private record Rated(int inspections, List<ItemAverage> items, Decision<List<QcPolicy.Training>> training) {}
+
+    private Rated rated(DataScope.Condition scope, LocalDate start, LocalDate end) {
         record Row(long agentId, String item, BigDecimal score) {}
         List<Row> rows = jdbc.sql("""
                 SELECT s.agent_id, e.key AS item, (e.value)::text::numeric AS score
@@ -343,8 +390,7 @@ public class QualityInspection {
             if (!all.isEmpty()) items.add(new ItemAverage(item, m, average(all)));
         });
         items.sort(java.util.Comparator.comparing(ItemAverage::averageRate).thenComparing(ItemAverage::item));
-        Decision<List<QcPolicy.Training>> training = policy.training(rates, snapshot);
-        return new Weekly(start, end, inspections, items, training.outcome(), training);
+        return new Rated(inspections, items, policy.training(rates, snapshot));
     }
 
     private static BigDecimal average(List<BigDecimal> values) {
