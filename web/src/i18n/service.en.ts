@@ -77,7 +77,7 @@ export default {
   },
   rollCall: {
     title: 'Roll call and review', heading: '{shift} shift of {day} (starts {start}, roll call {at})', recorded: 'Roll call recorded',
-    roster: 'On this shift ({n})', present: 'Present', here: 'Present', findings: 'Common QC findings of recent weeks ({from} to {to}, {n} inspections)',
+    roster: 'On this shift ({n})', present: 'Present', here: 'Present', findings: 'Common QC findings of recent weeks ({from} to {to}, {n} inspection) | Common QC findings of recent weeks ({from} to {to}, {n} inspections)',
     noFindings: 'No QC findings to present', item: 'Item', rate: 'Average rate', trainingLabel: 'Training proposed',
     training: { TEAM: 'Whole team', INDIVIDUAL: 'Individual coaching' }, review: 'Review',
     reviewHint: 'A short review: the last shift, the QC findings, what to watch', record: 'Record the roll call',
@@ -92,7 +92,7 @@ export default {
     hint: "On the due day of each month (a setting, default the 21st) the system produces last month's analysis and tells the service director; shift leads and the service director can produce a month that is over at any time.",
     of: 'Service-quality analysis of {month}', dueBy: 'Due by {date}', producedAt: 'Produced {at}', received: 'Tickets received',
     closed: 'Closed', overdue: 'Overdue', escalated: 'Escalated', open: 'Open', shiftsLogged: 'Shifts with a log / rostered',
-    qcRate: 'QC average rate ({n} inspections)', qcRateShort: 'QC average rate', findings: 'Findings', noFindings: 'Nothing to point out this month', agentChart: 'Tickets per agent',
+    qcRate: 'QC average rate ({n} inspection) | QC average rate ({n} inspections)', qcRateShort: 'QC average rate', findings: 'Findings', noFindings: 'Nothing to point out this month', agentChart: 'Tickets per agent',
     shiftChart: 'Day and night shifts', rostered: 'Rostered shifts', logged: 'Shifts with a log', perAgent: 'Per agent', logs: 'Shift logs',
     qcAgent: 'QC rate (inspections)', common: 'Common QC findings', logLines: 'From the shift logs (urgent items, customers handed over, prospects to call)',
   },
