@@ -40,7 +40,11 @@ cp "$out/list-sales.paths" "$out/list-manager.paths"
 search_script() { # scope text
   local t; t=$(esc "$2")
   local like; like=$(esc "%$2%")
-  local from=" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE $1 AND c.name_grams @> yewu_bigrams('$t') AND c.name ILIKE '$like'"
+  # the name condition as NameSearch writes it: direct, or through the SECURITY DEFINER function (SEARCH_PATH=definer,
+  # decision 0038; start the app with BENCH_JAVA_OPTS=-Dyewu.search.name-path=definer to compare like for like)
+  local cond="c.name_grams @> yewu_bigrams('$t') AND c.name ILIKE '$like'"
+  [ "${SEARCH_PATH:-direct}" = definer ] && cond="c.id IN (SELECT customer_name_matches('$t', '$like', NULL))"
+  local from=" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE $1 AND $cond"
   echo "$(row_select "$1") $from ORDER BY c.id DESC LIMIT 20 OFFSET 0;" | tr '\n' ' '; echo
   echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo
 }
