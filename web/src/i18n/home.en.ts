@@ -158,7 +158,7 @@ export default {
     SERVICE_AGENT: 'Linking call recordings to tickets is being built (QC samples tickets for now); information-change tickets already become customer change requests.',
     SHIFT_LEAD: 'Sampling call recordings is being built (common QC findings come from sampled tickets for now); the roll call, shift busyness with seat reassignment and the monthly service-quality analysis are ready.',
     QC_INSPECTOR: 'Sampling of call recordings is being built (tickets are sampled today).',
-    RETURN_VISIT: 'Campaign return visits in the weekly satisfaction analysis (SVC-9) are being built.',
+    RETURN_VISIT: 'Linking call recordings to return visits is being built; campaign return visits already count in the weekly satisfaction analysis (SVC-9).',
     KNOWLEDGE_EDITOR: 'Linking a new product\'s articles to the agents\' training before it goes on sale (KB-2) is being built.',
     SERVICE_DIRECTOR: 'Sampling call recordings is being built; the monthly service-quality analysis (SVC-10) is produced on the due day each month.',
     MARKETING_DIRECTOR: 'Marketing budgets, expense approvals, sales forecasts, commission plans and market indicators (spec 06) are being built.',

@@ -49,6 +49,14 @@ class SettingsIT extends IntegrationTest {
         assertThat(now.version()).isEqualTo(before.version());
         assertThat(later.get(PlatformSettings.APPROVAL_REMINDER)).isEqualTo(Duration.ofHours(48));
         assertThat(later.version()).isGreaterThan(before.version());
+        // each moment gets the value in force then, whichever moment was asked just before (a snapshot is reused only
+        // between one effective date and the next)
+        for (int i = 0; i < 2; i++) {
+            assertThat(CompanyContext.callAs(companyId, () -> settings.snapshotAt(from.toInstant().minusNanos(1000)))
+                    .get(PlatformSettings.APPROVAL_REMINDER)).isEqualTo(before.get(PlatformSettings.APPROVAL_REMINDER));
+            assertThat(CompanyContext.callAs(companyId, () -> settings.snapshotAt(from.toInstant()))
+                    .get(PlatformSettings.APPROVAL_REMINDER)).isEqualTo(Duration.ofHours(48));
+        }
 
         JsonNode history = admin.get("/api/admin/settings/approval.reminder-hours/history").json();
         assertThat(history.get(0).path("value").asInt()).isEqualTo(48);

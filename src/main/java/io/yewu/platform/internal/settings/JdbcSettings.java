@@ -44,23 +44,56 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
         this.notifications = notifications;
     }
 
+    /**
+     * The last snapshot computed for a company: valid for the same stored rows (the same list, by identity) at any
+     * moment from the newest effective date in force up to the next one, where nothing changes.
+     */
+    private record Computed(List<SettingRow> rows, Instant from, Instant until, SettingsSnapshot snapshot) {}
+
+    private final Map<Long, Computed> snapshots = new ConcurrentHashMap<>();
+
     @Override
     public SettingsSnapshot snapshotAt(Instant at) {
-        List<SettingRow> rows = inForce(at);
+        List<SettingRow> stored = stored();
+        Instant moment = atDatabasePrecision(at);
+        long company = company();
+        Computed last = snapshots.get(company);
+        if (last != null && last.rows() == stored && !moment.isBefore(last.from()) && moment.isBefore(last.until())) {
+            return last.snapshot();
+        }
+        List<SettingRow> rows = inForce(stored, moment);
         Map<String, Object> values = new HashMap<>();
         for (SettingRow row : rows) {
             registry.find(row.key()).ifPresent(d -> values.put(row.key(), d.type().fromText(row.value())));
         }
         long version = rows.stream().mapToLong(SettingRow::id).max().orElse(0);
-        return new SettingsSnapshot(version, values);
+        SettingsSnapshot snapshot = new SettingsSnapshot(version, values);
+        Instant from = Instant.MIN, until = Instant.MAX;
+        for (SettingRow row : stored) {
+            Instant effective = row.effectiveFrom().toInstant();
+            if (effective.isAfter(moment)) {
+                if (effective.isBefore(until)) until = effective;
+            } else if (effective.isAfter(from)) {
+                from = effective;
+            }
+        }
+        snapshots.put(company, new Computed(stored, from, until, snapshot));
+        return snapshot;
     }
 
     /** The newest row of each key whose effective date has come at {@code at} (by key). */
     List<SettingRow> inForce(Instant at) {
-        // at the database's precision: a value written "from now" is stored rounded to the microsecond
-        Instant moment = at.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return inForce(stored(), atDatabasePrecision(at));
+    }
+
+    /** At the database's precision: a value written "from now" is stored rounded to the microsecond. */
+    private static Instant atDatabasePrecision(Instant at) {
+        return at.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static List<SettingRow> inForce(List<SettingRow> stored, Instant moment) {
         Map<String, SettingRow> newest = new TreeMap<>();
-        for (SettingRow row : stored()) {
+        for (SettingRow row : stored) {
             if (row.effectiveFrom().toInstant().isAfter(moment)) continue;
             newest.merge(row.key(), row, (a, b) -> newer(a, b) ? a : b);
         }
@@ -129,6 +162,7 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     private void drop(long company) {
         epoch.incrementAndGet();
         cached.remove(company);
+        snapshots.remove(company);
     }
 
     @Override
@@ -149,6 +183,7 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     public void lost() {
         epoch.incrementAndGet();
         cached.clear();
+        snapshots.clear();
     }
 
     static long company() {
