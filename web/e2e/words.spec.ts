@@ -56,6 +56,20 @@ function trackRequests(page: Page, onError: (url: string, status: number) => voi
 }
 
 /**
+ * Answers a "discard unsaved typing?" question (useUnsavedGuard) with 离开 / Leave, within a bound: a question box that
+ * cannot be answered (not seen so far, but a sweep must never wait for it until the test's timeout) is reported in the
+ * log and the page reloaded, which the browser's own "leave?" (accepted by the page's dialog handler) lets happen.
+ */
+async function answerLeave(page: Page) {
+  const answered = await page.locator('.unsaved-guard:visible .el-button--primary').first().click({ timeout: 5000 })
+    .then(() => true, () => false)
+  if (answered) return
+  console.log(`  a question on ${new URL(page.url()).pathname} could not be answered: ${await page.locator('.unsaved-guard').evaluateAll(
+    (els) => els.map((e) => `${(e as HTMLElement).className} [${(e as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 80)}]`).join(' | '))}`)
+  await page.reload()
+}
+
+/**
  * Changes the route with the app's own router (as following a link does) and says whether this user may open it:
  * false when the route names roles and the user holds none of them (the guard would send them elsewhere).
  */
@@ -76,7 +90,7 @@ async function go(page: Page, path: string): Promise<boolean> {
     question.waitFor({ state: 'visible', timeout: 1500 }),
     page.waitForURL((u) => u.pathname === path, { timeout: 1500 }),
   ]).catch(() => {})
-  if (await question.isVisible()) await question.locator('.el-button--primary').click()
+  if (await question.isVisible()) await answerLeave(page)
   await page.waitForURL((u) => u.pathname === path, { timeout: 3000 }).catch(() => {})
   return page.evaluate((p) => {
     const app = (document.querySelector('#app') as unknown as { __vue_app__: any }).__vue_app__
@@ -123,7 +137,11 @@ async function sweepDialogs(
     const button = page.locator('.el-main button:not([disabled])', { hasText: label }).first()
     if (!(await button.isVisible())) continue
     const t0 = Date.now()
-    await button.click()
+    // bounded: a button something else covers is not an opener the sweep can use
+    if (!(await button.click({ timeout: 5000 }).then(() => true, () => false))) {
+      console.log(`  ${at.route}: «${label}» could not be clicked`)
+      continue
+    }
     const layers = page.locator(OPEN_LAYER)
     // a dialog shows at once, a button that leads elsewhere changes the address; one that does neither is let be
     await Promise.race([
@@ -153,9 +171,8 @@ async function sweepDialogs(
       await layers.first().waitFor({ state: 'hidden', timeout: 1500 }).catch(() => {})
     }
     // a changed form's "discard?" question (useUnsavedGuard): leave
-    const question = page.locator('.unsaved-guard')
-    if (await question.isVisible()) {
-      await question.locator('.el-button--primary').click()
+    if (await page.locator('.unsaved-guard').isVisible()) {
+      await answerLeave(page)
       await layers.first().waitFor({ state: 'hidden', timeout: 1500 }).catch(() => {})
     }
     if ((await layers.count()) > 0) {
@@ -246,7 +263,7 @@ async function sweepUser(browser: Browser, user: string, findings: Finding[], vi
       const at = { route: r.path, user, locale: lang }
       await scanPage(page, at, findings)
       // every desktop page has its title (the layout's heading, from the route's meta)
-      if (!r.path.startsWith('/m/') && !(await page.locator('[data-test=page-title]').innerText().catch(() => '')).trim())
+      if (!r.path.startsWith('/m/') && !(await page.locator('[data-test=page-title]').innerText({ timeout: 5000 }).catch(() => '')).trim())
         findings.push({ ...at, what: 'no page title', token: r.path, line: r.path })
       // WORDS_DIALOGS=0 sweeps the pages alone (to compare the time the dialogs add)
       if (process.env.WORDS_DIALOGS !== '0') dialogs.push(await sweepDialogs(page, path, lang, at, findings, settle, (where) => (current = where)))

@@ -275,6 +275,10 @@ export default {
       chosen: '选中',
       asLeads: '作为线索',
       absent: '缺席',
+      shift: '班次',
+      shiftDay: '班次日期',
+      day: '日期',
+      present: '到岗',
       excluded: '排除',
       locationUnconfirmed: '位置未确认',
       price: '价格',
@@ -304,6 +308,9 @@ export default {
     } as Record<string, string>,
     /** Values that are codes (stages, sources, timers, outcomes…). */
     values: {
+      DAY: '白班',
+      NIGHT: '夜班',
+      REST: '休息',
       PAY_BEFORE_SHIPMENT: '款到发货',
       PAY_ON_DELIVERY: '货到付款',
       CREDIT: '帐期',

@@ -149,7 +149,7 @@ class ShiftRollCalls {
             jdbc.sql("INSERT INTO shift_roll_call_line (company_id, roll_call_id, user_id, present) VALUES (:c, :r, :u, :p)")
                     .param("c", lead.companyId()).param("r", id).param("u", l.userId()).param("p", l.present()).update();
         }
-        audit.record("shift-roll-call", id, "created", Changes.of().created("shift", in.shiftDay() + " " + in.shift())
+        audit.record("shift-roll-call", id, "created", Changes.of().created("shiftDay", in.shiftDay().toString()).created("shift", in.shift())
                 .created("present", present).created("absent", absent));
         return id;
     }
