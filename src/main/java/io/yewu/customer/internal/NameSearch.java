@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,8 +15,9 @@ import java.util.Map;
  *   <li>{@code DIRECT}: the condition itself, when {@code arraycontains} and {@code texticlike} are LEAKPROOF (a
  *       superuser ran V13/V14, as on the embedded server), so PostgreSQL may use the index ahead of the wall;</li>
  *   <li>{@code DEFINER}: the ids from {@code customer_name_matches} (V49), a function that reads with the index as a
- *       role the wall lets through and keeps to the transaction's company; the caller's query still applies the wall
- *       and the reader's scope.</li>
+ *       role the wall lets through and keeps to the transaction's company, passed to the caller's query, which still
+ *       applies the wall and the reader's scope; when a list's piece matches more than {@link #LIST_IDS} files, the
+ *       plain condition instead (the scope then narrows first).</li>
  * </ul>
  * {@code yewu.search.name-path}: {@code auto} (default: DIRECT when the functions are LEAKPROOF, else DEFINER),
  * {@code direct} or {@code definer}.
@@ -52,12 +54,25 @@ class NameSearch {
      * in {@code params}; {@code cap} bounds the DEFINER path's candidates (null: all of them).
      */
     String match(String alias, String q, Map<String, Object> params, Integer cap) {
+        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         params.put("nameText", q);
-        params.put("namePattern", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        if (path() == Path.DEFINER) {
-            params.put("nameCap", cap);
-            return alias + ".id IN (SELECT customer_name_matches(:nameText, :namePattern, CAST(:nameCap AS integer)))";
+        params.put("namePattern", pattern);
+        String direct = "(" + alias + ".name_grams @> yewu_bigrams(:nameText) AND " + alias + ".name ILIKE :namePattern)";
+        if (path() == Path.DIRECT) return direct;
+        // the ids first, then the reader's query over them: a statement of its own, so the (non-inlined) function's
+        // answer is a short array the planner can use, not a set it must hash whole for every page and count
+        int limit = cap == null ? LIST_IDS : cap;
+        List<Long> ids = jdbc.sql("SELECT customer_name_matches(:t, :p, :n)")
+                .param("t", q).param("p", pattern).param("n", limit + 1).query(Long.class).list();
+        if (ids.size() > limit && cap == null) {
+            // a piece most files share: the list needs every match, so the plain condition, which the reader's scope
+            // (an owner, a department) narrows before the name is checked
+            return direct;
         }
-        return "(" + alias + ".name_grams @> yewu_bigrams(:nameText) AND " + alias + ".name ILIKE :namePattern)";
+        params.put("nameIds", ids.stream().limit(limit).toArray(Long[]::new));
+        return alias + ".id = ANY(:nameIds)";
     }
+
+    /** At most this many ids go from the function into a list's query; beyond it the list filters by scope first. */
+    static final int LIST_IDS = 2_000;
 }
