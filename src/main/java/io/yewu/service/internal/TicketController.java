@@ -86,7 +86,7 @@ class TicketController {
                 new ExcelExport.Column<>("承诺答复时间", "Promised", TicketQueries.Row::promisedAt),
                 new ExcelExport.Column<>("已超时", "Overdue", r -> ServiceWords.yesNo(r.overdue(), zh)),
                 new ExcelExport.Column<>("升级", "Escalation", r -> ServiceWords.level(r.escalationLevel(), zh)));
-        return ExcelExport.response("tickets", locale, columns, sink -> queries.each(user, filter, sink));
+        return queries.query(user, filter).xlsx("tickets", locale, columns);
     }
 
     @GetMapping("/api/tickets/{id}")

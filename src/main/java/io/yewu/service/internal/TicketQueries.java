@@ -2,6 +2,7 @@ package io.yewu.service.internal;
 
 import io.yewu.order.OrderDirectory;
 import io.yewu.platform.security.YewuPrincipal;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Reading tickets within {@link TicketScope}: lists (filtered, paged, exported), my open tickets by time left, one ticket whole. */
 @Component
@@ -91,25 +91,25 @@ class TicketQueries {
         this.clock = clock;
     }
 
+    /** The list's own order: newest first. */
+    private static final String RECEIVED = "t.received_at DESC, t.id DESC";
+
+    /** "Mine" without a chosen sort: by time left, the most urgent first (SVC-4); otherwise sorted as asked. */
     Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
-        Map<String, Object> params = new HashMap<>();
-        String fromWhere = fromWhere(user, f, params);
         boolean byTimeLeft = Boolean.TRUE.equals(f.mine()) && (page.sort() == null || page.sort().isBlank());
-        String order = byTimeLeft ? "t.promised_at ASC NULLS LAST, t.id" : page.orderBy(SORTS, "t.received_at DESC, t.id DESC");
-        List<Row> items = jdbc.sql(ROW_SELECT + fromWhere + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
-                .params(params).param("now", now()).param("limit", page.size()).param("offset", page.offset())
-                .query(Row.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
-        return Page.of(items, page, total);
+        return byTimeLeft ? query(user, f, "t.promised_at ASC NULLS LAST, t.id").page(page) : query(user, f, RECEIVED).page(page, SORTS);
     }
 
-    void each(YewuPrincipal user, Filter f, Consumer<Row> sink) {
+    /** The list, filtered and within scope, for a page or its export. */
+    ListQuery<Row> query(YewuPrincipal user, Filter f, String order) {
         Map<String, Object> params = new HashMap<>();
         String fromWhere = fromWhere(user, f, params);
-        try (var rows = jdbc.sql(ROW_SELECT + fromWhere + " ORDER BY t.received_at DESC, t.id DESC LIMIT 100000")
-                .params(params).param("now", now()).query(Row.class).stream()) {
-            rows.forEach(sink);
-        }
+        params.put("now", now());
+        return new ListQuery<>(jdbc, Row.class, ROW_SELECT + fromWhere, fromWhere, params, order);
+    }
+
+    ListQuery<Row> query(YewuPrincipal user, Filter f) {
+        return query(user, f, RECEIVED);
     }
 
     private String fromWhere(YewuPrincipal user, Filter f, Map<String, Object> params) {
