@@ -64,7 +64,7 @@ class ShiftController {
                 new ExcelExport.Column<>("缺勤人员", "Absent agents", ShiftRollCalls.RollCall::absentNames),
                 new ExcelExport.Column<>("点评", "Review", ShiftRollCalls.RollCall::review),
                 new ExcelExport.Column<>("记录时间", "Recorded", ShiftRollCalls.RollCall::createdAt));
-        return ExcelExport.response("shift-roll-calls", locale, columns, sink -> rollCalls.each(user, from, to, sink));
+        return rollCalls.query(user, from, to).xlsx("shift-roll-calls", locale, columns);
     }
 
     @PostMapping("/api/shift/roll-calls")

@@ -7,6 +7,7 @@ import io.yewu.platform.identity.UserDirectory;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * SVC-10 the roll call and short review (点名点评): the shift lead arrives before a shift (setting, default 10
@@ -170,18 +170,13 @@ class ShiftRollCalls {
     }
 
     Page<RollCall> list(YewuPrincipal user, LocalDate from, LocalDate to, PageQuery page) {
-        Map<String, Object> params = new HashMap<>();
-        String fromWhere = fromWhere(user, from, to, params);
-        List<RollCall> items = jdbc.sql(SELECT + fromWhere + " ORDER BY r.shift_day DESC, r.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(RollCall.class).list();
-        return Page.of(items, page, jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return query(user, from, to).page(page);
     }
 
-    void each(YewuPrincipal user, LocalDate from, LocalDate to, Consumer<RollCall> sink) {
+    /** The roll calls between two days, newest first: for a page or the list's export. */
+    ListQuery<RollCall> query(YewuPrincipal user, LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
-        try (var rows = jdbc.sql(SELECT + fromWhere(user, from, to, params) + " ORDER BY r.shift_day DESC, r.id DESC LIMIT 100000")
-                .params(params).query(RollCall.class).stream()) {
-            rows.forEach(sink);
-        }
+        String fromWhere = fromWhere(user, from, to, params);
+        return new ListQuery<>(jdbc, RollCall.class, SELECT + fromWhere, fromWhere, params, "r.shift_day DESC, r.id DESC");
     }
 }

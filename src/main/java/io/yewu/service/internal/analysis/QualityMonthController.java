@@ -51,13 +51,7 @@ class QualityMonthController {
                 new ExcelExport.Column<>("质检平均得分率", "QC average rate", QualityMonths.Summary::qcAverageRate),
                 new ExcelExport.Column<>("建议条数", "Findings", QualityMonths.Summary::findings),
                 new ExcelExport.Column<>("生成时间", "Produced", QualityMonths.Summary::producedAt));
-        return ExcelExport.response("service-quality-months", locale, columns, sink -> {
-            for (int page = 0; ; page++) {
-                var items = months.list(user, year, new PageQuery(page, PageQuery.MAX_SIZE, null)).items();
-                items.forEach(sink);
-                if (items.size() < PageQuery.MAX_SIZE) break;
-            }
-        });
+        return months.query(user, year).xlsx("service-quality-months", locale, columns);
     }
 
     @GetMapping("/api/service-quality-months/{id}")

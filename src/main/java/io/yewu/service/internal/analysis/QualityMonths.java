@@ -10,6 +10,7 @@ import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.Page;
 import io.yewu.platform.web.PageQuery;
 import io.yewu.platform.web.ProblemException;
@@ -277,6 +278,11 @@ public class QualityMonths {
 
     /** The stored analyses, newest first, optionally of one year. */
     Page<Summary> list(YewuPrincipal me, Integer year, PageQuery page) {
+        return query(me, year).page(page);
+    }
+
+    /** The company's monthly analyses, newest first, optionally of one year: for a page or the list's export. */
+    ListQuery<Summary> query(YewuPrincipal me, Integer year) {
         Map<String, Object> p = new HashMap<>(Map.of("c", me.companyId(), "kind", KIND));
         String where = " WHERE company_id = :c AND kind = :kind";
         if (year != null) {
@@ -285,9 +291,7 @@ public class QualityMonths {
             p.put("yFrom", LocalDate.of(year, 1, 1));
             p.put("yTo", LocalDate.of(year + 1, 1, 1));
         }
-        List<Summary> items = jdbc.sql(SUMMARY + where + " ORDER BY period_start DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        return Page.of(items, page, jdbc.sql(Page.cappedCountSql(" FROM service_report" + where)).params(p).query(Long.class).single());
+        return new ListQuery<>(jdbc, Summary.class, SUMMARY + where, " FROM service_report" + where, p, "period_start DESC, id DESC");
     }
 
     Report report(YewuPrincipal me, long id) {
