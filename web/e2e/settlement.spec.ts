@@ -47,6 +47,13 @@ test('finance records a receipt on account and reads receivables; the marketing 
   await settle(page)
   await shot(page, 'settlement-04-aging-en')
   await page.locator('[data-test=locale-switch]').click()
+  // each receivables list exports what it shows (RCV-3, issue 10)
+  for (const button of ['aging-export', 'aging-customers-export', 'receivables-orders-export']) {
+    const download = page.waitForEvent('download')
+    await page.locator(`[data-test=${button}]`).click()
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/)
+  }
+  await expect(page.locator('[data-test=receivables-orders]')).toBeVisible()
 
   await page.locator('[data-test=menu-invoices]').click()
   await expect(page.locator('[data-test=invoices-table]')).toBeVisible()
@@ -67,6 +74,9 @@ test('finance records a receipt on account and reads receivables; the marketing 
   await expect(page.locator('[data-test=approve-commission]')).toBeVisible()
   await settle(page)
   await shot(page, 'settlement-07-commission')
+  const statement = page.waitForEvent('download')
+  await page.locator('[data-test=commission-export]').click()
+  expect((await statement).suggestedFilename()).toMatch(/^提成明细-\d{4}-\d{2}\.xlsx$/)
   await logout(page)
 
   // a salesperson reads its own commission and receivables but records no receipts

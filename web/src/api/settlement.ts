@@ -43,6 +43,8 @@ export type Aging = Wire<
 
 export type CustomerAging = Wire<Schemas['ReceivablesCustomerAging'], 'ownerId' | 'ownerName', Buckets>
 
+export type OpenReceivable = Wire<Schemas['ReceivablesOpenReceivable'], 'dueOn'>
+
 export type Accrual = Wire<Schemas['CommissionsAccrual'], 'receiptId' | 'receiptReference', { kind: 'RECEIPT' | 'REFUND' }>
 
 export type Statement = Wire<

@@ -61,6 +61,7 @@ const en: typeof zh = {
   refunds: { pay: 'Record payment', paidOn: 'Paid on', status: 'Status', paidOk: 'Refund recorded', all: 'All' },
   receivables: {
     table: 'By salesperson', customers: 'By customer', salesperson: 'Salesperson', totalOpen: 'Total', today: 'As of',
+    orders: 'Open orders', daysOverdue: 'Days overdue', bucket: 'Aging', noDueDate: 'Not set (not due)',
   },
   commission: {
     month: 'Month',

@@ -59,6 +59,7 @@ export default {
   refunds: { pay: '登记退款', paidOn: '退款日期', status: '状态', paidOk: '退款已登记', all: '全部' },
   receivables: {
     table: '按业务员', customers: '按客户', salesperson: '业务员', totalOpen: '合计', today: '截至',
+    orders: '未收订单', daysOverdue: '逾期天数', bucket: '帐龄', noDueDate: '未定（未到期）',
   },
   commission: {
     month: '月份',

@@ -671,6 +671,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commission/statement/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commission: statement export */
+        get: operations["commissionStatementExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts": {
         parameters: {
             query?: never;
@@ -3175,6 +3192,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/receivables/aging/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivable: aging export */
+        get: operations["receivableAgingExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receivables/customers": {
         parameters: {
             query?: never;
@@ -3192,6 +3226,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/receivables/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivable: customers export */
+        get: operations["receivableCustomersExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receivables/orders": {
         parameters: {
             query?: never;
@@ -3201,6 +3252,23 @@ export interface paths {
         };
         /** Receivable: orders */
         get: operations["receivableOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receivables/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivable: orders export */
+        get: operations["receivableOrdersExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7433,6 +7501,7 @@ export interface components {
             orderNumber?: string;
             /** Format: int64 */
             ownerId?: number;
+            ownerName?: string;
             paidAmount?: number;
             total?: number;
         };
@@ -9944,6 +10013,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommissionsStatement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    commissionStatementExport: {
+        parameters: {
+            query?: {
+                month?: string;
+                salespersonId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14628,6 +14723,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    receivableAgingExport: {
+        parameters: {
+            query?: {
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     receivableCustomers: {
         parameters: {
             query: {
@@ -14655,6 +14775,32 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    receivableCustomersExport: {
+        parameters: {
+            query?: {
+                ownerId?: number;
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     receivableOrders: {
         parameters: {
             query: {
@@ -14675,6 +14821,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageReceivablesOpenReceivable"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    receivableOrdersExport: {
+        parameters: {
+            query?: {
+                customerId?: number;
+                today?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];

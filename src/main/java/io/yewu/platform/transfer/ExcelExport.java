@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,12 +25,15 @@ import java.util.function.Function;
 
 /**
  * Streams a list to .xlsx: headers in the user's language, rows written as they are read, so an export of a
- * large list never holds it in memory.
+ * large list never holds it in memory. Amounts are numbers shown with their decimals (money 1,234.50), dates are
+ * date cells, times Beijing time.
  */
 public final class ExcelExport {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** A date cell's format: a date in Excel (it sorts and filters as one), shown as 2026-11-30. */
+    private static final String DATE = "yyyy-mm-dd";
 
     /** A column: Chinese and English header and how to read the cell from a row. */
     public record Column<T>(String zh, String en, Function<T, Object> value) {}
@@ -97,11 +101,23 @@ public final class ExcelExport {
         Object v = readable(raw, zh);
         switch (v) {
             case null -> { }
-            case BigDecimal d -> ws.value(r, c, d);
+            case BigDecimal d -> {
+                ws.value(r, c, d);
+                ws.style(r, c).format(decimals(d.scale())).set();
+            }
             case Number n -> ws.value(r, c, n);
             case OffsetDateTime t -> ws.value(r, c, TIME.format(t.atZoneSameInstant(SHANGHAI)));
-            case LocalDate d -> ws.value(r, c, d.toString());
+            case Instant t -> ws.value(r, c, TIME.format(t.atZone(SHANGHAI)));
+            case LocalDate d -> {
+                ws.value(r, c, d);
+                ws.style(r, c).format(DATE).set();
+            }
             default -> ws.value(r, c, v.toString());
         }
+    }
+
+    /** A number shown with the decimals it has: money (two) as 1,234.50, a rate as it is stored. */
+    private static String decimals(int scale) {
+        return scale <= 0 ? "#,##0" : "#,##0." + "0".repeat(Math.min(scale, 10));
     }
 }

@@ -44,6 +44,11 @@ public record ListQuery<T>(JdbcClient jdbc, Class<T> type, String select, String
         return Page.of(items, page, total);
     }
 
+    /** The first {@code limit} rows in the list's own order: a list shown whole, e.g. a month's statement. */
+    public List<T> first(int limit) {
+        return jdbc.sql(select + " ORDER BY " + order + " LIMIT :limit").params(params).param("limit", limit).query(type).list();
+    }
+
     /** Every row (at most {@link #EXPORT_LIMIT}) in the list's own order, as it is read. */
     public void each(Consumer<T> sink) {
         try (var rows = jdbc.sql(select + " ORDER BY " + order + " LIMIT " + EXPORT_LIMIT).params(params).query(type).stream()) {
@@ -59,7 +64,16 @@ public record ListQuery<T>(JdbcClient jdbc, Class<T> type, String select, String
     /** The same, the file named and the columns given in the reader's language ({@code zh}: Chinese, else English). */
     public ResponseEntity<StreamingResponseBody> xlsx(String zhName, String enName, Locale locale,
                                                       Function<Boolean, List<ExcelExport.Column<T>>> columns) {
+        return xlsx(zhName, enName, locale, Function.identity(), columns);
+    }
+
+    /**
+     * The same, each row turned into the list's item as it is read ({@code item}, e.g. aged by a policy the way the
+     * page's rows are): for a list whose items are worked out from what the query reads.
+     */
+    public <R> ResponseEntity<StreamingResponseBody> xlsx(String zhName, String enName, Locale locale, Function<T, R> item,
+                                                          Function<Boolean, List<ExcelExport.Column<R>>> columns) {
         boolean zh = ExcelExport.zh(locale);
-        return xlsx(zh ? zhName : enName, locale, columns.apply(zh));
+        return ExcelExport.response(zh ? zhName : enName, locale, columns.apply(zh), sink -> each(row -> sink.accept(item.apply(row))));
     }
 }

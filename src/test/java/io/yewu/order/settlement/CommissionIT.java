@@ -106,6 +106,68 @@ class CommissionIT extends SettlementTest {
     }
 
     @Test
+    @DisplayName("COM-2: the statement exports like the statement: headers zh/en, same accruals and amounts to the fen, rates in per cent, own scope, month and salesperson filters")
+    void COM2_statementExport() {
+        YearMonth month = YearMonth.from(TODAY).minusMonths(17);
+        LocalDate inMonth = month.atDay(12);
+        long mine = fx.customer(sales1, Instant.now().minus(900, ChronoUnit.DAYS), true);
+        long theirs = fx.customer(sales2, Instant.now().minus(900, ChronoUnit.DAYS), true);
+        fx.order(mine, sales1).dueOn(inMonth).lines(Line.of("1000.00"), Line.reduced("3000.00", "0.0025")).insert();
+        fx.order(theirs, sales2).dueOn(inMonth).lines(Line.of("999.99")).insert();
+        Api finance = login("finance");
+        record(finance, mine, "2000.00", inMonth);
+        record(finance, theirs, "999.99", inMonth.plusDays(1));
+        JsonNode everyone = finance.get("/api/commission/statement?month=" + month).json();
+        String theirName = null;
+        for (JsonNode p : everyone.path("salespeople")) if (p.path("salespersonId").asLong() == sales2) theirName = p.path("salespersonName").asString();
+        assertThat(theirName).isNotBlank();
+
+        Api me = login("sales1");
+        String path = "/api/commission/statement/export?month=" + month;
+        List<List<String>> zh = io.yewu.support.Xlsx.download(port, me, path);
+        assertThat(zh.get(0)).containsExactly("业务员", "日期", "订单", "行", "客户", "回款流水号", "回款份额", "方案比例（%）",
+                "特价降幅（%）", "提成比例（%）", "提成", "类别");
+        JsonNode accruals = me.get("/api/commission/statement?month=" + month).json().path("accruals");
+        assertThat(accruals).isNotEmpty();
+        assertThat(zh).hasSize(accruals.size() + 1);
+        for (int i = 0; i < accruals.size(); i++) {
+            List<String> row = zh.get(i + 1);
+            JsonNode a = accruals.get(i);
+            assertThat(row.get(0)).isEqualTo(a.path("salespersonName").asString());
+            assertThat(row.get(1)).isEqualTo(a.path("accruedOn").asString());
+            assertThat(row.get(2)).isEqualTo(a.path("orderNumber").asString());
+            assertThat(row.get(3)).isEqualTo(a.path("lineNo").asString());
+            assertThat(new BigDecimal(row.get(6))).isEqualByComparingTo(a.path("share").decimalValue());
+            assertThat(new BigDecimal(row.get(9))).isEqualByComparingTo(a.path("rate").decimalValue().movePointRight(2));
+            assertThat(new BigDecimal(row.get(10))).isEqualByComparingTo(a.path("commission").decimalValue());
+            assertThat(row.get(11)).isEqualTo("回款");
+        }
+        // the reduced line: 1,500.00 of its 3,000.00 paid, at 3 % − 0.25 point = 2.75 %, earns 41.25
+        assertThat(zh).anySatisfy(row -> assertThat(row).containsSequence("1500.00", "3.00", "0.25", "2.75", "41.25", "回款"));
+        assertThat(zh.toString()).doesNotContain(theirName, "999.99");
+
+        List<List<String>> en = io.yewu.support.Xlsx.download(port, me, path, "en");
+        assertThat(en.get(0)).containsExactly("Salesperson", "Date", "Order", "Line", "Customer", "Receipt reference", "Receipt share",
+                "Plan rate (%)", "Special-price reduction (%)", "Rate (%)", "Commission", "Kind");
+        assertThat(en).hasSize(zh.size());
+        assertThat(en.get(1).get(11)).isEqualTo("Receipt");
+        // finance narrows to one salesperson: that one's accruals only, as the statement shows them
+        List<List<String>> one = io.yewu.support.Xlsx.download(port, finance, path + "&salespersonId=" + sales2);
+        JsonNode theirs2 = finance.get("/api/commission/statement?month=" + month + "&salespersonId=" + sales2).json().path("accruals");
+        assertThat(one).hasSize(theirs2.size() + 1);
+        assertThat(one.stream().skip(1).map(r -> r.get(0))).containsOnly(theirName);
+        assertThat(one).anySatisfy(row -> assertThat(row).contains("999.99", "30.00"));
+        // a salesperson asking for another's statement gets none of it
+        assertThat(io.yewu.support.Xlsx.download(port, me, path + "&salespersonId=" + sales2)).hasSize(1);
+        // another month: that month's statement, none of this one's
+        List<List<String>> before = io.yewu.support.Xlsx.download(port, me, "/api/commission/statement/export?month=" + month.minusMonths(1));
+        assertThat(before).hasSize(me.get("/api/commission/statement?month=" + month.minusMonths(1)).json().path("accruals").size() + 1);
+        assertThat(before.toString()).doesNotContain(accruals.get(0).path("orderNumber").asString());
+        assertThat(me.get("/api/commission/statement/export?month=2026-13").status()).isEqualTo(422);
+        assertThat(login("agent1").get(path).status()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("COM-3: an annotated e-commerce order earns for the annotation only when the customer has no owner; without an annotation no one earns")
     void COM3_annotatedEcommerceOrders() {
         Api finance = login("finance");

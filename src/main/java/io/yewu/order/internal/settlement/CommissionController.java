@@ -4,12 +4,16 @@ import io.yewu.platform.security.Allow;
 import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.RoleGroup;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.Locale;
 
 /**
  * COM-2 monthly commission statements: sales (a salesperson sees only its own, by data scope) and the finance
@@ -31,6 +35,13 @@ class CommissionController {
     Commissions.Statement statement(@RequestParam(required = false) String month,
                                     @RequestParam(required = false) Long salespersonId) {
         return commissions.statement(CurrentUser.get(), month, salespersonId);
+    }
+
+    /** The statement's accruals as an xlsx: same month, salesperson and scope as the statement. */
+    @GetMapping("/statement/export")
+    ResponseEntity<StreamingResponseBody> statementExport(@RequestParam(required = false) String month,
+                                                          @RequestParam(required = false) Long salespersonId, Locale locale) {
+        return commissions.exportStatement(CurrentUser.get(), month, salespersonId, locale);
     }
 
     @Allow(RoleCode.MARKETING_DIRECTOR)

@@ -12,19 +12,25 @@ import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.settings.SettingsSnapshot;
+import io.yewu.platform.transfer.ExcelExport;
+import io.yewu.platform.web.ListQuery;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.pricing.LineMoney;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -153,22 +159,31 @@ class Commissions {
         }
     }
 
+    /** The statement's accruals shown at most (the export holds up to {@link ListQuery#EXPORT_LIMIT}). */
+    private static final int STATEMENT_ROWS = 5000;
+
     /**
-     * COM-2: a month's statement, every accrual with its order, receipt and rate reduction, and the totals per
-     * salesperson. Within the reader's data scope over the salesperson: a salesperson sees only its own.
+     * The month's accruals in the reader's scope (optionally one salesperson's), as a CTE every statement query reads
+     * first: a small set by the month index, then look-ups by primary key. The plan cannot turn into nested loops over
+     * every order when the statistics lag behind a burst of writes (it took 78 s on a busy shared database before).
      */
-    Statement statement(YewuPrincipal me, String monthText, Long salespersonId) {
-        YearMonth month = month(monthText == null ? YearMonth.now(clock.withZone(io.yewu.platform.calendar.WorkCalendar.ZONE)).toString() : monthText);
+    private record Scoped(String acc, String where, Map<String, Object> params) {}
+
+    private static Scoped scoped(YewuPrincipal me, YearMonth month, Long salespersonId) {
         DataScope.Condition scope = DataScope.of(me, "a.company_id", "a.salesperson_id");
-        // The month's accruals in scope first (a small set, by the month index), then look-ups by primary key: the
-        // plan cannot turn into nested loops over every order when the statistics lag behind a burst of writes
-        // (it took 78 s on a busy shared database before).
-        String scoped = """
-                WITH acc AS MATERIALIZED (
-                  SELECT a.* FROM commission_accrual a
-                  WHERE %s AND a.month = :m AND (CAST(:sp AS bigint) IS NULL OR a.salesperson_id = :sp))
-                """.formatted(scope.sql());
-        List<Accrual> accruals = jdbc.sql(scoped + """
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("m", month.atDay(1));
+        String where = " WHERE " + scope.sql() + " AND a.month = :m";
+        if (salespersonId != null) {
+            where += " AND a.salesperson_id = :sp";
+            params.put("sp", salespersonId);
+        }
+        return new Scoped("WITH acc AS MATERIALIZED (SELECT a.* FROM commission_accrual a" + where + ")\n", where, params);
+    }
+
+    /** COM-2: the month's accruals with order, receipt and rate reduction, by salesperson and date: statement and export. */
+    private ListQuery<Accrual> accruals(Scoped scoped) {
+        return new ListQuery<>(jdbc, Accrual.class, scoped.acc() + """
                 SELECT a.id, a.salesperson_id, u.display_name AS salesperson_name, a.month, a.accrued_on, a.receipt_id,
                        r.reference AS receipt_reference, a.order_id, o.number AS order_number, c.name AS customer_name, a.line_no,
                        a.share, a.plan_rate, a.reduction, a.rate, a.commission, a.kind
@@ -176,23 +191,59 @@ class Commissions {
                 JOIN app_user u ON u.company_id = a.company_id AND u.id = a.salesperson_id
                 JOIN receipt r ON r.company_id = a.company_id AND r.id = a.receipt_id
                 JOIN sales_order o ON o.company_id = a.company_id AND o.id = a.order_id
-                JOIN customer c ON c.company_id = o.company_id AND c.id = o.customer_id
-                ORDER BY u.display_name, a.accrued_on, a.order_id, a.line_no, a.id LIMIT 5000""")
-                .params(scope.params()).param("m", month.atDay(1)).param("sp", salespersonId, java.sql.Types.BIGINT)
-                .query(Accrual.class).list();
-        List<SalespersonTotal> totals = jdbc.sql(scoped + """
+                JOIN customer c ON c.company_id = o.company_id AND c.id = o.customer_id""",
+                " FROM commission_accrual a" + scoped.where(), scoped.params(),
+                "u.display_name, a.accrued_on, a.order_id, a.line_no, a.id");
+    }
+
+    private YearMonth monthOrNow(String monthText) {
+        return month(monthText == null ? YearMonth.now(clock.withZone(io.yewu.platform.calendar.WorkCalendar.ZONE)).toString() : monthText);
+    }
+
+    /**
+     * COM-2: a month's statement, every accrual with its order, receipt and rate reduction, and the totals per
+     * salesperson. Within the reader's data scope over the salesperson: a salesperson sees only its own.
+     */
+    Statement statement(YewuPrincipal me, String monthText, Long salespersonId) {
+        YearMonth month = monthOrNow(monthText);
+        Scoped scoped = scoped(me, month, salespersonId);
+        List<Accrual> accruals = accruals(scoped).first(STATEMENT_ROWS);
+        List<SalespersonTotal> totals = jdbc.sql(scoped.acc() + """
                 SELECT a.salesperson_id, min(u.display_name) AS salesperson_name, sum(a.share) AS receipts,
                        sum(a.commission) AS commission, count(*)::int AS accruals
                 FROM acc a JOIN app_user u ON u.company_id = a.company_id AND u.id = a.salesperson_id
                 GROUP BY a.salesperson_id ORDER BY min(u.display_name)""")
-                .params(scope.params()).param("m", month.atDay(1)).param("sp", salespersonId, java.sql.Types.BIGINT)
-                .query(SalespersonTotal.class).list();
+                .params(scoped.params()).query(SalespersonTotal.class).list();
         record Locked(long approvedBy, Instant approvedAt) {}
         Locked locked = jdbc.sql("SELECT approved_by, approved_at FROM commission_month WHERE company_id = :c AND month = :m")
                 .param("c", me.companyId()).param("m", month.atDay(1)).query(Locked.class).optional().orElse(null);
         BigDecimal total = totals.stream().map(SalespersonTotal::commission).reduce(LineMoney.ZERO, BigDecimal::add);
         return new Statement(month.toString(), locked != null, locked == null ? null : locked.approvedBy(),
                 locked == null ? null : locked.approvedAt(), total, totals, accruals);
+    }
+
+    /** COM-2: the statement's accruals as an xlsx, same month, salesperson and scope; rates in per cent as on the screen. */
+    ResponseEntity<StreamingResponseBody> exportStatement(YewuPrincipal me, String monthText, Long salespersonId, Locale locale) {
+        YearMonth month = monthOrNow(monthText);
+        return accruals(scoped(me, month, salespersonId)).xlsx("提成明细-" + month, "commission-statement-" + month, locale, zh -> List.of(
+                new ExcelExport.Column<>("业务员", "Salesperson", Accrual::salespersonName),
+                new ExcelExport.Column<>("日期", "Date", Accrual::accruedOn),
+                new ExcelExport.Column<>("订单", "Order", Accrual::orderNumber),
+                new ExcelExport.Column<>("行", "Line", Accrual::lineNo),
+                new ExcelExport.Column<>("客户", "Customer", Accrual::customerName),
+                new ExcelExport.Column<>("回款流水号", "Receipt reference", Accrual::receiptReference),
+                new ExcelExport.Column<>("回款份额", "Receipt share", Accrual::share),
+                new ExcelExport.Column<>("方案比例（%）", "Plan rate (%)", a -> percent(a.planRate())),
+                new ExcelExport.Column<>("特价降幅（%）", "Special-price reduction (%)", a -> percent(a.reduction())),
+                new ExcelExport.Column<>("提成比例（%）", "Rate (%)", a -> percent(a.rate())),
+                new ExcelExport.Column<>("提成", "Commission", Accrual::commission),
+                new ExcelExport.Column<>("类别", "Kind", a -> SettlementWords.accrualKind(a.kind(), zh))));
+    }
+
+    /** A rate (0.0275) in per cent (2.75), at least two decimals. */
+    private static BigDecimal percent(BigDecimal rate) {
+        BigDecimal p = rate.movePointRight(2).stripTrailingZeros();
+        return p.scale() < 2 ? p.setScale(2) : p;
     }
 
     /** COM-2: the marketing director approves the month's distribution, once; the month is then locked. */

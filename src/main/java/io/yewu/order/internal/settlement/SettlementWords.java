@@ -1,5 +1,7 @@
 package io.yewu.order.internal.settlement;
 
+import io.yewu.order.internal.policy.settlement.AgingPolicy.Bucket;
+
 /** Words for settlement codes in exports (the UI has its own in web/src/i18n). */
 final class SettlementWords {
 
@@ -31,6 +33,27 @@ final class SettlementWords {
         return switch (code) {
             case "DUE" -> zh ? "待退款" : "Due";
             case "PAID" -> zh ? "已退款" : "Paid";
+            default -> code;
+        };
+    }
+
+    /** RCV-3 aging buckets, as the receivables screen names them. */
+    static String bucket(Bucket bucket, boolean zh) {
+        return switch (bucket) {
+            case NOT_DUE -> zh ? "未到期" : "Not due";
+            case DAYS_1_30 -> zh ? "逾期1–30天" : "1–30 days";
+            case DAYS_31_60 -> zh ? "逾期31–60天" : "31–60 days";
+            case DAYS_61_90 -> zh ? "逾期61–90天" : "61–90 days";
+            case OVER_90 -> zh ? "逾期90天以上" : "Over 90 days";
+        };
+    }
+
+    /** RECEIPT / REFUND, a commission accrual's kind (COM-1), as the commission screen names them. */
+    static String accrualKind(String code, boolean zh) {
+        if (code == null) return "";
+        return switch (code) {
+            case "RECEIPT" -> zh ? "回款" : "Receipt";
+            case "REFUND" -> zh ? "退款冲回" : "Refund take-back";
             default -> code;
         };
     }
