@@ -38,8 +38,8 @@ public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, O
         String pool = switch (user.dataScope()) {
             case ALL -> "TRUE";
             case DEPARTMENT -> {
-                params.put("accessDeptPath", user.departmentPath() + "%");
-                yield c + ".department_id IN (SELECT id FROM department WHERE company_id = :accessCompanyId AND path LIKE :accessDeptPath)"
+                params.put("accessDeptPath", user.departmentPath());
+                yield c + ".department_id IN (SELECT id FROM department WHERE company_id = :accessCompanyId AND starts_with(path, :accessDeptPath))"
                         + " OR " + c + ".created_by = :accessUserId";
             }
             // the specialist keeps seeing the leads they entered; a salesperson sees pooled files masked

@@ -82,7 +82,7 @@ class CustomerLookupQueries implements CustomerLookup {
         // trade): the scan read 199,000 rows before its 200th match (decision 0035). The name piece's own index
         // answers every piece in bounded time, so the look-up by name is planned without scans of the table.
         return readOnly.execute(status -> {
-            // planned for these settings alone: never a cached plan made (or reused) under them (decision 0040)
+            // planned for these settings alone: never a cached plan made (or reused) under them (decision 0040 point 4)
             jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),"
                     + " set_config('plan_cache_mode', 'force_custom_plan', true)").query().listOfRows();
             return jdbc.sql(sql).params(params).query(Card.class).list();

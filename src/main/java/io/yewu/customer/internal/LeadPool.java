@@ -41,7 +41,7 @@ class LeadPool {
                 JOIN role r ON r.id = ur.role_id AND r.code = :role
                 LEFT JOIN sales_profile p ON p.company_id = u.company_id AND p.user_id = u.id
                 WHERE u.company_id = :c
-                  AND d.path LIKE (SELECT path FROM department WHERE company_id = :c AND id = :dept) || '%'
+                  AND starts_with(d.path, (SELECT path FROM department WHERE company_id = :c AND id = :dept))
                 ORDER BY u.id""")
                 .param("c", companyId).param("dept", departmentId).param("role", RoleCode.SALESPERSON.name())
                 .param("today", today).param("monthStart", monthStart.atOffset(java.time.ZoneOffset.UTC))

@@ -25,8 +25,8 @@ public final class DataScope {
                     Map.of("scopeCompanyId", user.companyId(), "scopeUserId", user.id()));
             case DEPARTMENT -> new Condition(company + " AND " + ownerColumn + " IN (SELECT su.id FROM app_user su"
                     + " JOIN department sd ON sd.id = su.department_id WHERE su.company_id = :scopeCompanyId"
-                    + " AND sd.path LIKE :scopeDeptPath)",
-                    Map.of("scopeCompanyId", user.companyId(), "scopeDeptPath", user.departmentPath() + "%"));
+                    + " AND starts_with(sd.path, :scopeDeptPath))",
+                    Map.of("scopeCompanyId", user.companyId(), "scopeDeptPath", user.departmentPath()));
         };
     }
 }

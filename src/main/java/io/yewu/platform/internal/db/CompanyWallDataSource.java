@@ -30,20 +30,19 @@ final class CompanyWallDataSource extends DelegatingDataSource implements AutoCl
 
     @Override
     public Connection getConnection() throws SQLException {
-        return mark(super.getConnection());
+        return ValueSensitivePlans.wrap(mark(super.getConnection()));
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return mark(super.getConnection(username, password));
+        return ValueSensitivePlans.wrap(mark(super.getConnection(username, password)));
     }
 
     /**
      * What each physical connection was last marked with (weakly held: a connection the pool closed drops out). The
      * marks are session settings, committed at once (they run before any transaction begins), and nothing else in
-     * the application sets them, so a connection that already carries the current company (and the request's plan
-     * mode, {@link QueryPlans}) is handed out as it is: the wall costs one statement only when either changes, not
-     * one per checkout.
+     * the application sets them, so a connection that already carries the current company is handed out as it is:
+     * the wall costs one statement only when the company changes, not one per checkout.
      */
     private static final Map<Connection, String> MARKS = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -52,16 +51,13 @@ final class CompanyWallDataSource extends DelegatingDataSource implements AutoCl
         String company = scope == null || scope.companyId() == null ? "" : scope.companyId().toString();
         String all = scope != null && scope.allCompanies() ? "on" : "";
         Connection physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) instanceof Connection c ? c : null : null;
-        String plans = QueryPlans.current();
-        String mark = company + "|" + all + "|" + plans;
+        String mark = company + "|" + all;
         if (physical != null && mark.equals(MARKS.get(physical))) return connection;
         if (physical != null) MARKS.remove(physical); // unknown until the statement below succeeded
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT set_config('yewu.company_id', ?, false), set_config('yewu.all_companies', ?, false),"
-                        + " set_config('plan_cache_mode', ?, false)")) {
+                "SELECT set_config('yewu.company_id', ?, false), set_config('yewu.all_companies', ?, false)")) {
             st.setString(1, company);
             st.setString(2, all);
-            st.setString(3, plans);
             st.execute();
             if (physical != null) MARKS.put(physical, mark);
         } catch (SQLException e) {

@@ -110,10 +110,9 @@ class DatabaseConfiguration {
         config.setConnectionTimeout(env.getProperty("yewu.db.connection-timeout", Duration.class, Duration.ofSeconds(2)).toMillis());
         config.setValidationTimeout(500);
         // SET ROLE: a login role that is a member of yewu_app (YEWU_DB_APP_USER) works with exactly its rights.
-        // Custom plans by default: a generic plan cannot see that a two-character ILIKE pattern makes the trigram
-        // index useless, and once cached it turned a 2 ms search into a 120 ms one (docs/performance.md). Writing
-        // requests reuse their plans instead (QueryPlans, decision 0040).
-        config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'; SET plan_cache_mode = force_custom_plan");
+        // Prepared statements keep their plans, except pattern matches, planned for their values every time
+        // (ValueSensitivePlans, decision 0040)
+        config.setConnectionInitSql("SET ROLE yewu_app; SET TIME ZONE 'Asia/Shanghai'");
         config.setInitializationFailTimeout(-1); // the login exists only once the migration has provisioned it
         HikariDataSource pool = new HikariDataSource(config);
         availability.attach(pool);

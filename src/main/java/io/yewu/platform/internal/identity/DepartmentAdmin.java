@@ -110,7 +110,7 @@ class DepartmentAdmin {
             throw ProblemException.invalid("name", "taken");
         }
         if (!newPath.equals(before.path())) { // move the whole subtree
-            jdbc.sql("UPDATE department SET path = :new || substr(path, length(:old) + 1) WHERE company_id = :c AND path LIKE :old || '%'")
+            jdbc.sql("UPDATE department SET path = :new || substr(path, length(:old) + 1) WHERE company_id = :c AND starts_with(path, :old)")
                     .param("new", newPath).param("old", before.path()).param("c", me.companyId()).update();
         }
         audit.record("department", id, "update", Changes.of().put("name", before.name(), in.name().trim())

@@ -33,7 +33,7 @@ class JdbcUserDirectory implements UserDirectory {
         return jdbc.sql("""
                 SELECT a.manager_id FROM app_user u
                 JOIN department d ON d.id = u.department_id
-                JOIN department a ON a.company_id = u.company_id AND d.path LIKE a.path || '%'
+                JOIN department a ON a.company_id = u.company_id AND starts_with(d.path, a.path)
                 JOIN app_user m ON m.id = a.manager_id AND m.active
                 WHERE u.id = :id AND u.company_id = :c AND a.manager_id <> u.id
                 ORDER BY length(a.path) DESC LIMIT 1""")
@@ -49,7 +49,7 @@ class JdbcUserDirectory implements UserDirectory {
                 JOIN department d ON d.id = u.department_id
                 WHERE u.company_id = :c AND u.active
                   AND (CAST(:dept AS bigint) IS NULL
-                       OR d.path LIKE (SELECT path FROM department WHERE id = :dept AND company_id = :c) || '%')
+                       OR starts_with(d.path, (SELECT path FROM department WHERE id = :dept AND company_id = :c)))
                 ORDER BY u.id""")
                 .param("role", role.name()).param("c", CompanyContext.companyId()).param("dept", departmentId)
                 .query(Long.class).list();

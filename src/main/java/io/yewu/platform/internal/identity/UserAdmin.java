@@ -153,7 +153,7 @@ class UserAdmin {
             params.put("q", "%" + f.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (f.departmentId() != null) {
-            sql.append(" AND d.path LIKE (SELECT path FROM department WHERE id = :dept AND company_id = :c) || '%'");
+            sql.append(" AND starts_with(d.path, (SELECT path FROM department WHERE id = :dept AND company_id = :c))");
             params.put("dept", f.departmentId());
         }
         if (f.role() != null && !f.role().isBlank()) {

@@ -284,7 +284,7 @@ class KnowledgeBase {
     /** Editors and the service director see every article; the issuing department its own; everyone else what was published. */
     private String visible(YewuPrincipal me) {
         if (me.hasRole(RoleCode.KNOWLEDGE_EDITOR) || me.hasRole(RoleCode.SERVICE_DIRECTOR)) return "true";
-        return "(a.published_at IS NOT NULL OR :myPath LIKE d.path || '%')";
+        return "(a.published_at IS NOT NULL OR starts_with(:myPath, d.path))";
     }
 
     private Optional<Summary> inCompany(YewuPrincipal me, long id) {
