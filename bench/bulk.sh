@@ -2,7 +2,8 @@
 # Issue 9's bulk figures, one command: starts the packaged Yewu (the build's AOT cache, port 8082, data in
 # $BULK_DIR, fresh), imports a generated 100,000-row .xlsx as the business manager (time and the server's peak
 # resident memory), then distributes 1,000 of the pooled leads three times (min / median / max) and reads a pool
-# page of 200. Each line carries the load average. Needs target/yewu (./mvnw package on JDK 25).
+# page of 200. Each line carries the load average. Needs target/yewu (./mvnw package on JDK 25). BULK_JAVA_OPTS:
+# extra JVM flags (none by default: the README's defaults are measured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$(realpath -m "${BULK_DIR:-/tmp/yewu-bulk}")
@@ -14,7 +15,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 bulk() { "$JAVA" -cp "target/yewu/lib/*" bench/src/Bulk.java "$BASE" "$@"; }
 
 rm -rf "$DIR"; mkdir -p "$DIR"
-(cd target/yewu && exec "$JAVA" -XX:AOTCache=yewu.aot -jar yewu.jar --yewu.data-dir="$DIR" --server.port="$PORT" >"$DIR/app.log" 2>&1) &
+(cd target/yewu && exec "$JAVA" -XX:AOTCache=yewu.aot ${BULK_JAVA_OPTS:-} -jar yewu.jar --yewu.data-dir="$DIR" --server.port="$PORT" >"$DIR/app.log" 2>&1) &
 for _ in $(seq 1 1200); do curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break; sleep 0.25; done
 PID=$(pgrep -f -- "--yewu.data-dir=$DIR" | head -1)
 trap 'kill $PID 2>/dev/null || true' EXIT

@@ -1,9 +1,14 @@
 package io.yewu.customer;
 
 import io.yewu.support.Api;
+import io.yewu.support.Imports;
 import io.yewu.support.IntegrationTest;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -108,5 +113,55 @@ class CustomerImportIT extends IntegrationTest {
         Api.Response broken = sales1.upload("/api/customers/import/jobs", "file", "x.csv", "城市\n广州\n".getBytes(StandardCharsets.UTF_8));
         assertThat(broken.status()).isEqualTo(202);
         assertThat(poll(sales1, broken.json().path("id").asString()).status()).isEqualTo(400);
+    }
+
+    /**
+     * Issue 9: the file is read a thousand rows at a time, twice, so the in-file duplicate guard and the look-up of
+     * existing files must work across chunks; both modes answer what reading the whole file gave.
+     */
+    @Test
+    void issue9_aLongSheetIsCheckedAcrossChunksInBothModes() throws IOException, InterruptedException {
+        String p = unique("长表");
+        String existing = unique("长表已存在");
+        login("sales2").post("/api/customers", CustomerFilingIT.customer(existing, mobile()));
+        int rows = 2345;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        Worksheet ws = wb.newWorksheet("客户");
+        ws.value(0, 0, "客户名称*");
+        ws.value(0, 1, "城市*");
+        ws.value(0, 2, "电话");
+        for (int r = 1; r <= rows; r++) {
+            int row = r + 1;
+            ws.value(r, 0, row == 1600 ? p + "-3" : row == 2200 ? existing : p + "-" + row);  // 1600 repeats row 3 (first chunk)
+            ws.value(r, 1, row == 40 ? "火星" : "广州");
+            ws.value(r, 2, mobile());
+        }
+        wb.finish();
+        Api sales1 = login("sales1");
+
+        Api.Response all = sales1.upload("/api/customers/import?mode=ALL_OR_NOTHING", "file", "customers.xlsx", out.toByteArray());
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("rows").asInt()).isEqualTo(rows);
+        assertThat(all.json().path("imported").asInt()).isZero();
+        assertThat(rowsOf(all.json().path("errors"))).containsExactly(40, 1600, 2200);
+        assertThat(all.body()).contains("未知城市：火星", "与文件中前面的行重复", "刘洋");
+        assertThat(count(p)).isZero();
+
+        Api.Response started = sales1.upload("/api/customers/import/jobs?mode=VALID_ROWS", "file", "customers.xlsx", out.toByteArray());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        Api.Response done = Imports.poll(sales1, started.json().path("id").asString());
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("total").asInt()).isEqualTo(rows - 3);
+        assertThat(done.json().path("written").asInt()).isEqualTo(rows - 3);
+        assertThat(done.json().path("answer").path("imported").asInt()).isEqualTo(rows - 3);
+        assertThat(rowsOf(done.json().path("answer").path("errors"))).containsExactly(40, 1600, 2200);
+        assertThat(count(p)).isEqualTo(rows - 3);
+    }
+
+    private static java.util.List<Integer> rowsOf(tools.jackson.databind.JsonNode errors) {
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode e : errors) rows.add(e.path("row").asInt());
+        return rows;
     }
 }

@@ -11,6 +11,7 @@ import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.CellParser;
 import io.yewu.platform.transfer.CellParsers;
 import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportResult;
@@ -36,7 +37,8 @@ import java.util.Set;
 /**
  * PLT-10 customer and lead import. Every row is checked first — including against existing files and the rest of
  * the file, so a duplicate is a row error, never a second file (CUS-6) — then rows are written set-based, a few
- * statements per batch of 500. A salesperson's import is theirs; anyone else's lands in the pool as leads.
+ * statements per batch of 500; the file is read twice, a row at a time (issue 9, {@link Importer#importOrReport}).
+ * A salesperson's import is theirs; anyone else's lands in the pool as leads.
  */
 @Service
 class CustomerImport {
@@ -90,19 +92,14 @@ class CustomerImport {
         this.json = json;
     }
 
-    ImportResult importFile(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, boolean asLeads,
-                            ImportProgress progress) {
+    ImportResult importFile(YewuPrincipal user, ImportFile file, ImportMode mode, boolean asLeads, ImportProgress progress) {
         boolean owned = !asLeads && user.hasRole(RoleCode.SALESPERSON);
-        ImportSpec<Row> spec = spec(user.companyId());
-        if (mode == ImportMode.ALL_OR_NOTHING) {
-            ImportResult checked = importer.check(spec(user.companyId()), fileName, content);
-            if (!checked.problems().isEmpty()) return checked;
-        }
-        ImportResult result = importer.importFile(spec, fileName, content, ImportMode.VALID_ROWS, batch -> {
+        ImportResult result = importer.importOrReport(() -> spec(user.companyId()), file, mode, batch -> {
             write(user, batch, owned, asLeads);
             progress.written(batch.size());
         }, progress::writing);
-        audit.record("customer-import", fileName == null ? "file" : fileName, asLeads ? "import-leads" : "import",
+        if (mode == ImportMode.ALL_OR_NOTHING && !result.problems().isEmpty()) return result;
+        audit.record("customer-import", file.name() == null ? "file" : file.name(), asLeads ? "import-leads" : "import",
                 Changes.of().created("rows", result.rows()).created("imported", result.imported()));
         return result;
     }

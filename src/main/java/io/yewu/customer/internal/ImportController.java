@@ -79,6 +79,6 @@ class ImportController {
     }
 
     private ImportJobs.FileImport customers(boolean asLeads) {
-        return (user, name, content, mode, progress) -> imports.importFile(user, name, content, mode, asLeads, progress);
+        return (user, file, mode, progress) -> imports.importFile(user, file, mode, asLeads, progress);
     }
 }

@@ -3,6 +3,7 @@ package io.yewu.order.internal;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.CellParsers;
 import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportRefusals;
@@ -89,10 +90,10 @@ class OrderImport {
         return COLUMNS;
     }
 
-    ImportResult importFile(YewuPrincipal me, String fileName, byte[] content, ImportMode mode, ImportProgress progress) {
+    ImportResult importFile(YewuPrincipal me, ImportFile file, ImportMode mode, ImportProgress progress) {
         Seen seen = new Seen();
         ImportSpec<Row> spec = new ImportSpec<>(COLUMNS, r -> row(r, seen), rows -> check(me, rows, seen));
-        return importer.importRecords(spec, fileName, content, mode, rows -> write(me, rows, seen, progress), progress);
+        return importer.importRecords(spec, file, mode, rows -> write(me, rows, seen, progress), progress);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package io.yewu.platform.transfer;
 
-import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.YewuPrincipal;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -25,23 +24,15 @@ public interface ImportJobs {
     /** Starts the import on its own thread, as the caller, and answers at once (202 with the job to poll). */
     Status start(YewuPrincipal user, Locale locale, ImportTask task);
 
-    /** A capability's import of one file, as its upload endpoints call it. */
+    /** A capability's import of one file (kept on disk while it runs), as its upload endpoints call it. */
     @FunctionalInterface
     interface FileImport {
-        ImportResult run(YewuPrincipal user, String fileName, byte[] content, ImportMode mode, ImportProgress progress);
+        ImportResult run(YewuPrincipal user, ImportFile file, ImportMode mode, ImportProgress progress);
     }
 
-    /** {@link #run} of an uploaded file by the current user (an empty upload is a 400). */
-    default ImportAnswer run(MultipartFile file, ImportMode mode, Locale locale, FileImport imports) {
-        YewuPrincipal user = CurrentUser.get();
-        ImportFile f = ImportFile.of(file);
-        return run(user, locale, progress -> imports.run(user, f.name(), f.content(), mode, progress));
-    }
+    /** {@link #run} of an uploaded file by the current user (an empty upload is a 400); the file is deleted after. */
+    ImportAnswer run(MultipartFile file, ImportMode mode, Locale locale, FileImport imports);
 
-    /** {@link #start} of an uploaded file by the current user (an empty upload is a 400). */
-    default Status start(MultipartFile file, ImportMode mode, Locale locale, FileImport imports) {
-        YewuPrincipal user = CurrentUser.get();
-        ImportFile f = ImportFile.of(file);
-        return start(user, locale, progress -> imports.run(user, f.name(), f.content(), mode, progress));
-    }
+    /** {@link #start} of an uploaded file by the current user (an empty upload is a 400); deleted when the job ends. */
+    Status start(MultipartFile file, ImportMode mode, Locale locale, FileImport imports);
 }

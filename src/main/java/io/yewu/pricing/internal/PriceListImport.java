@@ -6,6 +6,7 @@ import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.CellParser;
 import io.yewu.platform.transfer.CellParsers;
 import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportResult;
@@ -69,8 +70,8 @@ class PriceListImport {
         this.clock = clock;
     }
 
-    ImportResult importFile(YewuPrincipal me, String fileName, byte[] content, ImportMode mode, ImportProgress progress) {
-        return importer.importRecords(spec(me.companyId()), fileName, content, mode, rows -> {
+    ImportResult importFile(YewuPrincipal me, ImportFile file, ImportMode mode, ImportProgress progress) {
+        return importer.importRecords(spec(me.companyId()), file, mode, rows -> {
             write(me, rows);
             progress.written(rows.size());
             return new Importer.Written(rows.size(), List.of());

@@ -5,6 +5,7 @@ import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.CellParser;
 import io.yewu.platform.transfer.CellParsers;
 import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportRefusals;
@@ -70,14 +71,14 @@ class ReceiptImport {
         return COLUMNS;
     }
 
-    ImportResult importFile(YewuPrincipal me, String fileName, byte[] content, ImportMode mode, ImportProgress progress) {
+    ImportResult importFile(YewuPrincipal me, ImportFile file, ImportMode mode, ImportProgress progress) {
         Map<Integer, Long> customerOf = new HashMap<>();
         Map<Integer, Long> orderOf = new HashMap<>();
         Set<String> seen = new HashSet<>();
         ImportSpec<Row> spec = new ImportSpec<>(COLUMNS, r -> new Row(r.rowNumber(), customerOf.get(r.rowNumber()), r.get(METHOD),
                 r.get(AMOUNT), r.get(DATE), r.get(REFERENCE), orderOf.get(r.rowNumber()), Boolean.TRUE.equals(r.get(ON_ACCOUNT))),
                 rows -> check(me, rows, customerOf, orderOf, seen));
-        return importer.importRecords(spec, fileName, content, mode, rows -> write(me, rows, progress), progress);
+        return importer.importRecords(spec, file, mode, rows -> write(me, rows, progress), progress);
     }
 
     private static String key(long customerId, String reference) {

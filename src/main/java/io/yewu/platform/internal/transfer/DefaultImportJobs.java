@@ -1,19 +1,29 @@
 package io.yewu.platform.internal.transfer;
 
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.security.CurrentUser;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.transfer.ImportAnswer;
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportJobs;
+import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportProgress;
 import io.yewu.platform.transfer.ImportResult;
 import io.yewu.platform.transfer.ImportTask;
 import io.yewu.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -25,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The import jobs of this node (issue 9, generalised for every kind in issue 10): a job lives in memory for an hour
  * after it starts, with its progress and, once done, its result (for the row report). Only its uploader sees it.
+ * The uploaded file lies in {@code ${yewu.data-dir}/imports/} while its job runs (the importer reads it a row at a
+ * time) and is deleted when the job ends; files a stopped node left there are deleted at start.
  */
 @Component
 class DefaultImportJobs implements ImportJobs {
@@ -67,6 +79,36 @@ class DefaultImportJobs implements ImportJobs {
     }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Path uploads;
+
+    DefaultImportJobs(@Value("${yewu.data-dir}") String dataDir) {
+        this.uploads = Path.of(dataDir, "imports");
+        if (!Files.isDirectory(uploads)) return;
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(uploads, "import-*.upload")) {
+            for (Path file : left) Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ImportAnswer run(MultipartFile file, ImportMode mode, Locale locale, FileImport imports) {
+        YewuPrincipal user = CurrentUser.get();
+        try (ImportFile f = ImportFile.of(file, uploads)) {
+            return run(user, locale, progress -> imports.run(user, f, mode, progress));
+        }
+    }
+
+    @Override
+    public Status start(MultipartFile file, ImportMode mode, Locale locale, FileImport imports) {
+        YewuPrincipal user = CurrentUser.get();
+        ImportFile f = ImportFile.of(file, uploads);
+        return start(user, locale, progress -> {
+            try (f) {
+                return imports.run(user, f, mode, progress);
+            }
+        });
+    }
 
     private Job register(YewuPrincipal user, Locale locale) {
         Instant expired = Instant.now().minus(KEPT);

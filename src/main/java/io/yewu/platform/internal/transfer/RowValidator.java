@@ -17,52 +17,54 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Matches a table's headers to a spec's columns and checks every row. Headers match a column's Chinese or English
- * header or its key, ignoring case, spaces and a trailing {@code *} (templates mark required columns with it).
+ * Matches a table's headers to a spec's columns and checks rows as they are read. Headers match a column's Chinese
+ * or English header or its key, ignoring case, spaces and a trailing {@code *} (templates mark required columns with
+ * it). It keeps the errors found and the numbers of the rows that have one, never the rows.
  */
 final class RowValidator<T> {
 
     /** A cell that failed: row number, column and the error code with its arguments. */
     record CellError(int row, ImportColumn<?> column, String code, Object[] args) {}
 
-    record Outcome<T>(List<T> valid, List<CellError> errors) {}
-
     /** Rows per set-based check: one query per this many rows. */
     static final int CHECK_BATCH = 1000;
 
     private final ImportSpec<T> spec;
     private final Map<ImportColumn<?>, Integer> positions;
+    /** Every error found so far, in the order found ({@link #sort} puts them in row and column order). */
+    final List<CellError> errors = new ArrayList<>();
+    /** The rows with an error. */
+    final Set<Integer> failed = new HashSet<>();
 
     RowValidator(ImportSpec<T> spec, List<String> headers) {
         this.spec = spec;
         this.positions = match(spec, headers);
     }
 
+    /** One row's cells parsed (a blank optional cell is absent); a cell that fails is an error of the row. */
+    ImportRow parse(Table.Line line) {
+        Map<String, Object> values = new HashMap<>();
+        int before = errors.size();
+        positions.forEach((column, index) -> read(line, column, index, values, errors));
+        if (errors.size() != before) failed.add(line.number());
+        return new ImportRow(line.number(), values);
+    }
+
     /**
-     * Parses every cell, then runs the spec's set-based check over the parsed rows a batch at a time; errors come
-     * back in row and column order whichever step found them.
+     * The spec's set-based check over parsed rows (whether or not their cells all parsed), {@link #CHECK_BATCH} at a
+     * time: the cells it refuses are errors of their rows.
      */
-    Outcome<T> validate(List<Table.Line> lines) {
-        List<ImportRow> parsed = new ArrayList<>(lines.size());
-        List<CellError> errors = new ArrayList<>();
-        Set<Integer> failed = new HashSet<>();
-        for (Table.Line line : lines) {
-            Map<String, Object> values = new HashMap<>();
-            int before = errors.size();
-            positions.forEach((column, index) -> read(line, column, index, values, errors));
-            if (errors.size() != before) failed.add(line.number());
-            parsed.add(new ImportRow(line.number(), values));
-        }
-        for (int from = 0; from < parsed.size(); from += CHECK_BATCH) {
-            for (ImportSpec.Refusal r : spec.rowsCheck().check(parsed.subList(from, Math.min(from + CHECK_BATCH, parsed.size())))) {
+    void check(List<ImportRow> rows) {
+        for (int from = 0; from < rows.size(); from += CHECK_BATCH) {
+            for (ImportSpec.Refusal r : spec.rowsCheck().check(rows.subList(from, Math.min(from + CHECK_BATCH, rows.size())))) {
                 errors.add(new CellError(r.row(), r.column(), r.code(), r.args()));
                 failed.add(r.row());
             }
         }
-        sort(errors, spec);
-        List<T> valid = new ArrayList<>();
-        for (ImportRow row : parsed) if (!failed.contains(row.rowNumber())) valid.add(spec.toRecord().apply(row));
-        return new Outcome<>(valid, errors);
+    }
+
+    boolean valid(ImportRow row) {
+        return !failed.contains(row.rowNumber());
     }
 
     /** Errors in row order, and within a row in the spec's column order, whichever step found them. */

@@ -2,9 +2,12 @@ package io.yewu.platform.internal.transfer;
 
 import java.util.List;
 
-/** A file read as text cells: the header row and the non-blank data rows with their row numbers (header = 1). */
-record Table(List<String> headers, List<Line> lines) {
+/** A file read as text cells, a row at a time ({@link TableReader}). */
+final class Table {
 
+    private Table() {}
+
+    /** A data row: its number in the file (the header is row 1) and its cells as text. */
     record Line(int number, List<String> cells) {
 
         String cell(int index) {

@@ -1,57 +1,191 @@
 package io.yewu.platform.internal.transfer;
 
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.web.ProblemException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Reads an upload into a {@link Table}: .xlsx (recognised by its zip signature) from the first sheet, anything
- * else as CSV. Fails with 400 and a code the user can act on, never with a 500.
+ * Reads an upload as a table, a row at a time from the file on disk (issue 9: nothing holds the whole sheet):
+ * .xlsx (recognised by its zip signature) from the first sheet, anything else as CSV. Opening reads the header row
+ * and looks ahead to the first data row; {@link #next()} then gives the non-blank data rows in order. Fails with
+ * 400 and a code the user can act on, never with a 500.
  */
-final class TableReader {
+final class TableReader implements AutoCloseable {
 
     static final int MAX_ROWS = 100_000;
 
-    private TableReader() {}
+    /** A source of records (a record: a row's cells as text); null at the end. */
+    private interface Records extends AutoCloseable {
+        List<String> next() throws IOException;
 
-    static Table read(String fileName, byte[] content) {
-        if (content == null || content.length == 0) throw ProblemException.badRequest("import-empty");
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xls") || isOle(content)) throw ProblemException.badRequest("import-unsupported-file");
-        List<List<String>> records = isZip(content) ? xlsx(content) : CsvReader.read(content);
-        if (records.isEmpty()) throw ProblemException.badRequest("import-empty");
-        List<Table.Line> lines = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            Table.Line line = new Table.Line(i + 1, records.get(i));
-            if (!line.blank()) lines.add(line);
-        }
-        if (lines.isEmpty()) throw ProblemException.badRequest("import-empty");
-        if (lines.size() > MAX_ROWS) throw ProblemException.badRequest("import-too-many-rows", MAX_ROWS);
-        return new Table(records.getFirst(), lines);
+        /** The number of the last row taken from the file. */
+        int taken();
+
+        @Override
+        void close() throws IOException;
     }
 
-    /** Rows in sheet order; gaps (rows Excel did not store) are kept as empty rows so row numbers match the sheet. */
-    private static List<List<String>> xlsx(byte[] content) {
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
-             Stream<Row> rows = wb.getFirstSheet().openStream()) {
-            List<List<String>> records = new ArrayList<>();
-            rows.forEach(row -> {
-                while (records.size() < row.getRowNum() - 1) records.add(List.of());
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getCellCount(); c++) cells.add(text(row.getCell(c)));
-                records.add(cells);
-            });
-            return records;
+    private final Records records;
+    private final List<String> headers;
+    private Table.Line ahead;
+    private int lines;
+    private int number;
+
+    private TableReader(Records records) {
+        this.records = records;
+        List<String> first = record();
+        if (first == null) throw ProblemException.badRequest("import-empty");
+        this.headers = first;
+        this.ahead = line();
+        if (ahead == null) throw ProblemException.badRequest("import-empty");
+    }
+
+    static TableReader open(ImportFile file) {
+        byte[] head = head(file);
+        if (head.length == 0) throw ProblemException.badRequest("import-empty");
+        String name = file.name() == null ? "" : file.name().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xls") || isOle(head)) throw ProblemException.badRequest("import-unsupported-file");
+        Records records = isZip(head) ? xlsx(file) : csv(file);
+        try {
+            return new TableReader(records);
+        } catch (RuntimeException e) {
+            closeQuietly(records);
+            throw e;
+        }
+    }
+
+    List<String> headers() {
+        return headers;
+    }
+
+    /** The next non-blank data row (its number: the header is row 1), or null at the end of the file. */
+    Table.Line next() {
+        Table.Line line = ahead;
+        if (line != null) ahead = line();
+        return line;
+    }
+
+    /**
+     * The number of the last row taken from the file (the header is row 1), counted where the file is parsed: what a
+     * test checks to see that the file is not read ahead of the rows being handled.
+     */
+    int rowsTaken() {
+        return records.taken();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(records);
+    }
+
+    private Table.Line line() {
+        for (List<String> cells = record(); cells != null; cells = record()) {
+            Table.Line line = new Table.Line(number, cells);
+            if (line.blank()) continue;
+            if (++lines > MAX_ROWS) throw ProblemException.badRequest("import-too-many-rows", MAX_ROWS);
+            return line;
+        }
+        return null;
+    }
+
+    /** The next record; its row number is then {@link #number}. */
+    private List<String> record() {
+        try {
+            List<String> cells = records.next();
+            if (cells != null) number++;
+            return cells;
         } catch (IOException | RuntimeException e) {
+            throw ProblemException.badRequest("import-unreadable");
+        }
+    }
+
+    /**
+     * Rows in sheet order; gaps (rows Excel did not store) are given as empty rows so row numbers match the sheet.
+     * The workbook is read from the file (a zip read in place); only its shared-strings table, each distinct text
+     * of the workbook once, is kept while the sheet is read.
+     */
+    private static Records xlsx(ImportFile file) {
+        ReadableWorkbook wb;
+        Stream<Row> stream;
+        try {
+            wb = new ReadableWorkbook(file.path().toFile());
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.badRequest("import-unreadable");
+        }
+        try {
+            stream = wb.getFirstSheet().openStream();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(wb::close);
+            throw ProblemException.badRequest("import-unreadable");
+        }
+        Iterator<Row> rows = stream.iterator();
+        return new Records() {
+            int given;
+            int taken;
+            Row pending;
+
+            @Override
+            public int taken() {
+                return taken;
+            }
+
+            @Override
+            public List<String> next() {
+                if (pending == null) {
+                    if (!rows.hasNext()) return null;
+                    pending = rows.next();
+                    taken = pending.getRowNum();
+                }
+                if (++given < pending.getRowNum()) return List.of();
+                List<String> cells = new ArrayList<>(pending.getCellCount());
+                for (int c = 0; c < pending.getCellCount(); c++) cells.add(text(pending.getCell(c)));
+                pending = null;
+                return cells;
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    stream.close();
+                } finally {
+                    wb.close();
+                }
+            }
+        };
+    }
+
+    private static Records csv(ImportFile file) {
+        try {
+            CsvReader csv = new CsvReader(file.path());
+            return new Records() {
+                @Override
+                public List<String> next() throws IOException {
+                    return csv.next();
+                }
+
+                @Override
+                public int taken() {
+                    return csv.records();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    csv.close();
+                }
+            };
+        } catch (IOException e) {
             throw ProblemException.badRequest("import-unreadable");
         }
     }
@@ -63,6 +197,15 @@ final class TableReader {
         return cell.getText();
     }
 
+    /** The file's first bytes, for its signature. */
+    private static byte[] head(ImportFile file) {
+        try (InputStream in = Files.newInputStream(file.path())) {
+            return in.readNBytes(4);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("import-unreadable");
+        }
+    }
+
     private static boolean isZip(byte[] b) {
         return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
     }
@@ -70,5 +213,13 @@ final class TableReader {
     /** The old binary .xls (an OLE compound file). */
     private static boolean isOle(byte[] b) {
         return b.length >= 4 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11 && (b[3] & 0xFF) == 0xE0;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // the file was read or refused already; a failure to close changes neither
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.yewu.platform.internal.transfer;
 
 import io.yewu.platform.transfer.CellParsers;
 import io.yewu.platform.transfer.ImportColumn;
+import io.yewu.platform.transfer.ImportFile;
 import io.yewu.platform.transfer.ImportMode;
 import io.yewu.platform.transfer.ImportProblem;
 import io.yewu.platform.transfer.ImportReport;
@@ -14,6 +15,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -27,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +55,8 @@ class ImporterTest {
 
     final Importer importer = new DefaultImporter(messages(), new TransactionTemplate(new NoTransactions()));
     final List<List<Contact>> batches = new ArrayList<>();
+    @TempDir
+    Path dir;
 
     @Test
     void PLT10_goodCsvIsImportedWhole() {
@@ -72,7 +79,7 @@ class ImporterTest {
             default -> ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
         };
 
-        ImportResult r = importer.importFile(SPEC, "contacts.csv", bytes, ImportMode.ALL_OR_NOTHING, batches::add);
+        ImportResult r = importer.importFile(() -> SPEC, file("contacts.csv", bytes), ImportMode.ALL_OR_NOTHING, batches::add);
 
         assertThat(r.imported()).isEqualTo(2);
         assertThat(written()).containsExactly(new Contact("张伟", "13800138000", null),
@@ -123,7 +130,7 @@ class ImporterTest {
         ws.value(2, 2, 0);
         wb.finish();
 
-        ImportResult r = importer.importFile(SPEC, "联系人.xlsx", out.toByteArray(), ImportMode.ALL_OR_NOTHING, batches::add);
+        ImportResult r = importer.importFile(() -> SPEC, file("联系人.xlsx", out.toByteArray()), ImportMode.ALL_OR_NOTHING, batches::add);
 
         assertThat(r.imported()).isEqualTo(2);
         assertThat(written()).containsExactly(new Contact("张伟", "13800138000", null), new Contact("刘洋", "13900139000", null));
@@ -167,15 +174,15 @@ class ImporterTest {
     void PLT10_oldXlsAndDamagedXlsxAreRefusedNotCrashedOn() {
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0};
         assertThat(catchThrowableOfType(ProblemException.class,
-                () -> importer.check(SPEC, "old.xls", xls)).code()).isEqualTo("import-unsupported-file");
+                () -> importer.check(SPEC, file("old.xls", xls))).code()).isEqualTo("import-unsupported-file");
         byte[] damaged = {'P', 'K', 3, 4, 1, 2, 3};
         assertThat(catchThrowableOfType(ProblemException.class,
-                () -> importer.check(SPEC, "x.xlsx", damaged)).code()).isEqualTo("import-unreadable");
+                () -> importer.check(SPEC, file("x.xlsx", damaged))).code()).isEqualTo("import-unreadable");
     }
 
     @Test
     void PLT10_errorReportDownloadsAsXlsx() throws IOException {
-        ImportResult checked = importer.check(SPEC, "c.csv", BROKEN.getBytes(StandardCharsets.UTF_8));
+        ImportResult checked = importer.check(SPEC, file("c.csv", BROKEN.getBytes(StandardCharsets.UTF_8)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImportReport.xlsx(checked, Locale.SIMPLIFIED_CHINESE).getBody().writeTo(out);
 
@@ -195,7 +202,16 @@ class ImporterTest {
     static final String BROKEN = "姓名,电话,金额\n张伟,13800138000,10\n刘洋,12345,20\n,,\n,13900139000,1.005\n杨帆,13700137000,\n";
 
     private ImportResult run(String csv, ImportMode mode) {
-        return importer.importFile(SPEC, "contacts.csv", csv.getBytes(StandardCharsets.UTF_8), mode, batches::add);
+        return importer.importFile(() -> SPEC, file("contacts.csv", csv.getBytes(StandardCharsets.UTF_8)), mode, batches::add);
+    }
+
+    /** An upload as the import jobs keep it: a file on disk. */
+    private ImportFile file(String name, byte[] content) {
+        try {
+            return new ImportFile(name, Files.write(Files.createTempFile(dir, "import-", ".upload"), content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<Contact> written() {
@@ -211,7 +227,7 @@ class ImporterTest {
     }
 
     /** The writer's transaction is the database's business; here it only has to be there. */
-    private static final class NoTransactions implements PlatformTransactionManager {
+    static final class NoTransactions implements PlatformTransactionManager {
         @Override
         public TransactionStatus getTransaction(TransactionDefinition definition) {
             return new SimpleTransactionStatus();
