@@ -120,7 +120,8 @@ final class TableReader implements AutoCloseable {
         ReadableWorkbook wb;
         Stream<Row> stream;
         try {
-            wb = new ReadableWorkbook(file.path().toFile());
+            // with the cells' formats, so that a date typed in Excel (or exported by Yewu) reads as a date
+            wb = new ReadableWorkbook(file.path().toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             throw ProblemException.badRequest("import-unreadable");
         }
@@ -190,11 +191,33 @@ final class TableReader implements AutoCloseable {
         }
     }
 
-    /** Numbers as typed (1500, not 1500.0; 13800138000, not 1.38E10). */
-    private static String text(Cell cell) {
+    /**
+     * Numbers as typed (1500, not 1500.0; 13800138000, not 1.38E10); a number formatted as a date (a date typed in
+     * Excel, or a date cell of Yewu's own export) as the date it shows, 2026-11-30 (with its time if it has one).
+     */
+    static String text(Cell cell) {
         if (cell == null) return "";
-        if (cell.getType() == CellType.NUMBER) return cell.asNumber().stripTrailingZeros().toPlainString();
+        if (cell.getType() == CellType.NUMBER) {
+            if (isDate(cell.getDataFormatId(), cell.getDataFormatString())) {
+                java.time.LocalDateTime at = cell.asDate();
+                return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
+                        : at.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            }
+            return cell.asNumber().stripTrailingZeros().toPlainString();
+        }
         return cell.getText();
+    }
+
+    /**
+     * Whether a number format shows a date: Excel's built-in date formats (14–22, and 27–36 and 50–58 of the Chinese
+     * editions), or a custom format with a year or a day in it (outside quoted text and [colour] sections).
+     */
+    static boolean isDate(Integer formatId, String format) {
+        if (formatId != null && ((formatId >= 14 && formatId <= 22) || (formatId >= 27 && formatId <= 36)
+                || (formatId >= 50 && formatId <= 58))) return true;
+        if (format == null) return false;
+        String bare = format.replaceAll("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "").toLowerCase(Locale.ROOT);
+        return bare.contains("y") || bare.contains("d");
     }
 
     /** The file's first bytes, for its signature. */
