@@ -10,12 +10,14 @@ DIR=$(realpath -m "${BULK_DIR:-/tmp/yewu-bulk}")
 PORT=${BULK_PORT:-8082}
 ROWS=${ROWS:-100000}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+# the README's JVM defaults (pom.xml <yewu.heap>), so that the figures are those of the documented start
+YEWU_HEAP=${YEWU_HEAP:-$(sed -n 's:.*<yewu.heap>\(.*\)</yewu.heap>.*:\1:p' pom.xml)}
 BASE=http://localhost:$PORT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 bulk() { "$JAVA" -cp "target/yewu/lib/*" bench/src/Bulk.java "$BASE" "$@"; }
 
 rm -rf "$DIR"; mkdir -p "$DIR"
-(cd target/yewu && exec "$JAVA" -XX:AOTCache=yewu.aot ${BULK_JAVA_OPTS:-} -jar yewu.jar --yewu.data-dir="$DIR" --server.port="$PORT" >"$DIR/app.log" 2>&1) &
+(cd target/yewu && exec "$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot ${BULK_JAVA_OPTS:-} -jar yewu.jar --yewu.data-dir="$DIR" --server.port="$PORT" >"$DIR/app.log" 2>&1) &
 for _ in $(seq 1 1200); do curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break; sleep 0.25; done
 PID=$(pgrep -f -- "--yewu.data-dir=$DIR" | head -1)
 trap 'kill $PID 2>/dev/null || true' EXIT

@@ -17,6 +17,8 @@ pg_password() { if [ -f "$BENCH_DIR/pgdata.password" ]; then PGPASSWORD=$(cat "$
 pg_password
 BASE=http://127.0.0.1:$PORT
 JAR=target/yewu.jar
+# the README's JVM defaults (pom.xml <yewu.heap>), so that the figures are those of the documented start
+YEWU_HEAP=${YEWU_HEAP:-$(sed -n 's:.*<yewu.heap>\(.*\)</yewu.heap>.*:\1:p' pom.xml)}
 SECONDS_EACH=${SECONDS_EACH:-10}          # each wrk or pgbench run
 RUNS=${RUNS:-3}
 CREATE_CLIENTS=${CREATE_CLIENTS-"1 8 16"}
@@ -46,7 +48,7 @@ start() {
   [ -f "$JAR" ] || ./mvnw -q -B -o package -DskipTests -DskipE2e
   mkdir -p "$BENCH_DIR"
   local t0; t0=$(date +%s%N)
-  "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --yewu.data-dir="$BENCH_DIR" --server.port="$PORT" \
+  "$JAVA" $YEWU_HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" --yewu.data-dir="$BENCH_DIR" --server.port="$PORT" \
     --yewu.db.embedded-port="$PGPORT" >>"$BENCH_DIR/app.log" 2>&1 &
   echo $! >"$BENCH_DIR/app.pid"
   for _ in $(seq 1 3600); do

@@ -10,9 +10,11 @@ cd "$(dirname "$0")/.."
 DIR=$(realpath -m "${START_DIR:-/tmp/yewu-start}")
 PORT=${START_PORT:-8082}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+# the README's JVM defaults (pom.xml <yewu.heap>), so that the figures are those of the documented start
+YEWU_HEAP=${YEWU_HEAP:-$(sed -n 's:.*<yewu.heap>\(.*\)</yewu.heap>.*:\1:p' pom.xml)}
 RUNS=${RUNS:-3}
 # the cache names its class path relatively (yewu.jar, lib/...), so the extracted application starts from its directory
-if [ "${PLAIN:-0}" = 1 ]; then APP=target; CMD=("$JAVA" -jar yewu.jar); else APP=target/yewu; CMD=("$JAVA" -XX:AOTCache=yewu.aot -jar yewu.jar); fi
+if [ "${PLAIN:-0}" = 1 ]; then APP=target; CMD=("$JAVA" $YEWU_HEAP -jar yewu.jar); else APP=target/yewu; CMD=("$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -jar yewu.jar); fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -59,7 +61,7 @@ case "${1:-restart}" in
     for step in "as built" "after the jar changed"; do
       [ "$step" = "as built" ] || touch yewu.jar
       echo "-- cache $step:"
-      "$JAVA" -XX:AOTCache=yewu.aot -Xlog:aot=info -Xlog:class+path=info -Dspring.context.exit=onRefresh -jar yewu.jar \
+      "$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -Xlog:aot=info -Xlog:class+path=info -Dspring.context.exit=onRefresh -jar yewu.jar \
         --yewu.data-dir="$DIR/stale/data" --server.port=0 2>&1 \
         | grep -E "Using AOT-linked classes|not the one used|mismatch" | head -4 || true
       # onRefresh halts the JVM without its shutdown hooks: stop the embedded server it left

@@ -5,6 +5,7 @@
 set -euo pipefail
 JAVA=$1
 TARGET=$2
+HEAP=${3:--Xmx320m} # pom.xml <yewu.heap>: trained with the heap it will run with
 APP=$TARGET/yewu
 DATA=$TARGET/aot-training
 rm -rf "$DATA" "$APP"
@@ -12,7 +13,7 @@ rm -rf "$DATA" "$APP"
 "$JAVA" -Djarmode=tools -jar "$TARGET/yewu.jar" extract --destination "$APP"
 cd "$APP"
 # relative class path (yewu.jar and its lib/ from the manifest): the cache is valid wherever target/yewu is copied
-if "$JAVA" -XX:AOTCacheOutput=yewu.aot -Xlog:aot=warning -Xlog:cds=warning -Dspring.context.exit=onRefresh \
+if "$JAVA" $HEAP -XX:AOTCacheOutput=yewu.aot -Xlog:aot=warning -Xlog:cds=warning -Dspring.context.exit=onRefresh \
      -jar yewu.jar --yewu.data-dir="$DATA" --server.port=0 --yewu.demo-data.customers=0 >"$TARGET/aot-training.log" 2>&1 \
    && [ -s yewu.aot ]; then
   echo "AOT cache: $APP/yewu.aot ($(du -h yewu.aot | cut -f1))"
