@@ -9,7 +9,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +40,7 @@ final class ValueSensitivePlans implements InvocationHandler {
 
     /** True when the statement's best plan depends on its values: planned for them every time. */
     static boolean planForValues(String sql) {
-        return PATTERN_MATCH.matcher(sql.toLowerCase(Locale.ROOT)).find();
+        return PATTERN_MATCH.matcher(sql).find();
     }
 
     @Override
