@@ -88,3 +88,20 @@ test('finance records a receipt on account and reads receivables; the marketing 
   await expect(page.locator('[data-test=approve-commission]')).toHaveCount(0)
   await shot(page, 'settlement-08-sales-receivables')
 })
+
+test('a receivables list that cannot be read says so with a retry, never an empty list', async ({ page }) => {
+  await loginOk(page, 'finance', 'Yewu@2026')
+  const failing = async (route: import('@playwright/test').Route) =>
+    route.fulfill({ status: 503, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: '服务暂不可用', status: 503, detail: '数据库暂不可用' }) })
+  await page.route('**/api/receivables/customers?**', failing)
+  await page.goto('/receivables')
+  const failed = page.locator('[data-test=list-error]', { hasText: '数据库暂不可用' })
+  await expect(failed).toBeVisible()
+  await expect(page.locator('[data-test=aging-table]')).toContainText('合计')
+  await shot(page, 'settlement-09-list-failed')
+  await page.unroute('**/api/receivables/customers?**', failing)
+  await failed.locator('[data-test=list-retry]').click()
+  await expect(failed).toHaveCount(0)
+  await expect(page.locator('[data-test=aging-customers] .el-table__row').first()).toBeVisible()
+})
