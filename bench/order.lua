@@ -8,8 +8,9 @@
 -- Thread n logs in as the n-th line of $BENCH_INPUT/order-users.txt ("username customerId customerId …") and
 -- draws products from $BENCH_INPUT/order-products.txt ("id guidePrice" a line: standard products, sold at the
 -- guide price so that no special-price approval is asked).
--- The two login requests per thread (32 of many thousands) are in wrk's latency figures; done() prints the
--- order requests' outcome counts separately. The body is POST /api/orders of docs/api.md with "submit": true, so each
+-- When $BENCH_INPUT/order-sessions.txt has the thread's user ("username SESSION token", written by bench/orders.sh
+-- before the measured windows), the thread starts at step 3; else (or when the session is refused) it logs in
+-- itself and those two requests count in wrk's latency figures. done() prints the order requests' outcome counts. The body is POST /api/orders of docs/api.md with "submit": true, so each
 -- request creates the order and decides it (standing, payment mode, deposit, approvals, hold, release, promise) in
 -- one transaction, as the order form's "submit" does; the answer is 201 with the decided order.
 
@@ -45,6 +46,15 @@ function init(args)
   math.randomseed(os.time() + n * 7919)
   step = "csrf"
   session, token = nil, nil
+  -- bench/orders.sh logs the users in before the measured windows ("username SESSION token" a line)
+  local f = io.open(input .. "/order-sessions.txt", "r")
+  if f then
+    for line in f:lines() do
+      local u, s, t = line:match("(%S+)%s+(%S+)%s+(%S+)")
+      if u == username then session, token, step = s, t, "order" end
+    end
+    f:close()
+  end
   created, failed, seq = 0, 0, 0
   statuses = {}
 end

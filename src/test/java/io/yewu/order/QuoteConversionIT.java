@@ -68,6 +68,24 @@ class QuoteConversionIT extends OrderFixtures {
     }
 
     @Test
+    void PRC6_ORD5d_raisingAnOrderVoidsTheApprovalOfItsSpecialPriceWhichIsAskedForAgain() {
+        Api sales1 = login("sales1");
+        long gz = customer("sales1", "广州", null, null);
+        long id = id(submitted(sales1, gz, List.of(line(standard(), "20", "95.00"))));
+        approveSubject(login("manager"), "sales-order", id);
+        JsonNode released = detail(sales1, id);
+        assertThat(state(released)).isEqualTo("RELEASED");
+        // the approval covered 1,900.00; at 1,995.00 it is void, and with it the special price it approved: no credit
+        // rule asks for anyone here, so only PRC-6 keeps the order from the warehouse
+        Api.Response higher = sales1.put("/api/orders/" + id, Map.of("lines", List.of(line(standard(), "21", "95.00")),
+                "version", released.path("order").path("version").asLong()));
+        assertThat(higher.status()).as(higher.body()).isEqualTo(200);
+        assertThat(state(higher.json())).isEqualTo("AWAITING_APPROVAL");
+        assertThat(decision(higher.json(), "approval-chain").toString()).contains("PRC-6");
+        assertThat(higher.json().path("lines").get(0).path("specialApprovalId").isNull()).isTrue();
+    }
+
+    @Test
     void ORD4_aNewGuangzhouOrderOf10000With4000CustomPaysOnDeliveryAfterADepositOf1200() {
         Api sales1 = login("sales1");
         long gz = customer("sales1", "广州", null, null);

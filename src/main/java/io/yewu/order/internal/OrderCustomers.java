@@ -57,37 +57,36 @@ class OrderCustomers {
                 .param("c", companyId).param("id", customerId).query(Customer.class).single();
     }
 
-    /** ORD-2: new until one of its orders has been delivered and fully paid. */
-    Decision<Boolean> isNew(long companyId, long customerId, OrderRules rules) {
-        long done = jdbc.sql("""
-                SELECT count(*) FROM sales_order WHERE company_id = :c AND customer_id = :id
-                AND state IN ('DELIVERED', 'CLOSED') AND paid_amount >= total""")
-                .param("c", companyId).param("id", customerId).query(Long.class).single();
-        return standing.isNew(done, rules);
+    /**
+     * What the customer's orders say, read in one statement: ORD-2's standing (new until one of its orders has been
+     * delivered and fully paid) and ORD-5c's exposure (receivables: shipped orders not yet paid; the customer's other
+     * open credit orders: submitted, not yet shipped, not cancelled; the due date of the oldest unpaid receivable).
+     * A cancelled order counts nowhere, so cancelling and re-creating an order meets the same exposure.
+     *
+     * @param excludeOrderId the order being decided, left out of the exposure
+     */
+    record History(Decision<Boolean> standing, CreditHoldPolicy.Exposure exposure) {}
+
+    History history(long companyId, long customerId, Long excludeOrderId, OrderRules rules) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE state IN ('DELIVERED', 'CLOSED') AND paid_amount >= total) AS delivered_and_paid,
+                       coalesce(sum(total - paid_amount) FILTER (WHERE id <> :ex AND paid_amount < total
+                           AND state IN ('SHIPPED', 'DELIVERED', 'CLOSED')), 0) AS receivables,
+                       coalesce(sum(total - paid_amount) FILTER (WHERE id <> :ex AND paid_amount < total AND payment_mode = 'CREDIT'
+                           AND state IN ('SUBMITTED', 'AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'RELEASED')), 0) AS open_credit,
+                       min(due_on) FILTER (WHERE id <> :ex AND paid_amount < total
+                           AND state IN ('SHIPPED', 'DELIVERED', 'CLOSED')) AS oldest_due
+                FROM sales_order WHERE company_id = :c AND customer_id = :id""")
+                .param("c", companyId).param("id", customerId).param("ex", excludeOrderId == null ? -1L : excludeOrderId)
+                .query((rs, n) -> new History(standing.isNew(rs.getLong("delivered_and_paid"), rules),
+                        new CreditHoldPolicy.Exposure(rs.getBigDecimal("receivables"), rs.getBigDecimal("open_credit"),
+                                rs.getObject("oldest_due", LocalDate.class))))
+                .single();
     }
 
     CustomerFacts facts(Customer c, boolean isNew) {
         CustomerFacts.CreditTerms credit = c.creditTermDays() == null ? null
                 : new CustomerFacts.CreditTerms(c.creditTermDays(), c.creditLimit());
         return new CustomerFacts(isNew, c.city(), credit);
-    }
-
-    /**
-     * ORD-5c: receivables (shipped orders not yet paid), the customer's other open credit orders (submitted, not yet
-     * shipped, not cancelled) and the due date of the oldest unpaid receivable. A cancelled order counts nowhere, so
-     * cancelling and re-creating an order meets the same exposure.
-     */
-    CreditHoldPolicy.Exposure exposure(long companyId, long customerId, Long excludeOrderId) {
-        return jdbc.sql("""
-                SELECT coalesce(sum(total - paid_amount) FILTER (WHERE state IN ('SHIPPED', 'DELIVERED', 'CLOSED')), 0) AS receivables,
-                       coalesce(sum(total - paid_amount) FILTER (WHERE payment_mode = 'CREDIT'
-                           AND state IN ('SUBMITTED', 'AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'RELEASED')), 0) AS open_credit,
-                       min(due_on) FILTER (WHERE state IN ('SHIPPED', 'DELIVERED', 'CLOSED')) AS oldest_due
-                FROM sales_order WHERE company_id = :c AND customer_id = :id AND id <> :ex AND paid_amount < total
-                  AND state <> 'CANCELLED'""")
-                .param("c", companyId).param("id", customerId).param("ex", excludeOrderId == null ? -1L : excludeOrderId)
-                .query((rs, n) -> new CreditHoldPolicy.Exposure(rs.getBigDecimal("receivables"), rs.getBigDecimal("open_credit"),
-                        rs.getObject("oldest_due", LocalDate.class)))
-                .single();
     }
 }

@@ -85,6 +85,16 @@ class OrderQueries {
             JOIN customer c ON c.company_id = o.company_id AND c.id = o.customer_id
             JOIN app_user u ON u.company_id = o.company_id AND u.id = o.owner_id
             """;
+    /** {@link #ORDER_SELECT} over the rows of a data-modifying CTE named {@code o} (an INSERT or UPDATE … RETURNING *). */
+    static final String ORDER_SELECT_FROM_CTE = ORDER_SELECT.replace("FROM sales_order o", "FROM o");
+    static final String LINE_SELECT = """
+            SELECT l.line_no, l.product_id, p.code AS product_code, p.name AS product_name, l.product_kind, l.quantity,
+                   l.unit_price, l.amount, l.tax, l.guide_price, l.price_list_id, l.fee_share, l.fee_per_unit,
+                   l.net_price, l.verdict, l.special_discount, l.commission_reduction, l.special_approval_id
+            FROM sales_order_line l JOIN product p ON p.company_id = l.company_id AND p.id = l.product_id
+            """;
+    /** {@link #LINE_SELECT} over the rows of a data-modifying CTE named {@code l}. */
+    static final String LINE_SELECT_FROM_CTE = LINE_SELECT.replace("FROM sales_order_line l", "FROM l");
     private static final String SUMMARY_SELECT = """
             SELECT o.id, o.number, o.customer_id, c.name AS customer_name, o.owner_id, u.display_name AS owner_name,
                    o.state, o.warehouse_stage, o.payment_mode, o.total, o.paid_amount, o.credit_hold, o.ship_by,
@@ -114,13 +124,16 @@ class OrderQueries {
     }
 
     List<Line> lines(long companyId, long orderId) {
-        return jdbc.sql("""
-                SELECT l.line_no, l.product_id, p.code AS product_code, p.name AS product_name, l.product_kind, l.quantity,
-                       l.unit_price, l.amount, l.tax, l.guide_price, l.price_list_id, l.fee_share, l.fee_per_unit,
-                       l.net_price, l.verdict, l.special_discount, l.commission_reduction, l.special_approval_id
-                FROM sales_order_line l JOIN product p ON p.company_id = l.company_id AND p.id = l.product_id
-                WHERE l.company_id = :c AND l.order_id = :id ORDER BY l.line_no""")
+        return jdbc.sql(LINE_SELECT + " WHERE l.company_id = :c AND l.order_id = :id ORDER BY l.line_no")
                 .param("c", companyId).param("id", orderId).query(Line.class).list();
+    }
+
+    /**
+     * An order this transaction has just created, as its statements returned it (its customer was in the creator's
+     * scope, so the order is), with its decisions and no change log yet (changes are logged from the first edit on).
+     */
+    Detail created(Order order, List<Line> lines) {
+        return new Detail(order, lines, decisions.forSubject(SUBJECT, String.valueOf(order.id())), List.of());
     }
 
     Detail get(YewuPrincipal me, long id) {

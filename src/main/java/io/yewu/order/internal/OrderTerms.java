@@ -102,9 +102,10 @@ class OrderTerms implements OrderTermsPreview {
                         LocalDate customShipOn, LocalDate releasedOn, OrderRules rules) {
         BigDecimal total = lines.stream().map(OrderLine::amount).reduce(LineMoney.ZERO, BigDecimal::add);
         BigDecimal custom = lines.stream().filter(OrderLine::custom).map(OrderLine::amount).reduce(LineMoney.ZERO, BigDecimal::add);
-        Decision<Boolean> standing = customers.isNew(companyId, customer.id(), rules);
+        OrderCustomers.History history = customers.history(companyId, customer.id(), excludeOrderId, rules);
+        Decision<Boolean> standing = history.standing();
         CustomerFacts facts = customers.facts(customer, standing.outcome());
-        CreditHoldPolicy.Exposure exposure = customers.exposure(companyId, customer.id(), excludeOrderId);
+        CreditHoldPolicy.Exposure exposure = history.exposure();
         List<DeliveryPromisePolicy.Line> promiseLines = new ArrayList<>();
         for (OrderLine l : lines) promiseLines.add(new DeliveryPromisePolicy.Line(l.kind(), l.custom() ? customShipOn : null));
         return new Evaluation(total, custom, standing,

@@ -153,7 +153,8 @@ class Orders {
 
     @Transactional
     OrderQueries.Detail create(YewuPrincipal me, OrderInput in) {
-        return queries.get(me, enter(me, in, null));
+        Stored stored = store(me, in, null);
+        return queries.created(stored.order(), stored.lines());
     }
 
     /**
@@ -162,33 +163,59 @@ class Orders {
      */
     @Transactional
     long enter(YewuPrincipal me, OrderInput in, String importRef) {
-        Valid v = validate(me, in, null);
-        long id = insert(me, v, "DIRECT", null, null, null, Map.of());
-        if (importRef != null) {
-            jdbc.sql("UPDATE sales_order SET import_ref = :ref WHERE company_id = :c AND id = :id")
-                    .param("ref", importRef).param("c", me.companyId()).param("id", id).update();
-        }
-        audit.record("sales-order", id, importRef == null ? "create" : "import", Changes.of().created("customerId", v.customer().id())
-                .created("lines", v.lines().size()));
-        if (Boolean.TRUE.equals(in.submit())) submitDraft(me, id, 0L);
-        return id;
+        return store(me, in, importRef).id();
     }
 
-    long insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
-                Map<Integer, Long> specialApprovals) {
-        Instant now = terms.now();
-        LocalDate today = terms.today();
+    private Stored store(YewuPrincipal me, OrderInput in, String importRef) {
+        Valid v = validate(me, in, null);
+        var entries = new LinkedHashMap<String, Changes>();
+        entries.put(importRef == null ? "create" : "import",
+                Changes.of().created("customerId", v.customer().id()).created("lines", v.lines().size()));
+        Stored stored;
+        if (Boolean.TRUE.equals(in.submit())) {
+            entries.put("submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
+            stored = insertSubmitted(me, v, importRef, entries);
+        } else {
+            stored = insert(me, v, "DIRECT", null, null, null, Map.of(), importRef, terms.now(), null);
+            audit.recordEach("sales-order", stored.id(), entries);
+        }
+        return stored;
+    }
+
+    /**
+     * An order as it was just stored, read back by the statements that stored it (no second read of the same rows
+     * in the same transaction): its version is 0. Its lines change only when an approval completes, never within
+     * the transaction that stored them.
+     */
+    record Stored(OrderQueries.Order order, List<OrderQueries.Line> lines, boolean prepayAgreed) {
+        long id() {
+            return order.id();
+        }
+    }
+
+    /**
+     * Stores a draft ({@code decided} null), or an order decided at {@code now} by {@link #insertSubmitted} in its
+     * decided state; its lines with it. {@code importRef}: an import's own order reference, or null.
+     */
+    Stored insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
+                  Map<Integer, Long> specialApprovals, String importRef, Instant now, Plan decided) {
+        LocalDate today = LocalDate.ofInstant(now, OrderTerms.SHANGHAI);
         int no = numbers.next(DocumentNumbers.Series.SALES_ORDER, today);
         String number = "SO" + DAY.format(today) + String.format("%04d", no);
         long owner = v.customer().ownerId() != null ? v.customer().ownerId() : me.id();
-        OrderRules rules = terms.rulesAt(now);
-        long id = jdbc.sql("""
-                INSERT INTO sales_order (company_id, number, customer_id, owner_id, channel, quote_id, quote_version, vat_invoice,
+        OrderRules rules = decided != null ? decided.rules() : terms.rulesAt(now);
+        boolean released = decided != null && decided.released();
+        OrderQueries.Order order = jdbc.sql("""
+                WITH o AS (INSERT INTO sales_order (company_id, number, customer_id, owner_id, channel, quote_id, quote_version, vat_invoice,
                                          settings_version, custom_ship_on, invoice_title, delivery_window, carrier, notes, ship_to,
-                                         contact_phone, prepay_agreed, copied_from, created_by, created_at, total, tax, fee_expense)
+                                         contact_phone, prepay_agreed, copied_from, created_by, created_at, total, tax, fee_expense,
+                                         import_ref, state, payment_mode, deposit_due, credit_hold, credit_term_days, submitted_at,
+                                         released_at, ship_by)
                 VALUES (:c, :number, :customer, :owner, :channel, :quote, :qv, :vat, :sv, :customShipOn, :invoiceTitle,
                         :deliveryWindow, :carrier, :notes, :shipTo, :contactPhone, :prepay, :copiedFrom, :by, :at,
-                        :total, :tax, :fees) RETURNING id""")
+                        :total, :tax, :fees, :importRef, :state, :mode, :deposit, :held, :days, :submittedAt, :releasedAt, :shipBy)
+                RETURNING *)
+                """ + OrderQueries.ORDER_SELECT_FROM_CTE)
                 .param("c", me.companyId()).param("number", number).param("customer", v.customer().id()).param("owner", owner)
                 .param("channel", channel).param("quote", quoteId, java.sql.Types.BIGINT).param("qv", quoteVersion, java.sql.Types.INTEGER)
                 .param("vat", v.customer().vatInvoice()).param("sv", rules.settingsVersion())
@@ -197,9 +224,17 @@ class Orders {
                 .param("by", me.id()).param("at", Timestamp.from(now))
                 .param("total", sum(v.lines(), c -> c.line().amount())).param("tax", sum(v.lines(), c -> c.line().tax()))
                 .param("fees", sum(v.lines(), c -> orZero(c.line().check().outcome().feeExpense())))
-                .query(Long.class).single();
-        insertLines(me.companyId(), id, v.lines(), specialApprovals);
-        return id;
+                .param("importRef", importRef, java.sql.Types.VARCHAR)
+                .param("state", decided == null ? OrderState.DRAFT.name() : decided.release().next().name())
+                .param("mode", decided == null ? null : decided.mode().name(), java.sql.Types.VARCHAR)
+                .param("deposit", decided == null ? LineMoney.ZERO : decided.e().deposit().outcome())
+                .param("held", decided != null && decided.held())
+                .param("days", decided == null ? null : decided.creditTermDays(), java.sql.Types.INTEGER)
+                .param("submittedAt", decided == null ? null : Timestamp.from(now), java.sql.Types.TIMESTAMP)
+                .param("releasedAt", released ? Timestamp.from(now) : null, java.sql.Types.TIMESTAMP)
+                .param("shipBy", released ? decided.shipBy() : null, java.sql.Types.DATE)
+                .query(OrderQueries.Order.class).single();
+        return new Stored(order, insertLines(me.companyId(), order.id(), v.lines(), specialApprovals), v.prepayAgreed());
     }
 
     /** PLT-8: each line half-up to the fen, the order the sum of its lines. */
@@ -219,24 +254,28 @@ class Orders {
 
     /**
      * The lines in one statement, however many the order has: one round trip and one executor run in PostgreSQL
-     * (a JDBC batch still ran one INSERT per line there, the largest share of an order's database time).
+     * (a JDBC batch still ran one INSERT per line there, the largest share of an order's database time). Returns
+     * the stored lines as {@link OrderQueries#lines} reads them.
      */
-    private void insertLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
+    private List<OrderQueries.Line> insertLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
         java.util.function.Function<java.util.function.Function<LineChecks.Checked, BigDecimal>, String[]> numbers =
                 f -> lines.stream().map(f).map(v -> v == null ? null : v.toPlainString()).toArray(String[]::new);
-        jdbc.sql("""
+        return jdbc.sql("""
+                WITH l AS (
                 INSERT INTO sales_order_line (company_id, order_id, line_no, product_id, product_kind, quantity, unit_price, amount,
                                               tax, guide_price, price_list_id, fee_share, fee_per_unit, net_price, verdict,
                                               special_discount, commission_reduction, special_approval_id)
-                SELECT :c, :id, l.no, l.product, l.kind, l.q, l.p, l.amount, l.tax, l.g, l.list, l.x, l.fee, l.net, l.verdict,
-                       l.s, l.r, l.approval
+                SELECT :c, :id, u.no, u.product, u.kind, u.q, u.p, u.amount, u.tax, u.g, u.list, u.x, u.fee, u.net, u.verdict,
+                       u.s, u.r, u.approval
                 FROM unnest(CAST(:no AS int[]), CAST(:product AS bigint[]), CAST(:kind AS text[]),
                             CAST(CAST(:q AS text[]) AS numeric[]), CAST(CAST(:p AS text[]) AS numeric[]),
                             CAST(CAST(:amount AS text[]) AS numeric[]), CAST(CAST(:tax AS text[]) AS numeric[]),
                             CAST(CAST(:g AS text[]) AS numeric[]), CAST(:list AS bigint[]), CAST(CAST(:x AS text[]) AS numeric[]),
                             CAST(CAST(:fee AS text[]) AS numeric[]), CAST(CAST(:net AS text[]) AS numeric[]), CAST(:verdict AS text[]),
                             CAST(CAST(:s AS text[]) AS numeric[]), CAST(CAST(:r AS text[]) AS numeric[]), CAST(:approval AS bigint[]))
-                     AS l(no, product, kind, q, p, amount, tax, g, list, x, fee, net, verdict, s, r, approval)""")
+                     AS u(no, product, kind, q, p, amount, tax, g, list, x, fee, net, verdict, s, r, approval)
+                RETURNING *)
+                """ + OrderQueries.LINE_SELECT_FROM_CTE + " ORDER BY l.line_no")
                 .param("c", company).param("id", id)
                 .param("no", lines.stream().map(LineChecks.Checked::lineNo).toArray(Integer[]::new))
                 .param("product", lines.stream().map(c -> c.line().productId()).toArray(Long[]::new))
@@ -253,7 +292,7 @@ class Orders {
                 .param("s", numbers.apply(c -> orZero(c.line().check().outcome().specialDiscount())))
                 .param("r", numbers.apply(c -> orZero(c.line().check().outcome().commissionReduction())))
                 .param("approval", lines.stream().map(c -> specialApprovals.get(c.lineNo())).toArray(Long[]::new))
-                .update();
+                .query(OrderQueries.Line.class).list();
     }
 
     /** A check that stopped before the net-price rules (no guide price yet) leaves its figures empty. */
@@ -366,7 +405,7 @@ class Orders {
         OrderInput in = new OrderInput(o.customerId(), lines, null, o.customShipOn(), o.invoiceTitle(), o.deliveryWindow(),
                 o.carrier(), o.notes(), o.shipTo(), o.contactPhone(), false, null);
         Valid v = validate(me, in, null);
-        long copy = insert(me, v, "DIRECT", null, null, id, Map.of());
+        long copy = insert(me, v, "DIRECT", null, null, id, Map.of(), null, terms.now(), null).id();
         audit.record("sales-order", copy, "copy", Changes.of().created("copiedFrom", id));
         return queries.get(me, copy);
     }
@@ -396,11 +435,12 @@ class Orders {
                 carried.put(v.lines().get(i).lineNo(), q.specialApprovalId());
             }
         }
-        long id = insert(me, v, "QUOTE", quote.quoteId(), quote.version(), null, carried);
+        Stored stored = insert(me, v, "QUOTE", quote.quoteId(), quote.version(), null, carried, null, terms.now(), null);
+        long id = stored.id();
         book.markConverted(quote.quoteId(), quote.version(), id);
         audit.record("sales-order", id, "from-quote", Changes.of().created("quoteId", quote.quoteId())
                 .created("quoteVersion", quote.version()).created("carriedApprovals", carried.size()));
-        if (Boolean.TRUE.equals(submit)) submitDraft(me, id, 0L);
+        if (Boolean.TRUE.equals(submit)) submitDraft(me, stored, v.customer());
         return queries.get(me, id);
     }
 
@@ -416,100 +456,124 @@ class Orders {
     private void submitDraft(YewuPrincipal me, long id, Long version) {
         OrderQueries.Order o = queries.order(me, id);
         if (version == null) throw ProblemException.invalid("version", "required");
+        submitDraft(me, o, queries.lines(me.companyId(), id), version, Known.NOTHING);
+    }
+
+    /** A draft stored a moment ago in this transaction, for its customer read by its validation, submitted. */
+    private void submitDraft(YewuPrincipal me, Stored draft, OrderCustomers.Customer customer) {
+        submitDraft(me, draft.order(), draft.lines(), draft.order().version(), new Known(customer, draft.prepayAgreed()));
+    }
+
+    private void submitDraft(YewuPrincipal me, OrderQueries.Order o, List<OrderQueries.Line> lines, long version, Known known) {
+        long id = o.id();
         if (o.state() != OrderState.DRAFT) throw ProblemException.conflict("order-not-draft");
-        List<OrderQueries.Line> lines = queries.lines(me.companyId(), id);
         if (lines.isEmpty()) throw ProblemException.invalid("lines", "required");
-        List<FieldProblem> waiting = new ArrayList<>();
-        for (OrderQueries.Line l : lines) {
-            if (PriceVerdict.AWAITING_GUIDE_PRICE.name().equals(l.verdict())) {
-                waiting.add(new FieldProblem("lines[" + (l.lineNo() - 1) + "].unitPrice", "order-awaiting-guide-price"));
-            }
-        }
-        if (!waiting.isEmpty()) throw ProblemException.invalid(waiting);
-        // the state moves to SUBMITTED in the same UPDATE that stores the decisions, guarded by the version read by
+        requirePriced(lines.stream().map(l -> new PricedLine(l.lineNo(), l.verdict())).toList());
+        var entries = new LinkedHashMap<String, Changes>();
+        entries.put("submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
+        // the state moves on from DRAFT in the same UPDATE that stores the decisions, guarded by the version read by
         // the submitter: a change in between fails it (409) and the transaction takes the decisions back
-        decide(me, o, lines, version);
-        audit.record("sales-order", id, "submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
+        decide(me, o, lines, version, known, entries);
     }
 
     /**
-     * Decides and stores payment mode, deposit, credit approvals and credit hold with the settings of the order's
-     * creation (PLT-2), then starts the approvals still needed or re-checks the release.
+     * An edit after submission: decides again and stores payment mode, deposit, credit approvals, credit hold and
+     * release with the settings of the order's creation (PLT-2).
      *
-     * @param previousTotal the total before an edit of a submitted order, null on first submission
+     * @param previousTotal the total before the edit
      */
     private void decide(YewuPrincipal me, long id, BigDecimal previousTotal) {
-        decide(me, queries.order(me, id), queries.lines(me.companyId(), id), null);
+        decide(me, queries.order(me, id), queries.lines(me.companyId(), id), null, Known.NOTHING, new LinkedHashMap<>());
     }
 
-    /** @param submitting the version of the draft being submitted (its UPDATE also submits it), or null */
-    private void decide(YewuPrincipal me, OrderQueries.Order o, List<OrderQueries.Line> lines, Long submitting) {
-        long id = o.id();
-        OrderRules rules = terms.rulesAt(o.createdAt().toInstant());
-        OrderCustomers.Customer customer = customers.byId(me.companyId(), o.customerId());
-        List<OrderLine> orderLines = lines.stream().map(OrderQueries.Line::orderLine).toList();
-        OrderTerms.Evaluation e = terms.evaluate(me.companyId(), customer, orderLines, id, o.customShipOn(), terms.today(), rules);
-        String sid = String.valueOf(id);
+    /**
+     * What the caller has just read or stored in this transaction about the order, so that the decision need not
+     * read it again: its customer and whether the customer agreed to pay before shipment; null where not known.
+     */
+    private record Known(OrderCustomers.Customer customer, Boolean prepayAgreed) {
+        static final Known NOTHING = new Known(null, null);
+    }
 
+    /** A line as the decisions read it: its kind and amount, its price verdict and the special-price approval it has. */
+    private record PlanLine(OrderLine line, String verdict, Long specialApprovalId) {
+        static PlanLine of(OrderQueries.Line l) {
+            return new PlanLine(l.orderLine(), l.verdict(), l.specialApprovalId());
+        }
+
+        boolean awaitsSpecialApproval() {
+            return PriceVerdict.SPECIAL_PRICE.name().equals(verdict) && specialApprovalId == null;
+        }
+    }
+
+    /**
+     * The order as its decisions read it. {@code id} is null for an order not stored yet (then it has no approval,
+     * no released hold and nothing paid).
+     */
+    private record Facts(Long id, long ownerId, long customerId, Instant createdAt, LocalDate customShipOn, BigDecimal total,
+                         BigDecimal paidAmount, Long approvalId, BigDecimal approvedTotal, java.time.OffsetDateTime holdReleasedAt) {
+        static Facts of(OrderQueries.Order o) {
+            return new Facts(o.id(), o.ownerId(), o.customerId(), o.createdAt().toInstant(), o.customShipOn(), o.total(),
+                    o.paidAmount(), o.approvalId(), o.approvedTotal(), o.holdReleasedAt());
+        }
+    }
+
+    /**
+     * What ORD-2 … ORD-7 decide for an order, before anything is stored: the decisions to record, the payment mode,
+     * whether a given approval still covers the order, the approval steps still needed, and ORD-6's release.
+     */
+    private record Plan(OrderTerms.Evaluation e, OrderRules rules, PaymentMode mode, Map<String, Decision<?>> decided,
+                        boolean held, boolean holdReleased, boolean approvalsComplete, List<StepSpec> steps,
+                        Decision<List<String>> chain, Release release) {
+        boolean released() {
+            return release.next() == OrderState.RELEASED;
+        }
+
+        Integer creditTermDays() {
+            return mode == PaymentMode.CREDIT ? e.paymentMode().outcome().creditDays() : null;
+        }
+
+        LocalDate shipBy() {
+            return released() ? e.deliveryPromise().outcome().orElse(null) : null;
+        }
+    }
+
+    /** Decides, reading what it needs but writing nothing. */
+    private Plan plan(long company, Facts f, List<PlanLine> lines, OrderCustomers.Customer customer, boolean prepayAgreed) {
+        OrderRules rules = terms.rulesAt(f.createdAt());
+        OrderTerms.Evaluation e = terms.evaluate(company, customer, lines.stream().map(PlanLine::line).toList(), f.id(),
+                f.customShipOn(), terms.today(), rules);
         PaymentMode mode = e.paymentMode().outcome().mode();
-        if (mode == PaymentMode.PAY_ON_DELIVERY && prepayAgreed(me.companyId(), id)) mode = PaymentMode.PAY_BEFORE_SHIPMENT;
+        if (mode == PaymentMode.PAY_ON_DELIVERY && prepayAgreed) mode = PaymentMode.PAY_BEFORE_SHIPMENT;
         Map<String, Decision<?>> decided = new LinkedHashMap<>();
         decided.put("standing", e.standing());
         decided.put("payment-mode", e.paymentMode());
         decided.put("deposit", e.deposit());
         decided.put("credit-approval", e.creditApproval());
         decided.put("credit-hold", e.creditHold());
-        decisions.recordEach(SUBJECT, sid, decided);
 
         // ORD-5d: an approval covers the total it approved; any rise voids it and the ladder runs again
         boolean approvalsComplete = false;
-        Long approvalId = o.approvalId();
-        BigDecimal approvedTotal = o.approvedTotal();
-        if (approvalId != null) {
-            if (approvedTotal != null) {
-                Decision<Boolean> holdsStill = terms.approvalHolds(approvedTotal, e.total(), rules);
-                decisions.record(SUBJECT, sid, "approval-holds", holdsStill);
-                approvalsComplete = holdsStill.outcome();
-            }
-            if (!approvalsComplete) {
-                approvals.voidFor(SUBJECT, sid);
-                approvalId = null;
-                approvedTotal = null;
-                jdbc.sql("UPDATE sales_order_line SET special_approval_id = NULL WHERE company_id = :c AND order_id = :id AND special_approval_id = :a")
-                        .param("c", me.companyId()).param("id", id).param("a", o.approvalId()).update();
-            }
+        if (f.approvalId() != null && f.approvedTotal() != null) {
+            Decision<Boolean> holdsStill = terms.approvalHolds(f.approvedTotal(), e.total(), rules);
+            decided.put("approval-holds", holdsStill);
+            approvalsComplete = holdsStill.outcome();
         }
         // ORD-5c: a released hold stays released while the total does not rise above what was released
         boolean held = e.creditHold().outcome().held();
-        boolean holdReleased = o.holdReleasedAt() != null && held
-                && (o.total().compareTo(holdReleasedTotal(me.companyId(), id)) <= 0);
-        if (o.holdReleasedAt() != null && !holdReleased) {
-            jdbc.sql("""
-                    UPDATE sales_order SET hold_released_by = NULL, hold_released_at = NULL, hold_release_reason = NULL,
-                           hold_released_total = NULL WHERE company_id = :c AND id = :id""")
-                    .param("c", me.companyId()).param("id", id).update();
-        }
-        int updated = jdbc.sql("""
-                UPDATE sales_order SET payment_mode = :mode, deposit_due = :deposit, credit_hold = :held, approval_id = :a,
-                       approved_total = :at, credit_term_days = :days, version = version + 1,
-                       state = CASE WHEN :submit THEN 'SUBMITTED' ELSE state END,
-                       submitted_at = CASE WHEN :submit THEN now() ELSE submitted_at END
-                WHERE company_id = :c AND id = :id AND (NOT :submit OR (version = :v AND state = 'DRAFT'))""")
-                .param("mode", mode.name()).param("deposit", e.deposit().outcome()).param("held", held)
-                .param("a", approvalId, java.sql.Types.BIGINT).param("at", approvedTotal, java.sql.Types.NUMERIC)
-                .param("days", mode == PaymentMode.CREDIT ? e.paymentMode().outcome().creditDays() : null, java.sql.Types.INTEGER)
-                .param("submit", submitting != null).param("v", submitting == null ? -1L : submitting)
-                .param("c", me.companyId()).param("id", id).update();
-        if (submitting != null) Versions.requireUpdated(updated);
+        boolean holdReleased = f.holdReleasedAt() != null && held
+                && (f.total().compareTo(holdReleasedTotal(company, f.id())) <= 0);
 
+        List<StepSpec> steps = new ArrayList<>();
+        Decision<List<String>> chain = null;
         if (!approvalsComplete) {
-            List<StepSpec> steps = new ArrayList<>();
             List<RuleHit> hits = new ArrayList<>(e.creditApproval().hits());
             List<String> roles = new ArrayList<>();
-            boolean special = lines.stream().anyMatch(l -> PriceVerdict.SPECIAL_PRICE.name().equals(l.verdict())
-                    && l.specialApprovalId() == null);
+            // a special price approved by the approval now voided needs approving again
+            Long voided = f.approvalId();
+            boolean special = lines.stream().anyMatch(l -> l.awaitsSpecialApproval()
+                    || (voided != null && PriceVerdict.SPECIAL_PRICE.name().equals(l.verdict()) && voided.equals(l.specialApprovalId())));
             if (special && !e.creditApproval().outcome().contains(RoleCode.BUSINESS_MANAGER)) {
-                steps.add(StepSpec.managerOf(o.ownerId()));
+                steps.add(StepSpec.managerOf(f.ownerId()));
                 roles.add(RoleCode.BUSINESS_MANAGER.name());
             }
             if (special) {
@@ -517,23 +581,131 @@ class Orders {
                         Map.of("lines", lines.stream().filter(l -> PriceVerdict.SPECIAL_PRICE.name().equals(l.verdict())).count())));
             }
             for (RoleCode r : e.creditApproval().outcome()) {
-                steps.add(r == RoleCode.BUSINESS_MANAGER ? StepSpec.managerOf(o.ownerId()) : StepSpec.role(r));
+                steps.add(r == RoleCode.BUSINESS_MANAGER ? StepSpec.managerOf(f.ownerId()) : StepSpec.role(r));
                 roles.add(r.name());
             }
             if (!steps.isEmpty()) {
-                Decision<List<String>> chain = new Decision<>(roles, hits, rules.settingsVersion());
-                decisions.record(SUBJECT, sid, "approval-chain", chain);
-                long version = jdbc.sql("SELECT version FROM sales_order WHERE company_id = :c AND id = :id")
-                        .param("c", me.companyId()).param("id", id).query(Long.class).single();
-                long started = approvals.start(new ApprovalSpec(SUBJECT, sid, version,
-                        "订单 " + o.number() + "：" + customer.name() + " " + e.total().toPlainString() + " 元 / Order " + o.number()
-                                + ": " + e.total().toPlainString() + " yuan", me.id(), chain, steps,
-                        approvalDetails(o, customer, lines, e, mode)));
-                jdbc.sql("UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id")
-                        .param("a", started).param("c", me.companyId()).param("id", id).update();
+                chain = new Decision<>(roles, hits, rules.settingsVersion());
+                decided.put("approval-chain", chain);
             }
         }
-        recheck(me.companyId(), id, e);
+        // ORD-6 on the order as it will stand (its state is SUBMITTED at this point: submitted, or edited after submission)
+        Release r = releaseOf(steps.isEmpty() ? 0 : 1, held && !holdReleased, mode, f.total(), e.deposit().outcome(),
+                f.paidAmount(), rules);
+        decided.put("release", r.unmet());
+        if (r.next() == OrderState.RELEASED) decided.put("delivery-promise", e.deliveryPromise());
+        return new Plan(e, rules, mode, decided, held, holdReleased, approvalsComplete, steps, chain, r);
+    }
+
+    /**
+     * Decides an order already stored (submission of a draft, or an edit after submission) and stores the decisions,
+     * the approvals still needed and ORD-6's outcome with one UPDATE of the order.
+     *
+     * @param submitting   the version of the draft being submitted (its UPDATE also submits it), or null
+     * @param known        what the caller has just read about the order (the rest is read here)
+     * @param auditEntries what the caller records in the audit log for this order (creation, submission): recorded
+     *                     here in one statement with the release, if the order is released
+     */
+    private void decide(YewuPrincipal me, OrderQueries.Order o, List<OrderQueries.Line> lines, Long submitting,
+                        Known known, java.util.SequencedMap<String, Changes> auditEntries) {
+        long id = o.id();
+        String sid = String.valueOf(id);
+        OrderCustomers.Customer customer = known.customer() != null ? known.customer() : customers.byId(me.companyId(), o.customerId());
+        boolean prepay = known.prepayAgreed() != null ? known.prepayAgreed() : prepayAgreed(me.companyId(), id);
+        Plan p = plan(me.companyId(), Facts.of(o), lines.stream().map(PlanLine::of).toList(), customer, prepay);
+
+        Long approvalId = p.approvalsComplete() ? o.approvalId() : null;
+        BigDecimal approvedTotal = p.approvalsComplete() ? o.approvedTotal() : null;
+        if (o.approvalId() != null && !p.approvalsComplete()) {
+            approvals.voidFor(SUBJECT, sid);
+            jdbc.sql("UPDATE sales_order_line SET special_approval_id = NULL WHERE company_id = :c AND order_id = :id AND special_approval_id = :a")
+                    .param("c", me.companyId()).param("id", id).param("a", o.approvalId()).update();
+        }
+        if (!p.steps().isEmpty()) {
+            // started before the UPDATE, which stores it with the rest (a chain completes only when its steps are
+            // decided, never within this call); if the UPDATE fails, the transaction takes it back
+            long versionAfter = (submitting != null ? submitting : o.version()) + 1;
+            approvalId = startApproval(me, o, customer, lines, p, versionAfter);
+        }
+        decisions.recordEach(SUBJECT, sid, p.decided());
+        boolean clearRelease = o.holdReleasedAt() != null && !p.holdReleased();
+        int updated = jdbc.sql("""
+                UPDATE sales_order SET payment_mode = :mode, deposit_due = :deposit, credit_hold = :held, approval_id = :a,
+                       approved_total = :at, credit_term_days = :days, version = version + 1, state = :state,
+                       submitted_at = CASE WHEN :submit THEN now() ELSE submitted_at END,
+                       released_at = :releasedAt, ship_by = :shipBy,
+                       hold_released_by = CASE WHEN :clear THEN NULL ELSE hold_released_by END,
+                       hold_released_at = CASE WHEN :clear THEN NULL ELSE hold_released_at END,
+                       hold_release_reason = CASE WHEN :clear THEN NULL ELSE hold_release_reason END,
+                       hold_released_total = CASE WHEN :clear THEN NULL ELSE hold_released_total END
+                WHERE company_id = :c AND id = :id AND (NOT :submit OR (version = :v AND state = 'DRAFT'))""")
+                .param("mode", p.mode().name()).param("deposit", p.e().deposit().outcome()).param("held", p.held())
+                .param("a", approvalId, java.sql.Types.BIGINT).param("at", approvedTotal, java.sql.Types.NUMERIC)
+                .param("days", p.creditTermDays(), java.sql.Types.INTEGER)
+                .param("state", p.release().next().name()).param("submit", submitting != null)
+                .param("releasedAt", p.released() ? Timestamp.from(terms.now()) : null, java.sql.Types.TIMESTAMP)
+                .param("shipBy", p.shipBy(), java.sql.Types.DATE)
+                .param("clear", clearRelease).param("v", submitting == null ? -1L : submitting)
+                .param("c", me.companyId()).param("id", id).update();
+        if (submitting != null) Versions.requireUpdated(updated);
+        afterDecisions(me.companyId(), id, o.number(), p, auditEntries);
+    }
+
+    private long startApproval(YewuPrincipal me, OrderQueries.Order o, OrderCustomers.Customer customer,
+                               List<OrderQueries.Line> lines, Plan p, long version) {
+        BigDecimal total = p.e().total();
+        return approvals.start(new ApprovalSpec(SUBJECT, String.valueOf(o.id()), version,
+                "订单 " + o.number() + "：" + customer.name() + " " + total.toPlainString() + " 元 / Order " + o.number()
+                        + ": " + total.toPlainString() + " yuan", me.id(), p.chain(), p.steps(),
+                approvalDetails(o, customer, lines, p.e(), p.mode())));
+    }
+
+    /** The audit entries (with the release, if released) in one statement, and the warehouse told of a release. */
+    private void afterDecisions(long company, long id, String number, Plan p, java.util.SequencedMap<String, Changes> auditEntries) {
+        if (p.released()) {
+            auditEntries.put("release", Changes.of().put("state", OrderState.SUBMITTED.name(), OrderState.RELEASED.name()));
+            warehouse.tell(company, id, number, "订单已放行，待打单发货", "Order released for shipment");
+        }
+        audit.recordEach("sales-order", id, auditEntries);
+    }
+
+    /**
+     * ORD-1 with submission in one go (the order form's "submit", an import's line group): decided before it is
+     * stored, so the order row is written once, in its decided state, and read back by the statements that write it.
+     * The same decisions as submitting a stored draft ({@link #plan}); the approvals it needs start once it has an id.
+     */
+    private Stored insertSubmitted(YewuPrincipal me, Valid v, String importRef, java.util.SequencedMap<String, Changes> auditEntries) {
+        requirePriced(v.lines().stream().map(c -> new PricedLine(c.lineNo(), c.line().check().outcome().verdict().name())).toList());
+        Instant now = terms.now();
+        long owner = v.customer().ownerId() != null ? v.customer().ownerId() : me.id();
+        BigDecimal total = sum(v.lines(), c -> c.line().amount());
+        Facts f = new Facts(null, owner, v.customer().id(), now, v.customShipOn(), total, LineMoney.ZERO, null, null, null);
+        Plan p = plan(me.companyId(), f, v.lines().stream().map(c -> new PlanLine(new OrderLine(c.line().kind(), c.line().amount()),
+                c.line().check().outcome().verdict().name(), null)).toList(), v.customer(), v.prepayAgreed());
+        Stored stored = insert(me, v, "DIRECT", null, null, null, Map.of(), importRef, now, p);
+        OrderQueries.Order o = stored.order();
+        if (!p.steps().isEmpty()) {
+            long started = startApproval(me, o, v.customer(), stored.lines(), p, o.version());
+            jdbc.sql("UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id")
+                    .param("a", started).param("c", me.companyId()).param("id", o.id()).update();
+            stored = new Stored(queries.orderInCompany(me.companyId(), o.id()).orElseThrow(), stored.lines(), v.prepayAgreed());
+        }
+        decisions.recordEach(SUBJECT, String.valueOf(o.id()), p.decided());
+        afterDecisions(me.companyId(), o.id(), o.number(), p, auditEntries);
+        return stored;
+    }
+
+    private record PricedLine(int lineNo, String verdict) {}
+
+    /** ORD-1: an order is submitted only when every line has its guide price. */
+    private static void requirePriced(List<PricedLine> lines) {
+        List<FieldProblem> waiting = new ArrayList<>();
+        for (PricedLine l : lines) {
+            if (PriceVerdict.AWAITING_GUIDE_PRICE.name().equals(l.verdict())) {
+                waiting.add(new FieldProblem("lines[" + (l.lineNo() - 1) + "].unitPrice", "order-awaiting-guide-price"));
+            }
+        }
+        if (!waiting.isEmpty()) throw ProblemException.invalid(waiting);
     }
 
     /**
@@ -587,33 +759,18 @@ class Orders {
      * hold: AWAITING_APPROVAL; prepayment or deposit: AWAITING_PAYMENT). Runs in the caller's transaction.
      */
     void recheck(long companyId, long id) {
-        recheck(companyId, id, null);
-    }
-
-    /** @param known the evaluation just made in this transaction for today, or null to make it again if needed */
-    private void recheck(long companyId, long id, OrderTerms.Evaluation known) {
         OrderQueries.Order o = queries.orderInCompany(companyId, id).orElse(null);
         if (o == null || !Set.of(OrderState.SUBMITTED, OrderState.AWAITING_APPROVAL, OrderState.AWAITING_PAYMENT).contains(o.state())) return;
         OrderRules rules = terms.rulesAt(o.createdAt().toInstant());
-        int pending = o.approvalId() != null && o.approvedTotal() == null ? 1 : 0;
-        boolean hold = o.creditHold() && o.holdReleasedAt() == null;
-        Decision<Set<ReleasePolicy.Condition>> unmet = release.unmet(new ReleasePolicy.Facts(pending, hold, o.paymentMode(),
-                o.total(), o.depositDue(), o.paidAmount()), rules);
-        OrderState next;
-        if (unmet.outcome().isEmpty()) next = OrderState.RELEASED;
-        else if (unmet.outcome().contains(ReleasePolicy.Condition.APPROVALS) || unmet.outcome().contains(ReleasePolicy.Condition.CREDIT_HOLD)) {
-            next = OrderState.AWAITING_APPROVAL;
-        } else next = OrderState.AWAITING_PAYMENT;
-        if (next != OrderState.RELEASED) decisions.record(SUBJECT, String.valueOf(id), "release", unmet);
-        if (next == OrderState.RELEASED) {
-            OrderTerms.Evaluation e = known;
-            if (e == null) {
-                List<OrderLine> lines = queries.lines(companyId, id).stream().map(OrderQueries.Line::orderLine).toList();
-                OrderCustomers.Customer customer = customers.byId(companyId, o.customerId());
-                e = terms.evaluate(companyId, customer, lines, id, o.customShipOn(), terms.today(), rules);
-            }
+        Release r = releaseOf(o.approvalId() != null && o.approvedTotal() == null ? 1 : 0, o.creditHold() && o.holdReleasedAt() == null,
+                o.paymentMode(), o.total(), o.depositDue(), o.paidAmount(), rules);
+        if (r.next() != OrderState.RELEASED) decisions.record(SUBJECT, String.valueOf(id), "release", r.unmet());
+        if (r.next() == OrderState.RELEASED) {
+            List<OrderLine> lines = queries.lines(companyId, id).stream().map(OrderQueries.Line::orderLine).toList();
+            OrderCustomers.Customer customer = customers.byId(companyId, o.customerId());
+            OrderTerms.Evaluation e = terms.evaluate(companyId, customer, lines, id, o.customShipOn(), terms.today(), rules);
             Map<String, Decision<?>> decided = new LinkedHashMap<>();
-            decided.put("release", unmet);
+            decided.put("release", r.unmet());
             decided.put("delivery-promise", e.deliveryPromise());
             decisions.recordEach(SUBJECT, String.valueOf(id), decided);
             jdbc.sql("""
@@ -623,10 +780,25 @@ class Orders {
                     .param("c", companyId).param("id", id).update();
             audit.record("sales-order", id, "release", Changes.of().put("state", o.state().name(), "RELEASED"));
             warehouse.tell(companyId, id, o.number(), "订单已放行，待打单发货", "Order released for shipment");
-        } else if (next != o.state()) {
+        } else if (r.next() != o.state()) {
             jdbc.sql("UPDATE sales_order SET state = :s, version = version + 1 WHERE company_id = :c AND id = :id")
-                    .param("s", next.name()).param("c", companyId).param("id", id).update();
+                    .param("s", r.next().name()).param("c", companyId).param("id", id).update();
         }
+    }
+
+    /** ORD-6's answer for an order: what is unmet, and the state that follows from it. */
+    private record Release(Decision<Set<ReleasePolicy.Condition>> unmet, OrderState next) {}
+
+    private Release releaseOf(int pendingApprovals, boolean hold, PaymentMode mode, BigDecimal total, BigDecimal deposit,
+                              BigDecimal paid, OrderRules rules) {
+        Decision<Set<ReleasePolicy.Condition>> unmet = release.unmet(new ReleasePolicy.Facts(pendingApprovals, hold, mode,
+                total, deposit, paid), rules);
+        OrderState next;
+        if (unmet.outcome().isEmpty()) next = OrderState.RELEASED;
+        else if (unmet.outcome().contains(ReleasePolicy.Condition.APPROVALS) || unmet.outcome().contains(ReleasePolicy.Condition.CREDIT_HOLD)) {
+            next = OrderState.AWAITING_APPROVAL;
+        } else next = OrderState.AWAITING_PAYMENT;
+        return new Release(unmet, next);
     }
 
     /** The approvers' answer, in the deciding transaction: approved → the approval covers this total; else back to draft. */

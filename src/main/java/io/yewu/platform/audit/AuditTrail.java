@@ -9,4 +9,9 @@ public interface AuditTrail {
     default void recordAll(String entityType, String action, java.util.Map<?, Changes> byEntityId) {
         byEntityId.forEach((id, changes) -> record(entityType, id, action, changes));
     }
+
+    /** Several actions on one record, in this order, in one statement (a draft created and submitted at once). */
+    default void recordEach(String entityType, Object entityId, java.util.SequencedMap<String, Changes> actions) {
+        actions.forEach((action, changes) -> record(entityType, entityId, action, changes));
+    }
 }

@@ -40,6 +40,24 @@ class JdbcAuditTrail implements AuditTrail {
                 .update();
     }
 
+    @Override
+    public void recordEach(String entityType, Object entityId, java.util.SequencedMap<String, Changes> actions) {
+        if (actions.isEmpty()) return;
+        var user = CurrentUser.find();
+        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
+        jdbc.sql("""
+                INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
+                SELECT :c, :a, :n, :t, :id, e.action, CAST(e.changes AS jsonb)
+                FROM unnest(CAST(:actions AS text[]), CAST(:changes AS text[])) WITH ORDINALITY AS e(action, changes, n) ORDER BY e.n""")
+                .param("c", companyId)
+                .param("a", user.map(u -> u.id()).orElse(null))
+                .param("n", user.map(u -> u.displayName()).orElse("系统 / system"))
+                .param("t", entityType).param("id", String.valueOf(entityId))
+                .param("actions", actions.keySet().toArray(String[]::new))
+                .param("changes", actions.values().stream().map(c -> json.writeValueAsString(body(c))).toArray(String[]::new))
+                .update();
+    }
+
     private static Map<String, Map<String, Object>> body(Changes changes) {
         Map<String, Map<String, Object>> body = new LinkedHashMap<>();
         changes.asMap().forEach((field, c) -> {

@@ -72,6 +72,22 @@ class ValueSensitivePlansIT extends IntegrationTest {
         assertThat(ValueSensitivePlans.planForValues("UPDATE t SET likes = likes + 1 WHERE id = :id")).isFalse();
     }
 
+    @Test
+    void aRememberedAnswerIsTheSameAnswer() {
+        // the answers are kept per statement text: asked again (an equal text, another instance), the same answer
+        for (String sql : new String[]{"SELECT 1 FROM t WHERE name ILIKE :p", "SELECT 1 FROM t WHERE id = :id"}) {
+            boolean first = ValueSensitivePlans.planForValues(new String(sql.toCharArray()));
+            for (int i = 0; i < 3; i++) {
+                assertThat(ValueSensitivePlans.planForValues(new String(sql.toCharArray()))).isEqualTo(first);
+            }
+        }
+        // past the bound, texts are still answered, just not kept
+        for (int i = 0; i < ValueSensitivePlans.REMEMBERED + 10; i++) {
+            assertThat(ValueSensitivePlans.planForValues("SELECT " + i + " FROM t WHERE name LIKE :p")).isTrue();
+        }
+        assertThat(ValueSensitivePlans.planForValues("SELECT -1 FROM t WHERE id = :id")).isFalse();
+    }
+
     private static void run(Connection c, String sql, Object value) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setObject(1, value);
