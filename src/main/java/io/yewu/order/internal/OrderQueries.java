@@ -128,14 +128,6 @@ class OrderQueries {
                 .param("c", companyId).param("id", orderId).query(Line.class).list();
     }
 
-    /**
-     * An order this transaction has just created, as its statements returned it (its customer was in the creator's
-     * scope, so the order is), with its decisions and no change log yet (changes are logged from the first edit on).
-     */
-    Detail created(Order order, List<Line> lines) {
-        return new Detail(order, lines, decisions.forSubject(SUBJECT, String.valueOf(order.id())), List.of());
-    }
-
     Detail get(YewuPrincipal me, long id) {
         Order order = order(me, id);
         List<Change> changes = jdbc.sql("""

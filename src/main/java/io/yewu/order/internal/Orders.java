@@ -18,6 +18,7 @@ import io.yewu.platform.audit.Changes;
 import io.yewu.platform.decision.Decision;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
+import io.yewu.platform.decision.StoredDecision;
 import io.yewu.platform.numbering.DocumentNumbers;
 import io.yewu.platform.security.RoleCode;
 import io.yewu.platform.security.YewuPrincipal;
@@ -154,7 +155,8 @@ class Orders {
     @Transactional
     OrderQueries.Detail create(YewuPrincipal me, OrderInput in) {
         Stored stored = store(me, in, null);
-        return queries.created(stored.order(), stored.lines());
+        // as its statements returned it (its customer was in the creator's scope, so the order is); no change log yet
+        return new OrderQueries.Detail(stored.order(), stored.lines(), stored.decisions(), List.of());
     }
 
     /**
@@ -187,7 +189,7 @@ class Orders {
      * in the same transaction): its version is 0. Its lines change only when an approval completes, never within
      * the transaction that stored them.
      */
-    record Stored(OrderQueries.Order order, List<OrderQueries.Line> lines, boolean prepayAgreed) {
+    record Stored(OrderQueries.Order order, List<OrderQueries.Line> lines, boolean prepayAgreed, List<StoredDecision> decisions) {
         long id() {
             return order.id();
         }
@@ -234,7 +236,8 @@ class Orders {
                 .param("releasedAt", released ? Timestamp.from(now) : null, java.sql.Types.TIMESTAMP)
                 .param("shipBy", released ? decided.shipBy() : null, java.sql.Types.DATE)
                 .query(OrderQueries.Order.class).single();
-        return new Stored(order, insertLines(me.companyId(), order.id(), v.lines(), specialApprovals), v.prepayAgreed());
+        // a draft has no decisions yet; insertSubmitted adds those it records
+        return new Stored(order, insertLines(me.companyId(), order.id(), v.lines(), specialApprovals), v.prepayAgreed(), List.of());
     }
 
     /** PLT-8: each line half-up to the fen, the order the sum of its lines. */
@@ -688,11 +691,11 @@ class Orders {
             long started = startApproval(me, o, v.customer(), stored.lines(), p, o.version());
             jdbc.sql("UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id")
                     .param("a", started).param("c", me.companyId()).param("id", o.id()).update();
-            stored = new Stored(queries.orderInCompany(me.companyId(), o.id()).orElseThrow(), stored.lines(), v.prepayAgreed());
+            o = queries.orderInCompany(me.companyId(), o.id()).orElseThrow();
         }
-        decisions.recordEach(SUBJECT, String.valueOf(o.id()), p.decided());
+        List<StoredDecision> made = decisions.recordFirst(SUBJECT, String.valueOf(o.id()), p.decided());
         afterDecisions(me.companyId(), o.id(), o.number(), p, auditEntries);
-        return stored;
+        return new Stored(o, stored.lines(), v.prepayAgreed(), made);
     }
 
     private record PricedLine(int lineNo, String verdict) {}

@@ -35,6 +35,15 @@ public interface DecisionRecords {
         recordBatch(byKind.entrySet().stream().map(e -> new Entry(subjectType, subjectId, e.getKey(), e.getValue())).toList());
     }
 
+    /**
+     * The first decisions about a subject (one created in this transaction), by kind in the order given, in one
+     * statement; returns them as {@link #forSubject} lists them, newest first, without reading them back.
+     */
+    default List<StoredDecision> recordFirst(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
+        recordEach(subjectType, subjectId, byKind);
+        return forSubject(subjectType, subjectId);
+    }
+
     /** One decision to store, for {@link #recordBatch}. */
     record Entry(String subjectType, String subjectId, String kind, Decision<?> decision) {}
 

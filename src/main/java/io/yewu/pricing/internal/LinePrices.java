@@ -35,15 +35,13 @@ public class LinePrices implements LinePricing {
     private record Found(long id, String code, String name, Products.Kind kind, boolean active) {}
 
     private final JdbcClient jdbc;
-    private final PriceLists priceLists;
     private final Settings settings;
     private final Clock clock;
     private final GuidePricePolicy guidePrices = new GuidePricePolicy();
     private final PriceCheckPolicy checks = new PriceCheckPolicy();
 
-    LinePrices(JdbcClient jdbc, PriceLists priceLists, Settings settings, Clock clock) {
+    LinePrices(JdbcClient jdbc, Settings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.priceLists = priceLists;
         this.settings = settings;
         this.clock = clock;
     }
@@ -66,15 +64,44 @@ public class LinePrices implements LinePricing {
         return checkAll(lines, vatInvoice, on, rules());
     }
 
-    /** The lines' products, list entries and answered requests in three queries at most, whatever the number of lines. */
+    /**
+     * The lines' products with their list entries in one query, and their answered requests in a second if any line
+     * has one, whatever the number of lines.
+     */
     public List<Optional<CheckedLine>> checkAll(List<LineRequest> lines, boolean vatInvoice, LocalDate on, PricingRules rules) {
         if (lines.isEmpty()) return List.of();
         long company = company();
         Long[] productIds = lines.stream().map(LineRequest::productId).distinct().toArray(Long[]::new);
         Map<Long, Found> products = new HashMap<>();
-        jdbc.sql("SELECT id, code, name, kind, active FROM product WHERE company_id = :c AND id = ANY(:ids)")
-                .param("c", company).param("ids", productIds).query(Found.class).list().forEach(f -> products.put(f.id(), f));
-        Map<Long, List<GuidePricePolicy.ListedPrice>> listed = priceLists.listed(company, products.keySet());
+        Map<Long, List<GuidePricePolicy.ListedPrice>> listed = new HashMap<>();
+        // every list entry of each product, approved or not (GuidePricePolicy picks the one in force); a product
+        // without entries comes back once, with empty entry columns
+        jdbc.sql("""
+                SELECT p.id, p.code, p.name, p.kind, p.active, l.id AS price_list_id, l.effective_from,
+                       l.status = 'APPROVED' AS approved, x.guide_price
+                FROM product p
+                LEFT JOIN price_list_line x ON x.company_id = p.company_id AND x.product_id = p.id
+                LEFT JOIN price_list l ON l.company_id = x.company_id AND l.id = x.price_list_id
+                WHERE p.company_id = :c AND p.id = ANY(:ids)""")
+                .param("c", company).param("ids", productIds)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    products.computeIfAbsent(id, k -> {
+                        try {
+                            return new Found(id, rs.getString("code"), rs.getString("name"),
+                                    Products.Kind.valueOf(rs.getString("kind")), rs.getBoolean("active"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    long list = rs.getLong("price_list_id");
+                    if (!rs.wasNull()) {
+                        listed.computeIfAbsent(id, k -> new ArrayList<>()).add(new GuidePricePolicy.ListedPrice(list,
+                                rs.getObject("effective_from", LocalDate.class), rs.getBoolean("approved"),
+                                rs.getBigDecimal("guide_price")));
+                    }
+                    return null;
+                }).list();
         Long[] requestIds = lines.stream().map(LineRequest::quoteRequestId).filter(java.util.Objects::nonNull).distinct()
                 .toArray(Long[]::new);
         Map<Long, Answer> answers = new HashMap<>();

@@ -60,4 +60,19 @@ class DecisionRecordsIT extends PlatformIntegrationTest {
         assertThat(second.settingsVersion()).isEqualTo(8);
         assertThat(second.hits().getFirst().ruleId()).isEqualTo("CUS-7");
     }
+
+    @Test
+    void PLT1_aNewSubjectsFirstDecisionsAreListedAsTheyReadBack() {
+        var made = new java.util.LinkedHashMap<String, Decision<?>>();
+        made.put("payment-mode", Decision.of(Mode.PAY_ON_DELIVERY, 7, new RuleHit("ORD-3a", "老客户货到付款",
+                "Existing customer pays on delivery", Map.of("total", new BigDecimal("1500.00"), "city", "广州"))));
+        made.put("deposit", Decision.of(new BigDecimal("0.00"), 7, RuleHit.of("ORD-4", "无定制产品", "No custom lines")));
+        made.put("release", Decision.of(java.util.Set.of(), 7, RuleHit.of("ORD-6", "可放行", "Nothing unmet")));
+        String id = "F-" + System.nanoTime();
+        var listed = CompanyContext.callAs(subject.companyId(), () -> decisions.recordFirst("first", id, made));
+        var read = CompanyContext.callAs(subject.companyId(), () -> decisions.forSubject("first", id));
+        assertThat(listed).hasSize(3).isEqualTo(read);
+        assertThat(listed.getFirst().kind()).as("newest first, as the reads list them").isEqualTo("release");
+        assertThat(listed.getLast().hits().getFirst().inputs().get("city")).isEqualTo("广州");
+    }
 }

@@ -58,6 +58,35 @@ class JdbcDecisionRecords implements DecisionRecords {
     }
 
     @Override
+    public List<StoredDecision> recordFirst(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
+        if (byKind.isEmpty()) return List.of();
+        List<String> kinds = List.copyOf(byKind.keySet());
+        List<Decision<?>> made = List.copyOf(byKind.values());
+        String[] outcomes = made.stream().map(d -> outcomeText(d.outcome(), json)).toArray(String[]::new);
+        String[] hits = made.stream().map(d -> json.writeValueAsString(d.hits())).toArray(String[]::new);
+        record Row(long id, OffsetDateTime decidedAt) {}
+        List<Row> rows = jdbc.sql("""
+                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
+                SELECT :c, :t, :s, d.kind, d.outcome, CAST(d.hits AS jsonb), d.version
+                FROM unnest(CAST(:kinds AS text[]), CAST(:outcomes AS text[]), CAST(:hits AS text[]), CAST(:versions AS bigint[]))
+                     WITH ORDINALITY AS d(kind, outcome, hits, version, n)
+                ORDER BY d.n RETURNING id, decided_at""")
+                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
+                .param("kinds", kinds.toArray(String[]::new)).param("outcomes", outcomes).param("hits", hits)
+                .param("versions", made.stream().map(Decision::settingsVersion).toArray(Long[]::new))
+                // the ids come from the sequence in the order the rows are inserted, which is the order given
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("decided_at", OffsetDateTime.class))).list()
+                .stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList();
+        List<StoredDecision> listed = new java.util.ArrayList<>(rows.size());
+        // as forSubject lists them: newest first, the same moment by id descending; the hits as read back from JSON
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            listed.add(new StoredDecision(kinds.get(i), outcomes[i], json.readValue(hits[i], HITS),
+                    made.get(i).settingsVersion(), rows.get(i).decidedAt()));
+        }
+        return listed;
+    }
+
+    @Override
     public List<StoredDecision> forSubject(String subjectType, String subjectId) {
         return jdbc.sql("""
                 SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record
