@@ -21,9 +21,42 @@ import java.util.Optional;
 @Component
 class OrderCustomers {
 
-    /** A customer file as orders read it; {@code ownerId} null while it sits in the pool. */
+    /**
+     * A customer file as orders read it; {@code ownerId} null while it sits in the pool. {@code totals}: its orders
+     * as they stood when the file was read (ORD-2, ORD-5c), or null when not read with it.
+     */
     record Customer(long id, String name, String city, Long ownerId, Integer creditTermDays, BigDecimal creditLimit,
-                    boolean vatInvoice) {}
+                    boolean vatInvoice, Totals totals) {}
+
+    /** What a customer's orders add up to for its standing (ORD-2) and its credit exposure (ORD-5c). */
+    record Totals(long deliveredAndPaid, BigDecimal receivables, BigDecimal openCredit, LocalDate oldestDue) {}
+
+    /**
+     * The customer's orders, leaving one out ({@code :ex}): delivered and fully paid ones (ORD-2), receivables
+     * (shipped orders not yet paid), other open credit orders (submitted, not yet shipped, not cancelled) and the due
+     * date of the oldest unpaid receivable (ORD-5c). A cancelled order counts nowhere, so cancelling and re-creating
+     * an order meets the same exposure. Over {@code sales_order o}, to be completed with the customer's condition.
+     */
+    private static final String TOTALS = """
+            SELECT count(*) FILTER (WHERE o.state IN ('DELIVERED', 'CLOSED') AND o.paid_amount >= o.total) AS delivered_and_paid,
+                   coalesce(sum(o.total - o.paid_amount) FILTER (WHERE o.id <> :ex AND o.paid_amount < o.total
+                       AND o.state IN ('SHIPPED', 'DELIVERED', 'CLOSED')), 0) AS receivables,
+                   coalesce(sum(o.total - o.paid_amount) FILTER (WHERE o.id <> :ex AND o.paid_amount < o.total AND o.payment_mode = 'CREDIT'
+                       AND o.state IN ('SUBMITTED', 'AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'RELEASED')), 0) AS open_credit,
+                   min(o.due_on) FILTER (WHERE o.id <> :ex AND o.paid_amount < o.total
+                       AND o.state IN ('SHIPPED', 'DELIVERED', 'CLOSED')) AS oldest_due
+            FROM sales_order o""";
+
+    private static Totals totals(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Totals(rs.getLong("delivered_and_paid"), rs.getBigDecimal("receivables"), rs.getBigDecimal("open_credit"),
+                rs.getObject("oldest_due", LocalDate.class));
+    }
+
+    private static Customer customer(java.sql.ResultSet rs, Totals totals) throws java.sql.SQLException {
+        return new Customer(rs.getLong("id"), rs.getString("name"), rs.getString("city"), (Long) rs.getObject("owner_id", Long.class),
+                (Integer) rs.getObject("credit_term_days", Integer.class), rs.getBigDecimal("credit_limit"),
+                rs.getBoolean("vat_invoice"), totals);
+    }
 
     private final JdbcClient jdbc;
     private final CustomerStandingPolicy standing = new CustomerStandingPolicy();
@@ -32,12 +65,18 @@ class OrderCustomers {
         this.jdbc = jdbc;
     }
 
-    /** The customer if it is in the user's company and data scope (PLT-5), else empty. */
+    /**
+     * The customer if it is in the user's company and data scope (PLT-5), else empty; with its {@link Totals} over
+     * all its orders as they stand, in the same statement.
+     */
     Optional<Customer> inScope(YewuPrincipal me, long customerId) {
         DataScope.Condition scope = DataScope.of(me, "c.company_id", "c.owner_id");
-        return jdbc.sql("SELECT c.id, c.name, c.city, c.owner_id, c.credit_term_days, c.credit_limit, c.vat_invoice FROM customer c"
+        return jdbc.sql("SELECT c.id, c.name, c.city, c.owner_id, c.credit_term_days, c.credit_limit, c.vat_invoice, t.*"
+                        + " FROM customer c CROSS JOIN LATERAL (" + TOTALS
+                        + " WHERE o.company_id = c.company_id AND o.customer_id = c.id) t"
                         + " WHERE c.id = :id AND c.stage <> 'CLOSED' AND " + scope.sql())
-                .params(scope.params()).param("id", customerId).query(Customer.class).optional();
+                .params(scope.params()).param("id", customerId).param("ex", -1L)
+                .query((rs, n) -> customer(rs, totals(rs))).optional();
     }
 
     /** Customers by their exact name within the user's company and data scope (an import's customer column): name → id. */
@@ -54,34 +93,23 @@ class OrderCustomers {
     Customer byId(long companyId, long customerId) {
         return jdbc.sql("SELECT c.id, c.name, c.city, c.owner_id, c.credit_term_days, c.credit_limit, c.vat_invoice FROM customer c"
                         + " WHERE c.company_id = :c AND c.id = :id")
-                .param("c", companyId).param("id", customerId).query(Customer.class).single();
+                .param("c", companyId).param("id", customerId).query((rs, n) -> customer(rs, null)).single();
     }
 
-    /**
-     * What the customer's orders say, read in one statement: ORD-2's standing (new until one of its orders has been
-     * delivered and fully paid) and ORD-5c's exposure (receivables: shipped orders not yet paid; the customer's other
-     * open credit orders: submitted, not yet shipped, not cancelled; the due date of the oldest unpaid receivable).
-     * A cancelled order counts nowhere, so cancelling and re-creating an order meets the same exposure.
-     *
-     * @param excludeOrderId the order being decided, left out of the exposure
-     */
+    /** ORD-2's standing and ORD-5c's exposure from a customer's {@link Totals}. */
     record History(Decision<Boolean> standing, CreditHoldPolicy.Exposure exposure) {}
 
-    History history(long companyId, long customerId, Long excludeOrderId, OrderRules rules) {
-        return jdbc.sql("""
-                SELECT count(*) FILTER (WHERE state IN ('DELIVERED', 'CLOSED') AND paid_amount >= total) AS delivered_and_paid,
-                       coalesce(sum(total - paid_amount) FILTER (WHERE id <> :ex AND paid_amount < total
-                           AND state IN ('SHIPPED', 'DELIVERED', 'CLOSED')), 0) AS receivables,
-                       coalesce(sum(total - paid_amount) FILTER (WHERE id <> :ex AND paid_amount < total AND payment_mode = 'CREDIT'
-                           AND state IN ('SUBMITTED', 'AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'RELEASED')), 0) AS open_credit,
-                       min(due_on) FILTER (WHERE id <> :ex AND paid_amount < total
-                           AND state IN ('SHIPPED', 'DELIVERED', 'CLOSED')) AS oldest_due
-                FROM sales_order WHERE company_id = :c AND customer_id = :id""")
-                .param("c", companyId).param("id", customerId).param("ex", excludeOrderId == null ? -1L : excludeOrderId)
-                .query((rs, n) -> new History(standing.isNew(rs.getLong("delivered_and_paid"), rules),
-                        new CreditHoldPolicy.Exposure(rs.getBigDecimal("receivables"), rs.getBigDecimal("open_credit"),
-                                rs.getObject("oldest_due", LocalDate.class))))
-                .single();
+    /**
+     * The standing and exposure of a customer for an order: from the totals read with the customer when there is no
+     * stored order to leave out ({@code excludeOrderId} null: a new order or a preview), else read leaving it out.
+     */
+    History history(long companyId, Customer customer, Long excludeOrderId, OrderRules rules) {
+        Totals t = customer.totals() != null && excludeOrderId == null ? customer.totals()
+                : jdbc.sql(TOTALS + " WHERE o.company_id = :c AND o.customer_id = :id")
+                        .param("c", companyId).param("id", customer.id()).param("ex", excludeOrderId == null ? -1L : excludeOrderId)
+                        .query((rs, n) -> totals(rs)).single();
+        return new History(standing.isNew(t.deliveredAndPaid(), rules),
+                new CreditHoldPolicy.Exposure(t.receivables(), t.openCredit(), t.oldestDue()));
     }
 
     CustomerFacts facts(Customer c, boolean isNew) {

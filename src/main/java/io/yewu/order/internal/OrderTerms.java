@@ -102,7 +102,7 @@ class OrderTerms implements OrderTermsPreview {
                         LocalDate customShipOn, LocalDate releasedOn, OrderRules rules) {
         BigDecimal total = lines.stream().map(OrderLine::amount).reduce(LineMoney.ZERO, BigDecimal::add);
         BigDecimal custom = lines.stream().filter(OrderLine::custom).map(OrderLine::amount).reduce(LineMoney.ZERO, BigDecimal::add);
-        OrderCustomers.History history = customers.history(companyId, customer.id(), excludeOrderId, rules);
+        OrderCustomers.History history = customers.history(companyId, customer, excludeOrderId, rules);
         Decision<Boolean> standing = history.standing();
         CustomerFacts facts = customers.facts(customer, standing.outcome());
         CreditHoldPolicy.Exposure exposure = history.exposure();
