@@ -119,6 +119,8 @@ test('the shift lead holds the roll call, sees how busy each shift is and moves 
   }
   // yesterday's roll call of the demo, with its absent agent
   await expect(lead.locator('[data-test=roll-call-list]')).toContainText('注意语音语调')
+  // a chart is drawn when it comes into view; how far down it sits depends on the shift the page opens on
+  await lead.locator('[data-test=busy-chart]').scrollIntoViewIfNeeded()
   await expect(lead.locator('[data-test=busy-chart] canvas')).toBeVisible()
   const seats = lead.locator('[data-test=busy-seats] .el-table__body tr')
   await expect(seats.first()).toBeVisible()

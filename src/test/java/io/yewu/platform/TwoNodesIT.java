@@ -149,6 +149,35 @@ class TwoNodesIT {
                 .untilAsserted(() -> assertThat(hours(admin2, key)).as("the other node").isEqualTo(37));
     }
 
+    /**
+     * Issue 9: each node keeps the business calendar in memory; a day changed through one node counts on the other
+     * as soon as the database's notification arrives, and on the writing node at once.
+     */
+    @Test
+    void aCalendarDayChangedOnOneNodeCountsOnTheOtherAtOnce() {
+        Api admin1 = Api.at(port(node1)).login("admin", "Yewu@2026");
+        JdbcClient jdbc = node1.getBean(JdbcClient.class);
+        long company = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'")
+                .query(Long.class).single());
+        var onNode1 = node1.getBean(io.yewu.platform.calendar.BusinessCalendar.class);
+        var onNode2 = node2.getBean(io.yewu.platform.calendar.BusinessCalendar.class);
+        java.time.LocalDate day = java.time.LocalDate.of(2031, 3, 12); // a Wednesday, no official schedule that far
+        for (int i = 0; i < 2; i++) { // node 2 has the calendar in memory now
+            assertThat(CompanyContext.callAs(company, () -> onNode2.calendar().isWorkingDay(day))).isTrue();
+        }
+        try {
+            Api.Response off = admin1.put("/api/admin/calendar/days/" + day, Map.of("off", true, "name", "两节点测试"));
+            assertThat(off.status()).as(off.body()).isEqualTo(204);
+            assertThat(CompanyContext.callAs(company, () -> onNode1.calendar().isWorkingDay(day))).as("the writing node, at once").isFalse();
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                    assertThat(CompanyContext.callAs(company, () -> onNode2.calendar().isWorkingDay(day))).as("the other node").isFalse());
+        } finally {
+            assertThat(admin1.delete("/api/admin/calendar/days/" + day).status()).isEqualTo(204);
+        }
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(CompanyContext.callAs(company, () -> onNode2.calendar().isWorkingDay(day))).isTrue());
+    }
+
     private static int hours(Api admin, String key) {
         for (var s : admin.get("/api/admin/settings").json()) {
             if (key.equals(s.path("key").asString())) return s.path("value").asInt();

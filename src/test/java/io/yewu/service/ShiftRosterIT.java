@@ -29,6 +29,17 @@ class ShiftRosterIT extends IntegrationTest {
         Api lead = login("shiftlead");
         long agent1 = ServiceFixtures.userId(jdbc, "agent1");
         YearMonth next = YearMonth.now(ServiceFixtures.SH).plusMonths(1);
+        // the demo rosters next month, and other tests may roster agent1 in it: the counts are checked against what
+        // the other days already held
+        int[] elsewhere = {0, 0};
+        for (JsonNode r : lead.get("/api/shift/roster?size=200&month=" + next).json().path("items")) {
+            if (r.path("userId").asLong() != agent1) continue;
+            for (var day : r.path("days").properties()) {
+                if (Integer.parseInt(day.getKey()) <= 4) continue;
+                if ("NIGHT".equals(day.getValue().asString())) elsewhere[0]++;
+                if ("REST".equals(day.getValue().asString())) elsewhere[1]++;
+            }
+        }
         var saved = lead.post("/api/shift/roster", Map.of("entries", List.of(
                 Map.of("userId", agent1, "day", next.atDay(1).toString(), "shift", "DAY"),
                 Map.of("userId", agent1, "day", next.atDay(2).toString(), "shift", "NIGHT"),
@@ -45,8 +56,8 @@ class ShiftRosterIT extends IntegrationTest {
         assertThat(row.path("days").path("2").asString()).isEqualTo("NIGHT");
         assertThat(row.path("days").path("3").asString()).isEqualTo("REST");
         assertThat(row.path("days").has("4")).isFalse();
-        assertThat(row.path("nightShifts").asInt()).isEqualTo(2);
-        assertThat(row.path("restDays").asInt()).isEqualTo(1);
+        assertThat(row.path("nightShifts").asInt()).isEqualTo(elsewhere[0] + 2);
+        assertThat(row.path("restDays").asInt()).isEqualTo(elsewhere[1] + 1);
         assertThat(lead.get("/api/shift/roster/export?month=" + next).status()).isEqualTo(200);
         // the service director reads it; only the shift lead keeps it; agents never see it
         Api director = login("servicedir");

@@ -159,6 +159,8 @@ class ServiceDemoData {
         qcSamples(companyId, now);
         roster(companyId, YearMonth.from(now.atZone(Tickets.ZONE)));
         roster(companyId, YearMonth.from(now.atZone(Tickets.ZONE)).minusMonths(1));
+        // next month's too, as a shift lead publishes it ahead: on a month's last evening the next shift is rostered
+        roster(companyId, YearMonth.from(now.atZone(Tickets.ZONE)).plusMonths(1));
         rollCallAndLastMonth(companyId, now);
         campaign(companyId, now);
         testScores(companyId, now);

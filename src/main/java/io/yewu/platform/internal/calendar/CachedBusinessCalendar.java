@@ -2,41 +2,66 @@ package io.yewu.platform.internal.calendar;
 
 import io.yewu.platform.calendar.BusinessCalendar;
 import io.yewu.platform.calendar.WorkCalendar;
+import io.yewu.platform.internal.db.DatabaseNotifications;
 import io.yewu.platform.security.CompanyContext;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * Keeps each company's calendar in memory with the revision it was read at; one primary-key read of the revision
- * per call tells whether any node has edited it since. The revision is read before the days, so a calendar is
- * never cached under a revision newer than its data.
+ * Keeps each company's calendar in memory until the database says it changed, as the settings are kept (decision
+ * 0030): every calendar write bumps the company's revision, a trigger on {@code calendar_revision} notifies
+ * {@code yewu_calendar} on commit, whichever node wrote it, and {@link DatabaseNotifications} drops that company's
+ * copy. While the node is not listening, each call reads the revision (one primary-key read) and reloads the days
+ * only when it moved. A transaction that writes the calendar reads the database from then on, and the node drops
+ * its copy when that transaction ends, so the writer never waits for the notification. A copy loaded while a
+ * change was being dropped is not kept (the epoch check). Decision 0042.
  */
 @Service
-class CachedBusinessCalendar implements BusinessCalendar {
+class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.Listener {
 
     private record Cached(long revision, WorkCalendar calendar) {}
 
     private final CalendarStore store;
+    private final DatabaseNotifications notifications;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
 
-    CachedBusinessCalendar(CalendarStore store) {
+    CachedBusinessCalendar(CalendarStore store, DatabaseNotifications notifications) {
         this.store = store;
+        this.notifications = notifications;
+        store.whenWritten(this::written);
     }
 
     @Override
     public WorkCalendar calendar() {
         long company = company();
-        long revision = store.revision(company);
+        boolean written = TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.hasResource(new Written(company));
         Cached cached = cache.get(company);
-        if (cached != null && cached.revision() == revision) return cached.calendar();
+        if (!written && cached != null && notifications.listening()) return cached.calendar();
+        long before = epoch.get();
+        boolean listening = notifications.listening();
+        // the revision is read before the days, so a calendar is never kept under a revision newer than its data
+        long revision = store.revision(company);
+        if (cached != null && cached.revision() == revision && !written) return keep(company, cached, before, listening);
         WorkCalendar calendar = store.load(company);
-        cache.put(company, new Cached(revision, calendar));
+        Cached loaded = new Cached(revision, calendar);
+        if (!written) keep(company, loaded, before, listening);
         return calendar;
+    }
+
+    /** Kept for later calls unless a change was dropped meanwhile; without notifications, kept to compare revisions. */
+    private WorkCalendar keep(long company, Cached c, long epochBefore, boolean listening) {
+        if (!listening || epoch.get() == epochBefore) cache.put(company, c);
+        return c.calendar();
     }
 
     @Override
@@ -45,9 +70,55 @@ class CachedBusinessCalendar implements BusinessCalendar {
         return IntStream.rangeClosed(today.getYear(), today.getYear() + 1).filter(y -> !calendar.isPublished(y)).boxed().toList();
     }
 
+    /**
+     * The company's calendar was written in this transaction: later reads in it go to the database, and the node's
+     * copy is dropped when the transaction ends (committed or not).
+     */
+    void written(long company) {
+        drop(company);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        Written marker = new Written(company);
+        if (TransactionSynchronizationManager.hasResource(marker)) return;
+        TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(marker);
+                drop(company);
+            }
+        });
+    }
+
+    private void drop(long company) {
+        epoch.incrementAndGet();
+        cache.remove(company);
+    }
+
+    @Override
+    public String channel() {
+        return "yewu_calendar";
+    }
+
+    @Override
+    public void notified(String payload) {
+        try {
+            drop(Long.parseLong(payload.strip()));
+        } catch (NumberFormatException e) {
+            lost();
+        }
+    }
+
+    @Override
+    public void lost() {
+        epoch.incrementAndGet();
+        cache.clear();
+    }
+
     static long company() {
         Long c = CompanyContext.companyId();
         if (c == null) throw new IllegalStateException("the calendar is read within a company");
         return c;
     }
+
+    private record Written(long company) {}
 }

@@ -17,9 +17,15 @@ import java.util.Optional;
 class CalendarStore {
 
     private final JdbcClient jdbc;
+    /** Told of each write, in the writing transaction (the node's cached calendar, {@link CachedBusinessCalendar}). */
+    private volatile java.util.function.LongConsumer written = company -> { };
 
     CalendarStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    void whenWritten(java.util.function.LongConsumer listener) {
+        this.written = listener;
     }
 
     long revision(long company) {
@@ -95,6 +101,7 @@ class CalendarStore {
                 INSERT INTO calendar_revision (company_id, revision) VALUES (:c, 1)
                 ON CONFLICT (company_id) DO UPDATE SET revision = calendar_revision.revision + 1""")
                 .param("c", company).update();
+        written.accept(company);
     }
 
     private static CalendarDay day(ResultSet rs, int n) throws SQLException {
