@@ -2,17 +2,15 @@ package io.yewu.platform.internal.calendar;
 
 import io.yewu.platform.calendar.BusinessCalendar;
 import io.yewu.platform.calendar.WorkCalendar;
+import io.yewu.platform.internal.db.CompanyCopies;
 import io.yewu.platform.internal.db.DatabaseNotifications;
 import io.yewu.platform.security.CompanyContext;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -32,22 +30,21 @@ class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.
     private final CalendarStore store;
     private final DatabaseNotifications notifications;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
+    private final CompanyCopies copies = new CompanyCopies(cache::remove, cache::clear);
 
     CachedBusinessCalendar(CalendarStore store, DatabaseNotifications notifications) {
         this.store = store;
         this.notifications = notifications;
-        store.whenWritten(this::written);
+        store.whenWritten(copies::written);
     }
 
     @Override
     public WorkCalendar calendar() {
         long company = company();
-        boolean written = TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.hasResource(new Written(company));
+        boolean written = copies.writtenInThisTransaction(company);
         Cached cached = cache.get(company);
         if (!written && cached != null && notifications.listening()) return cached.calendar();
-        long before = epoch.get();
+        long before = copies.epoch();
         boolean listening = notifications.listening();
         // the revision is read before the days, so a calendar is never kept under a revision newer than its data
         long revision = store.revision(company);
@@ -60,7 +57,7 @@ class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.
 
     /** Kept for later calls unless a change was dropped meanwhile; without notifications, kept to compare revisions. */
     private WorkCalendar keep(long company, Cached c, long epochBefore, boolean listening) {
-        if (!listening || epoch.get() == epochBefore) cache.put(company, c);
+        if (!listening || copies.unchangedSince(epochBefore)) cache.put(company, c);
         return c.calendar();
     }
 
@@ -70,30 +67,6 @@ class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.
         return IntStream.rangeClosed(today.getYear(), today.getYear() + 1).filter(y -> !calendar.isPublished(y)).boxed().toList();
     }
 
-    /**
-     * The company's calendar was written in this transaction: later reads in it go to the database, and the node's
-     * copy is dropped when the transaction ends (committed or not).
-     */
-    void written(long company) {
-        drop(company);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
-        Written marker = new Written(company);
-        if (TransactionSynchronizationManager.hasResource(marker)) return;
-        TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(marker);
-                drop(company);
-            }
-        });
-    }
-
-    private void drop(long company) {
-        epoch.incrementAndGet();
-        cache.remove(company);
-    }
-
     @Override
     public String channel() {
         return "yewu_calendar";
@@ -101,17 +74,12 @@ class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.
 
     @Override
     public void notified(String payload) {
-        try {
-            drop(Long.parseLong(payload.strip()));
-        } catch (NumberFormatException e) {
-            lost();
-        }
+        copies.notified(payload);
     }
 
     @Override
     public void lost() {
-        epoch.incrementAndGet();
-        cache.clear();
+        copies.lost();
     }
 
     static long company() {
@@ -119,6 +87,4 @@ class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.
         if (c == null) throw new IllegalStateException("the calendar is read within a company");
         return c;
     }
-
-    private record Written(long company) {}
 }

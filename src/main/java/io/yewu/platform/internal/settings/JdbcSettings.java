@@ -1,5 +1,6 @@
 package io.yewu.platform.internal.settings;
 
+import io.yewu.platform.internal.db.CompanyCopies;
 import io.yewu.platform.internal.db.DatabaseNotifications;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.settings.Settings;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Snapshots of a company's settings at any moment, computed from all its stored values (a few dozen rows, every
@@ -36,7 +36,6 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     private final SettingRegistry registry;
     private final DatabaseNotifications notifications;
     private final Map<Long, List<SettingRow>> cached = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
 
     JdbcSettings(JdbcClient jdbc, SettingRegistry registry, DatabaseNotifications notifications) {
         this.jdbc = jdbc;
@@ -51,6 +50,14 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     private record Computed(List<SettingRow> rows, Instant from, Instant until, SettingsSnapshot snapshot) {}
 
     private final Map<Long, Computed> snapshots = new ConcurrentHashMap<>();
+    /** When the copies above are dropped: notifications, this node's writes, the epoch (decision 0030). */
+    private final CompanyCopies copies = new CompanyCopies(company -> {
+        cached.remove(company);
+        snapshots.remove(company);
+    }, () -> {
+        cached.clear();
+        snapshots.clear();
+    });
 
     @Override
     public SettingsSnapshot snapshotAt(Instant at) {
@@ -109,7 +116,7 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     private List<SettingRow> stored() {
         long company = company();
         boolean tx = TransactionSynchronizationManager.isSynchronizationActive();
-        if (tx && TransactionSynchronizationManager.hasResource(new Written(company))) return read(company);
+        if (copies.writtenInThisTransaction(company)) return read(company);
         TxCopy key = new TxCopy(company);
         if (tx && TransactionSynchronizationManager.getResource(key) instanceof List<?> copy) {
             @SuppressWarnings("unchecked") List<SettingRow> rows = (List<SettingRow>) copy;
@@ -117,10 +124,10 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
         }
         List<SettingRow> rows = notifications.listening() ? cached.get(company) : null;
         if (rows == null) {
-            long before = epoch.get();
+            long before = copies.epoch();
             boolean listening = notifications.listening();
             rows = read(company);
-            if (listening && epoch.get() == before) cached.put(company, rows);
+            if (listening && copies.unchangedSince(before)) cached.put(company, rows);
         }
         if (tx) {
             TransactionSynchronizationManager.bindResource(key, rows);
@@ -144,25 +151,10 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
      * node's copy is dropped when the transaction ends (committed or not).
      */
     void written(long company) {
-        drop(company);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
-        TransactionSynchronizationManager.unbindResourceIfPossible(new TxCopy(company));
-        Written marker = new Written(company);
-        if (TransactionSynchronizationManager.hasResource(marker)) return;
-        TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(marker);
-                drop(company);
-            }
-        });
-    }
-
-    private void drop(long company) {
-        epoch.incrementAndGet();
-        cached.remove(company);
-        snapshots.remove(company);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(new TxCopy(company));
+        }
+        copies.written(company);
     }
 
     @Override
@@ -172,18 +164,12 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
 
     @Override
     public void notified(String payload) {
-        try {
-            drop(Long.parseLong(payload.strip()));
-        } catch (NumberFormatException e) {
-            lost();
-        }
+        copies.notified(payload);
     }
 
     @Override
     public void lost() {
-        epoch.incrementAndGet();
-        cached.clear();
-        snapshots.clear();
+        copies.lost();
     }
 
     static long company() {
@@ -193,6 +179,4 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     }
 
     private record TxCopy(long company) {}
-
-    private record Written(long company) {}
 }
