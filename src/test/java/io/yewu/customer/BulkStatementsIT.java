@@ -74,16 +74,14 @@ class BulkStatementsIT extends IntegrationTest {
         return StatementCounter.statements(tag);
     }
 
-    /** Equal counts, the session's bookkeeping and the settings cache's fill aside (they depend on timing, not N). */
+    /** Equal counts, the session's bookkeeping and the nodes' cache fills aside (they depend on timing, not N). */
     private static void sameCount(List<String> small, List<String> large) {
         assertThat(small).isNotEmpty();
         assertThat(work(large)).as("statements for the larger batch (N+1?)").hasSameSizeAs(work(small));
     }
 
     private static List<String> work(List<String> statements) {
-        // the session's bookkeeping, and the settings read that fills the node's cache (decision 0030), depend on timing
-        return statements.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT))
-                .filter(s -> !s.contains("spring_session") && !s.contains("from setting_value")).toList();
+        return StatementCounter.work(statements).stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     @Test
@@ -164,6 +162,8 @@ class BulkStatementsIT extends IntegrationTest {
         }
         completions.add(counted(manager, "GET", "/api/visits/completion", null, 200));
         sameCount(creates.get(0), creates.get(1));
-        sameCount(completions.get(0), completions.get(2));
+        // after three people with 2-stop routes, and after three more with 20 stops (before them, the department may
+        // have no one with a route at all, and the read stops after the first statement)
+        sameCount(completions.get(1), completions.get(2));
     }
 }

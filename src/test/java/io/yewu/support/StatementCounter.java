@@ -39,6 +39,23 @@ public final class StatementCounter {
         return BY_TAG.getOrDefault(tag, List.of());
     }
 
+    /**
+     * The statements that do the request's work: without the session's bookkeeping and the reads that fill a
+     * node's per-company copies (settings, decision 0030; business calendar, decision 0042), which depend on what
+     * ran before and when, not on the request's size.
+     */
+    public static List<String> work(List<String> statements) {
+        return statements.stream().filter(s -> !CACHE_FILLS.contains(s.strip().toLowerCase(java.util.Locale.ROOT))
+                && !s.toLowerCase(java.util.Locale.ROOT).contains("spring_session")
+                && !s.toLowerCase(java.util.Locale.ROOT).contains("from setting_value")).toList();
+    }
+
+    /** The business calendar's revision check and its load (CalendarStore), as the driver sees them. */
+    private static final java.util.Set<String> CACHE_FILLS = java.util.Set.of(
+            "select revision from calendar_revision where company_id = ?",
+            "select day, off, name from calendar_day where company_id = ?",
+            "select year from calendar_year where company_id = ? and published");
+
     private static void record(String sql) {
         List<String> list = CURRENT.get();
         if (list != null) list.add(sql);
