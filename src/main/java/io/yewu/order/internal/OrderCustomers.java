@@ -53,8 +53,8 @@ class OrderCustomers {
     }
 
     private static Customer customer(java.sql.ResultSet rs, Totals totals) throws java.sql.SQLException {
-        return new Customer(rs.getLong("id"), rs.getString("name"), rs.getString("city"), (Long) rs.getObject("owner_id", Long.class),
-                (Integer) rs.getObject("credit_term_days", Integer.class), rs.getBigDecimal("credit_limit"),
+        return new Customer(rs.getLong("id"), rs.getString("name"), rs.getString("city"), rs.getObject("owner_id", Long.class),
+                rs.getObject("credit_term_days", Integer.class), rs.getBigDecimal("credit_limit"),
                 rs.getBoolean("vat_invoice"), totals);
     }
 

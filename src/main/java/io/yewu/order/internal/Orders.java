@@ -348,7 +348,7 @@ class Orders {
         if (before.state() != OrderState.DRAFT) {
             jdbc.sql("UPDATE sales_order SET state = 'SUBMITTED', released_at = NULL, ship_by = NULL WHERE company_id = :c AND id = :id")
                     .param("c", me.companyId()).param("id", id).update();
-            decide(me, id, before.total());
+            decide(me, id);
         }
         if (Boolean.TRUE.equals(in.submit()) && before.state() == OrderState.DRAFT) submitDraft(me, id, in.version() + 1);
         return queries.get(me, id);
@@ -482,10 +482,8 @@ class Orders {
     /**
      * An edit after submission: decides again and stores payment mode, deposit, credit approvals, credit hold and
      * release with the settings of the order's creation (PLT-2).
-     *
-     * @param previousTotal the total before the edit
      */
-    private void decide(YewuPrincipal me, long id, BigDecimal previousTotal) {
+    private void decide(YewuPrincipal me, long id) {
         decide(me, queries.order(me, id), queries.lines(me.companyId(), id), null, Known.NOTHING, new LinkedHashMap<>());
     }
 
@@ -689,9 +687,9 @@ class Orders {
         OrderQueries.Order o = stored.order();
         if (!p.steps().isEmpty()) {
             long started = startApproval(me, o, v.customer(), stored.lines(), p, o.version());
-            jdbc.sql("UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id")
-                    .param("a", started).param("c", me.companyId()).param("id", o.id()).update();
-            o = queries.orderInCompany(me.companyId(), o.id()).orElseThrow();
+            o = jdbc.sql("WITH o AS (UPDATE sales_order SET approval_id = :a WHERE company_id = :c AND id = :id RETURNING *) "
+                            + OrderQueries.ORDER_SELECT_FROM_CTE)
+                    .param("a", started).param("c", me.companyId()).param("id", o.id()).query(OrderQueries.Order.class).single();
         }
         List<StoredDecision> made = decisions.recordFirst(SUBJECT, String.valueOf(o.id()), p.decided());
         afterDecisions(me.companyId(), o.id(), o.number(), p, auditEntries);

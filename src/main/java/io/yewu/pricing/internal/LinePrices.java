@@ -86,14 +86,10 @@ public class LinePrices implements LinePricing {
                 .param("c", company).param("ids", productIds)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
-                    products.computeIfAbsent(id, k -> {
-                        try {
-                            return new Found(id, rs.getString("code"), rs.getString("name"),
-                                    Products.Kind.valueOf(rs.getString("kind")), rs.getBoolean("active"));
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+                    if (!products.containsKey(id)) {
+                        products.put(id, new Found(id, rs.getString("code"), rs.getString("name"),
+                                Products.Kind.valueOf(rs.getString("kind")), rs.getBoolean("active")));
+                    }
                     long list = rs.getLong("price_list_id");
                     if (!rs.wasNull()) {
                         listed.computeIfAbsent(id, k -> new ArrayList<>()).add(new GuidePricePolicy.ListedPrice(list,

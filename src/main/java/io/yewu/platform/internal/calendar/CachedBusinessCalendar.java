@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * change was being dropped is not kept (the epoch check). Decision 0042.
  */
 @Service
-class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.Listener {
+class CachedBusinessCalendar implements BusinessCalendar, CompanyCopies.Owner {
 
     private record Cached(long revision, WorkCalendar calendar) {}
 
@@ -73,13 +73,8 @@ class CachedBusinessCalendar implements BusinessCalendar, DatabaseNotifications.
     }
 
     @Override
-    public void notified(String payload) {
-        copies.notified(payload);
-    }
-
-    @Override
-    public void lost() {
-        copies.lost();
+    public CompanyCopies copies() {
+        return copies;
     }
 
     static long company() {

@@ -20,6 +20,22 @@ import java.util.function.LongConsumer;
  */
 public final class CompanyCopies {
 
+    /** A cache whose copies these are: it names its channel, and notifications reach its copies. */
+    public interface Owner extends DatabaseNotifications.Listener {
+
+        CompanyCopies copies();
+
+        @Override
+        default void notified(String payload) {
+            copies().notified(payload);
+        }
+
+        @Override
+        default void lost() {
+            copies().lost();
+        }
+    }
+
     private final AtomicLong epoch = new AtomicLong();
     private final LongConsumer dropOne;
     private final Runnable dropAll;

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * never put back what a notification just removed. Decision 0030.
  */
 @Service
-class JdbcSettings implements Settings, DatabaseNotifications.Listener {
+class JdbcSettings implements Settings, CompanyCopies.Owner {
 
     private final JdbcClient jdbc;
     private final SettingRegistry registry;
@@ -163,13 +163,8 @@ class JdbcSettings implements Settings, DatabaseNotifications.Listener {
     }
 
     @Override
-    public void notified(String payload) {
-        copies.notified(payload);
-    }
-
-    @Override
-    public void lost() {
-        copies.lost();
+    public CompanyCopies copies() {
+        return copies;
     }
 
     static long company() {
