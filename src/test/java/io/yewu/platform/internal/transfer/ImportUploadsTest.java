@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +35,8 @@ class ImportUploadsTest {
     @TempDir
     Path dataDir;
 
-    final List<Path> seen = new ArrayList<>();
+    // the background jobs of one test add to it from two threads at once
+    final List<Path> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void logIn() {
