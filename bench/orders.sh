@@ -17,7 +17,7 @@ RESULTS=$BENCH_DIR/results.md
 ORDER_CLIENTS=${ORDER_CLIENTS:-16}
 ORDER_SECONDS=${ORDER_SECONDS:-30}
 ORDER_ROUNDS=${ORDER_ROUNDS:-3}
-ORDER_WARMUP=${ORDER_WARMUP:-60}
+ORDER_WARMUP=${ORDER_WARMUP:-120}
 ORDER_PATH=${ORDER_PATH:-/api/orders}
 PERF_DOC=${PERF_DOC:-docs/performance.md}
 
@@ -77,8 +77,9 @@ orders() {
   local rows=() pg_tps=() http_rps=() round
   login_all "$in/order-sessions.txt"
   # warm-up, not measured, the same for both sides: the JIT compiles the request path and the caches fill. On this
-  # 2-core machine the compiler threads share the cores with the load, so a fresh JVM takes about a minute to reach
-  # its steady speed (measured 2026-11-30: 325, 332, 465, 506 orders/s in successive 20 s windows)
+  # 2-core machine the compiler threads share the cores with the load, so a fresh JVM takes one to two minutes to
+  # reach its steady speed (measured 2026-11-30: 325, 332, 465, 506 orders/s in successive 20 s windows; on a slower
+  # machine later that day 132–144 orders/s after 45 s, 178–197 after several minutes; decision 0043)
   if [ "$ORDER_WARMUP" -gt 0 ]; then
     (cd "$(mktemp -d)" && PGOPTIONS='-c role=yewu_app' pgbench -n -M prepared -c "$ORDER_CLIENTS" -j 2 -T "$ORDER_WARMUP" \
       -D company="$c" -D cmin="$cmin" -D cmax="$cmax" -D pmin="$pmin" -D pmax="$pmax" \

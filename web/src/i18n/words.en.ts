@@ -146,6 +146,7 @@ const en: typeof zh = {
       paymentMode: 'Payment terms',
       depositDue: 'Deposit due',
       newCustomer: 'New customer',
+      orderDeliveredAndPaid: 'An order delivered and fully paid',
       outstandingReceivables: 'Outstanding receivables',
       openCreditOrders: 'Open credit orders',
       creditUsed: 'Credit used',

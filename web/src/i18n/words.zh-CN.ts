@@ -151,6 +151,7 @@ export default {
       paymentMode: '付款方式',
       depositDue: '应付定金',
       newCustomer: '新客户',
+      orderDeliveredAndPaid: '已有订单送达并付清',
       outstandingReceivables: '未收应收款',
       openCreditOrders: '未完成帐期订单',
       creditUsed: '已用额度',

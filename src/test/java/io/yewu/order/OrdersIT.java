@@ -151,6 +151,28 @@ class OrdersIT extends OrderFixtures {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(id(again.json())).isEqualTo(id(first.json()));
+        assertThat(again.body()).as("the stored answer (deflated when large) replays byte for byte").isEqualTo(first.body());
+        assertThat(orders()).isEqualTo(before + 1);
+    }
+
+    /** Decision 0043: attempts in flight at once with one key each act, but one stores the key; the others replay it. */
+    @Test
+    void PLT4_attemptsInFlightAtOnceWithTheSameKeyMakeOneOrder() throws Exception {
+        long gz = customer("sales1", "广州", null, null);
+        Map<String, Object> body = Map.of("customerId", gz, "lines", List.of(lineOf("2000.00")), "submit", true);
+        long before = orders();
+        String key = unique("order-key-");
+        List<java.util.concurrent.Callable<Api.Response>> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Api sales1 = login("sales1"); // one client each (an Api's next headers are its own), the same user and key
+            attempts.add(() -> sales1.header("Idempotency-Key", key).post("/api/orders", body));
+        }
+        List<Api.Response> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (var f : pool.invokeAll(attempts)) answers.add(f.get());
+        }
+        assertThat(answers).extracting(Api.Response::status).containsOnly(201);
+        assertThat(answers).extracting(a -> id(a.json())).containsOnly(id(answers.getFirst().json()));
         assertThat(orders()).isEqualTo(before + 1);
     }
 

@@ -51,4 +51,18 @@ class RequestPathIT extends IntegrationTest {
                 + "FROM spring_session WHERE principal_name = 'sales1'").query(String.class).single());
         assertThat(after).isEqualTo(before);
     }
+
+    /** Decision 0043: the login and the CSRF token are stored field by field, not by Java serialization (0xAC 0xED). */
+    @Test
+    void aSessionsLoginAndTokenAreStoredFieldByField() {
+        Api sales2 = login("sales2");
+        assertThat(sales2.get("/api/me").status()).isEqualTo(200);
+        List<String> heads = asSystem(() -> jdbc.sql("""
+                SELECT a.attribute_name || '=' || encode(substring(a.attribute_bytes FROM 1 FOR 1), 'hex')
+                FROM spring_session_attributes a JOIN spring_session s ON s.primary_id = a.session_primary_id
+                WHERE s.principal_name = 'sales2' ORDER BY a.attribute_name""").query(String.class).list());
+        assertThat(heads).contains("SPRING_SECURITY_CONTEXT=01",
+                "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN=02");
+        assertThat(heads).noneMatch(h -> h.endsWith("=ac"));
+    }
 }

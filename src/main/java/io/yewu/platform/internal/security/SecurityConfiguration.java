@@ -104,9 +104,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    org.springframework.session.config.SessionRepositoryCustomizer<org.springframework.session.jdbc.JdbcIndexedSessionRepository> sessionTimeout(
+    org.springframework.session.config.SessionRepositoryCustomizer<org.springframework.session.jdbc.JdbcIndexedSessionRepository> sessionStoreSettings(
             @Value("${server.servlet.session.timeout:8h}") java.time.Duration timeout) {
-        return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+        return repository -> {
+            repository.setDefaultMaxInactiveInterval(timeout);
+            // the logged-in user and the CSRF token field by field, not by Java serialization (SessionAttributeCodec)
+            repository.setConversionService(new SessionAttributeCodec(getClass().getClassLoader()).conversionService());
+        };
     }
 
     @Bean

@@ -30,9 +30,14 @@ import java.util.Optional;
 /**
  * {@code Idempotency-Key} on POST/PUT: the first request with a key runs and its answer is stored when it is a
  * success or a conflict (409: the action was refused as it stood, e.g. a stale version or a customer filed first);
- * a retry with the same key and body gets that answer replayed instead of acting twice or deciding anew; a retry
- * while the first still runs gets 409; the same key with a different body gets 422. Other failed attempts (invalid
- * input, 5xx) free the key, and a claim left unfinished (the node died) is taken over after a minute.
+ * a retry with the same key and body gets that answer replayed instead of acting twice or deciding anew; the same
+ * key with a different body gets 422. Other failed attempts (invalid input, 5xx) store nothing, so the key stays
+ * free.
+ * <p>
+ * The key is written once, with the answer, by the request's own transaction (one durable commit; decision 0043).
+ * A retry after that commit finds the answer before it acts. Two attempts in flight at once both act, but only one
+ * can store the key: the other's insert waits on the first's uncommitted key, finds it taken once the first
+ * commits, rolls its own work back and replays the first's answer. So either way one attempt's work is kept.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -73,16 +78,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
         YewuPrincipal u = user.get();
+        Stored earlier = find(u, key);
+        if (earlier != null) {
+            answer(request, response, earlier, hash);
+            return;
+        }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         HttpServletRequest replayed = multipart ? request : new ReplayedBody(request, body);
-        // One transaction for the claim, the request's own work and the stored answer: one durable commit. The
-        // handlers' transactions join it. A retry with the same key waits on the claim's row lock until the first
-        // attempt committed or rolled back, then replays its answer or runs afresh.
+        // One transaction for the request's own work and the stored answer: one durable commit. The handlers'
+        // transactions join it.
         Outcome outcome;
         try {
             outcome = tx.execute(status -> {
-                boolean claimed = claim(u, key, hash);
-                if (!claimed) return Outcome.RETRY;
                 try {
                     chain.doFilter(replayed, captured);
                 } catch (IOException | ServletException e) {
@@ -90,11 +97,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 if (status.isRollbackOnly()) return Outcome.ROLLED_BACK;
                 if (!replayable(captured.getStatus())) {
-                    status.setRollbackOnly(); // the key is free again; an input error committed nothing
+                    status.setRollbackOnly(); // an input error commits nothing and leaves the key free
                     return Outcome.NOT_STORED;
                 }
-                store(u, key, captured);
-                return Outcome.STORED;
+                if (store(u, key, hash, captured)) return Outcome.STORED;
+                status.setRollbackOnly(); // an attempt in flight beside this one stored the key first: its work stands
+                return Outcome.TAKEN;
             });
         } catch (Failed e) {
             if (e.getCause() instanceof IOException io) throw io;
@@ -102,19 +110,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (org.springframework.transaction.UnexpectedRollbackException e) {
             outcome = Outcome.ROLLED_BACK;
         }
-        if (outcome == Outcome.RETRY) {
-            answerRetry(request, response, u, key, hash);
-            return;
+        if (outcome == Outcome.TAKEN) {
+            captured.resetBuffer();
+            Stored first = find(u, key);
+            if (first != null) {
+                answer(request, response, first, hash);
+                return;
+            }
+            outcome = Outcome.ROLLED_BACK; // the other attempt was purged meanwhile: nothing of this one was kept
         }
         if (outcome == Outcome.ROLLED_BACK) {
-            // A handler's transaction failed and the whole request rolled back, the claim with it. A conflict that
-            // committed nothing is still the answer a retry gets (as before: kept in its own small commit); a
-            // success that rolled back never happened, so it is not acknowledged: the client retries the key.
+            // A handler's transaction failed and the whole request rolled back. A conflict that committed nothing
+            // is still the answer a retry gets (kept in its own small commit); a success that rolled back never
+            // happened, so it is not acknowledged: the client retries the key.
             if (captured.getStatus() == HttpStatus.CONFLICT.value()) {
-                tx.execute(s -> {
-                    if (claim(u, key, hash)) store(u, key, captured);
-                    return null;
-                });
+                tx.execute(s -> store(u, key, hash, captured));
             } else if (captured.getStatus() < 300) {
                 captured.resetBuffer();
                 problems.write(response, HttpStatus.CONFLICT, "idempotency-in-progress", locales.resolveLocale(request),
@@ -125,7 +135,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
-    private enum Outcome { RETRY, STORED, NOT_STORED, ROLLED_BACK }
+    private enum Outcome { STORED, NOT_STORED, ROLLED_BACK, TAKEN }
 
     /** Carries the chain's checked exceptions out of the transaction callback. */
     private static final class Failed extends RuntimeException {
@@ -134,22 +144,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Claims the key (taking over a claim left unfinished for a minute by a node that died); false if it is taken. */
-    private boolean claim(YewuPrincipal u, String key, String hash) {
+    /** The answer stored under the key, or null; a claim without an answer (left by an earlier version) counts as none. */
+    private Stored find(YewuPrincipal u, String key) {
         return jdbc.sql("""
-                INSERT INTO idempotency_record (company_id, user_id, key, request_hash) VALUES (:c, :u, :k, :h)
-                ON CONFLICT (company_id, user_id, key) DO UPDATE SET request_hash = :h, created_at = now()
-                WHERE idempotency_record.http_status IS NULL AND idempotency_record.created_at < now() - interval '1 minute'""")
-                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash).update() == 1;
+                SELECT request_hash, http_status, content_type, body FROM idempotency_record
+                WHERE company_id = :c AND user_id = :u AND key = :k AND http_status IS NOT NULL""")
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).query(Stored.class).optional()
+                .orElse(null);
     }
 
-    private void store(YewuPrincipal u, String key, ContentCachingResponseWrapper captured) {
-        jdbc.sql("""
-                UPDATE idempotency_record SET http_status = :s, content_type = :t, body = :b
-                WHERE company_id = :c AND user_id = :u AND key = :k""")
+    /** Stores the key with its answer; false if another attempt stored it first (an answerless claim is taken over). */
+    private boolean store(YewuPrincipal u, String key, String hash, ContentCachingResponseWrapper captured) {
+        return jdbc.sql("""
+                INSERT INTO idempotency_record (company_id, user_id, key, request_hash, http_status, content_type, body)
+                VALUES (:c, :u, :k, :h, :s, :t, :b)
+                ON CONFLICT (company_id, user_id, key) DO UPDATE SET request_hash = excluded.request_hash,
+                  http_status = excluded.http_status, content_type = excluded.content_type, body = excluded.body,
+                  created_at = now()
+                WHERE idempotency_record.http_status IS NULL""")
+                .param("c", u.companyId()).param("u", u.id()).param("k", key).param("h", hash)
                 .param("s", captured.getStatus()).param("t", captured.getContentType())
-                .param("b", captured.getContentAsByteArray())
-                .param("c", u.companyId()).param("u", u.id()).param("k", key).update();
+                .param("b", captured.getContentAsByteArray()).update() == 1;
     }
 
     /** Answers a retry gets again: successes and conflicts; not input errors, which the user corrects and resends. */
@@ -157,24 +172,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return status < 300 || status == HttpStatus.CONFLICT.value();
     }
 
-    private void answerRetry(HttpServletRequest request, HttpServletResponse response, YewuPrincipal u, String key,
-                             String hash) throws IOException {
-        Stored stored = jdbc.sql("""
-                SELECT request_hash, http_status, content_type, body FROM idempotency_record
-                WHERE company_id = :c AND user_id = :u AND key = :k""")
-                .param("c", u.companyId()).param("u", u.id()).param("k", key).query(Stored.class).optional()
-                .orElse(null);
-        var locale = locales.resolveLocale(request);
-        if (stored == null || stored.httpStatus() == null) {
-            problems.write(response, HttpStatus.CONFLICT, "idempotency-in-progress", locale, request.getRequestURI());
-        } else if (!stored.requestHash().equals(hash)) {
-            problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-mismatch", locale, request.getRequestURI());
-        } else {
-            response.setStatus(stored.httpStatus());
-            if (stored.contentType() != null) response.setContentType(stored.contentType());
-            response.setHeader("Idempotency-Replayed", "true");
-            if (stored.body() != null) response.getOutputStream().write(stored.body());
+    private void answer(HttpServletRequest request, HttpServletResponse response, Stored stored, String hash)
+            throws IOException {
+        if (!stored.requestHash().equals(hash)) {
+            problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-mismatch",
+                    locales.resolveLocale(request), request.getRequestURI());
+            return;
         }
+        response.setStatus(stored.httpStatus());
+        if (stored.contentType() != null) response.setContentType(stored.contentType());
+        response.setHeader("Idempotency-Replayed", "true");
+        if (stored.body() != null) response.getOutputStream().write(stored.body());
     }
 
     private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
