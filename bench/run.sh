@@ -163,7 +163,8 @@ measure() {
       la+=("$(loadavg | cut -d' ' -f1)")
       local wrk_run=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 )); echo "$wrk_run" >"$counter"
       read -r rps l50 _ l99 f < <(BENCH_SESSIONS=$sessions BENCH_RUN=$wrk_run run_wrk create.lua "$c")
-      read -r tps _ pf < <(run_pgbench "$c" -D company="$COMPANY" -D user="$SELLER" -D dept="$DEPT" -f bench/essential_create.pgbench)
+      read -r tps _ pf < <(run_pgbench "$c" -D company="$COMPANY" -D user="$SELLER" -D dept="$DEPT" -D run="$wrk_run" -D seq=0 \
+        -f bench/essential_create.pgbench)
       y+=("$rps"); p+=("$tps"); p50+=("$l50"); p99+=("$l99"); failed=$((failed + f + pf))
       r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
     done

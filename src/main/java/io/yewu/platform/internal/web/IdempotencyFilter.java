@@ -78,18 +78,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
         YewuPrincipal u = user.get();
-        Stored earlier = find(u, key);
-        if (earlier != null) {
-            answer(request, response, earlier, hash);
-            return;
-        }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         HttpServletRequest replayed = multipart ? request : new ReplayedBody(request, body);
-        // One transaction for the request's own work and the stored answer: one durable commit. The handlers'
-        // transactions join it.
+        Stored[] earlier = new Stored[1];
+        // One transaction (and one connection) for the look-up, the request's own work and the stored answer: one
+        // durable commit. The handlers' transactions join it.
         Outcome outcome;
         try {
             outcome = tx.execute(status -> {
+                earlier[0] = find(u, key);
+                if (earlier[0] != null) return Outcome.ANSWERED_BEFORE;
                 try {
                     chain.doFilter(replayed, captured);
                 } catch (IOException | ServletException e) {
@@ -109,6 +107,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throw (ServletException) e.getCause();
         } catch (org.springframework.transaction.UnexpectedRollbackException e) {
             outcome = Outcome.ROLLED_BACK;
+        }
+        if (outcome == Outcome.ANSWERED_BEFORE) {
+            answer(request, response, earlier[0], hash);
+            return;
         }
         if (outcome == Outcome.TAKEN) {
             captured.resetBuffer();
@@ -135,7 +137,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
-    private enum Outcome { STORED, NOT_STORED, ROLLED_BACK, TAKEN }
+    private enum Outcome { ANSWERED_BEFORE, STORED, NOT_STORED, ROLLED_BACK, TAKEN }
 
     /** Carries the chain's checked exceptions out of the transaction callback. */
     private static final class Failed extends RuntimeException {
