@@ -102,7 +102,7 @@ class ServiceDemoData {
                 jdbc.sql("UPDATE ticket SET requester_kind = 'CUSTOMER', customer_id = :cust WHERE company_id = :c AND id = :id")
                         .param("cust", customers.get(i % customers.size())).param("c", companyId).param("id", id).update();
             }
-            Instant received = now.minus(Duration.ofHours(p.hoursAgo()));
+            Instant received = received(now, p.hoursAgo());
             if (fcr) {
                 jdbc.sql("""
                         UPDATE ticket SET state = 'CLOSED', first_contact_resolution = true, promised_at = NULL, resolution = '当场答复',
@@ -166,6 +166,20 @@ class ServiceDemoData {
         testScores(companyId, now);
         return plans.size();
     }
+
+    /**
+     * When a demo ticket was received: {@code hoursAgo} before now, except that a ticket of the last few hours stays in
+     * the current month (Asia/Shanghai). In the first hours of a month the month's QC sample (QC-1) draws from this
+     * month's tickets, and the inspector's page opens on this month; without this it would be empty until morning.
+     */
+    static Instant received(Instant now, int hoursAgo) {
+        Instant at = now.minus(Duration.ofHours(hoursAgo));
+        if (hoursAgo > RECENT_HOURS) return at;
+        Instant monthStart = YearMonth.from(now.atZone(Tickets.ZONE)).atDay(1).atStartOfDay(Tickets.ZONE).toInstant();
+        return at.isBefore(monthStart) ? monthStart : at;
+    }
+
+    private static final int RECENT_HOURS = 6;
 
     /**
      * QC-1 / QC-2 on first start: the month's sample proposed for each agent (as the 1st-of-month job does for the
