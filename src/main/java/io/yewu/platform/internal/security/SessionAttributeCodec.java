@@ -54,7 +54,7 @@ final class SessionAttributeCodec {
 
     byte[] encode(Object value) {
         try {
-            if (compactContext(value) instanceof YewuPrincipal p) return context(p, ((SecurityContextImpl) value).getAuthentication().getAuthorities());
+            if (compactLogin(value) instanceof UsernamePasswordAuthenticationToken t) return context((YewuPrincipal) t.getPrincipal(), t.getAuthorities());
             if (value instanceof DefaultCsrfToken t) return csrf(t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,8 +73,8 @@ final class SessionAttributeCodec {
         }
     }
 
-    /** The principal of a security context this codec writes whole (an authenticated login, nothing more), else null. */
-    private static YewuPrincipal compactContext(Object value) {
+    /** The login of a security context this codec writes whole (authenticated, a Yewu user, nothing more), else null. */
+    private static UsernamePasswordAuthenticationToken compactLogin(Object value) {
         if (!(value instanceof SecurityContextImpl c) || c.getClass() != SecurityContextImpl.class) return null;
         if (!(c.getAuthentication() instanceof UsernamePasswordAuthenticationToken t)
                 || t.getClass() != UsernamePasswordAuthenticationToken.class) return null;
@@ -82,7 +82,7 @@ final class SessionAttributeCodec {
         for (GrantedAuthority a : t.getAuthorities()) {
             if (a.getClass() != SimpleGrantedAuthority.class) return null;
         }
-        return t.getPrincipal() instanceof YewuPrincipal p && p.getClass() == YewuPrincipal.class ? p : null;
+        return t.getPrincipal() instanceof YewuPrincipal p && p.getClass() == YewuPrincipal.class ? t : null;
     }
 
     /** Writes the tag and the version, then the fields. */
