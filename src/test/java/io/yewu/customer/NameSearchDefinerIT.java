@@ -2,6 +2,7 @@ package io.yewu.customer;
 
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
+import io.yewu.support.Plans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,7 +13,6 @@ import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,28 +82,20 @@ class NameSearchDefinerIT extends IntegrationTest {
                 // database the company's own index would otherwise win on cost, whatever the wall allows
                 String condition = " FROM customer WHERE name_grams @> yewu_bigrams('恒达') AND name ILIKE '%恒达%'";
                 st.execute("SET LOCAL ROLE yewu_app");
-                String direct = plan(st, "EXPLAIN SELECT id" + condition);
+                String direct = Plans.of(st, "EXPLAIN SELECT id" + condition);
                 // the function's own query, as the role it runs as
                 st.execute("SET LOCAL ROLE yewu_search");
-                String definer = plan(st, "EXPLAIN SELECT id" + condition);
+                String definer = Plans.of(st, "EXPLAIN SELECT id" + condition);
                 assertThat(direct).as(direct).doesNotContain("customer_name_grams_idx");
                 assertThat(definer).as(definer).contains("customer_name_grams_idx");
                 // and it keeps to the transaction's company: another company's id finds nothing of this one
                 st.execute("RESET ROLE");
                 st.execute("SET LOCAL ROLE yewu_app");
                 st.execute("SELECT set_config('yewu.company_id', '-1', true)");
-                assertThat(plan(st, "SELECT count(*) FROM customer_name_matches('商行', '%商行%', NULL)")).isEqualTo("0");
+                assertThat(Plans.of(st, "SELECT count(*) FROM customer_name_matches('商行', '%商行%', NULL)")).isEqualTo("0");
             } finally {
                 c.rollback();
             }
         }
-    }
-
-    private static String plan(Statement st, String sql) throws Exception {
-        StringBuilder out = new StringBuilder();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) out.append(rs.getString(1)).append('\n');
-        }
-        return out.toString().strip();
     }
 }
