@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Issue 9's bulk figures, one command: starts the packaged Yewu (the build's AOT cache, port 8082, data in
 # $BULK_DIR, fresh), imports a generated 100,000-row .xlsx as the business manager (time and the server's peak
-# resident memory), then distributes 1,000 of the pooled leads three times (min / median / max) after DIST_WARMUP (10) unmeasured
-# distributions and reads a pool
-# page of 200. Each line carries the load average. Needs target/yewu (./mvnw package on JDK 25). BULK_JAVA_OPTS:
-# extra JVM flags (none by default: the README's defaults are measured).
+# resident memory), then, after DIST_WARMUP (10) unmeasured distributions, distributes 1,000 of the pooled leads three
+# times (min / median / max) and reads a pool page of 200. Each line carries the load average. Needs target/yewu
+# (./mvnw package on JDK 25). BULK_JAVA_OPTS: extra JVM flags (none by default: the README's defaults are measured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$(realpath -m "${BULK_DIR:-/tmp/yewu-bulk}")

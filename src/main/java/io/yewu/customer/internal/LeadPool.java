@@ -1,12 +1,12 @@
 package io.yewu.customer.internal;
 
+import io.yewu.platform.calendar.WorkCalendar;
 import io.yewu.platform.security.RoleCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +46,8 @@ class LeadPool {
 
     /** Salespeople of the department subtree with their counts; inactive and absent ones flagged, not dropped. */
     List<LeadRanking.Candidate> candidates(long companyId, long departmentId, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai"));
-        Instant monthStart = today.withDayOfMonth(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        LocalDate today = LocalDate.ofInstant(now, WorkCalendar.ZONE);
+        Instant monthStart = today.withDayOfMonth(1).atStartOfDay(WorkCalendar.ZONE).toInstant();
         return jdbc.sql(CANDIDATES)
                 .param("c", companyId).param("dept", departmentId).param("role", RoleCode.SALESPERSON.name())
                 .param("today", today).param("monthStart", monthStart.atOffset(java.time.ZoneOffset.UTC))
