@@ -16,8 +16,8 @@ esc() { printf '%s' "${1//\'/\'\'}"; }
 # the reader's scope as CustomerAccess writes it (inScopeSql)
 sales_scope="((c.company_id = $company AND c.owner_id = $seller) OR (c.company_id = $company AND c.owner_id IS NULL AND (FALSE)))"
 manager_scope="((c.company_id = $company AND c.owner_id IN (SELECT su.id FROM app_user su JOIN department sd ON sd.id = su.department_id
-    WHERE su.company_id = $company AND sd.path LIKE '$dept_path%')) OR (c.company_id = $company AND c.owner_id IS NULL
-    AND (c.department_id IN (SELECT id FROM department WHERE company_id = $company AND path LIKE '$dept_path%') OR c.created_by = $manager)))"
+    WHERE su.company_id = $company AND starts_with(sd.path, '$dept_path'))) OR (c.company_id = $company AND c.owner_id IS NULL
+    AND (c.department_id IN (SELECT id FROM department WHERE company_id = $company AND starts_with(path, '$dept_path')) OR c.created_by = $manager)))"
 row_select() { cat <<SQL
 SELECT c.id, c.name, c.city, c.stage, c.source, c.owner_id, u.display_name AS owner_name, c.key_account,
        (SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id
@@ -25,11 +25,18 @@ SELECT c.id, c.name, c.city, c.stage, c.source, c.owner_id, u.display_name AS ow
 SQL
 }
 
-# list pages: stage INTENTION, page 0–49 of 20
+# a page as CustomerQueries.pageSql writes it: the page's ids, then its rows (decision 0045); outside the pool every row
+# shown is in the reader's scope, so in_scope is TRUE
+page_select() { # from-where offset
+  echo "$(row_select TRUE) FROM (SELECT c.id $1 ORDER BY c.id DESC LIMIT 20 OFFSET $2) shown JOIN customer c ON c.id = shown.id
+    LEFT JOIN app_user u ON u.id = c.owner_id ORDER BY c.id DESC;" | tr '\n' ' '; echo
+}
+
+# list pages: stage INTENTION, page 0–49 of 20 (all full: the count runs after each)
 list_script() { # scope
-  local from=" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE $1 AND c.stage = 'INTENTION'"
+  local from=" FROM customer c WHERE $1 AND c.stage = 'INTENTION'"
   echo '\set off random(0, 49) * 20'
-  echo "$(row_select "$1") $from ORDER BY c.id DESC LIMIT 20 OFFSET :off;" | tr '\n' ' '; echo
+  page_select "$from" :off
   echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo
 }
 list_script "$sales_scope" >"$out/pgb/list-sales.1.sql"
@@ -44,9 +51,15 @@ search_script() { # scope text
   # decision 0038; start the app with BENCH_JAVA_OPTS=-Dyewu.search.name-path=definer to compare like for like)
   local cond="c.name_grams @> yewu_bigrams('$t') AND c.name ILIKE '$like'"
   [ "${SEARCH_PATH:-direct}" = definer ] && cond="c.id IN (SELECT customer_name_matches('$t', '$like', NULL))"
-  local from=" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE $1 AND $cond"
-  echo "$(row_select "$1") $from ORDER BY c.id DESC LIMIT 20 OFFSET 0;" | tr '\n' ' '; echo
-  echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo
+  local from=" FROM customer c WHERE $1 AND $cond"
+  # CustomerQueries.searchPageSql: the matches (up to 1,001) found once, counted and paged in one statement; past
+  # 1,000 matches the ordered page and the count follow, as in the application
+  echo "WITH matched AS MATERIALIZED (SELECT c.id, c.city, c.created_at, c.last_follow_up_at, c.name, c.stage $from LIMIT 1001)
+    $(row_select TRUE), (SELECT count(*) FROM matched) AS matched_count FROM (SELECT c.id FROM matched c ORDER BY c.id DESC
+    LIMIT 20 OFFSET 0) shown JOIN customer c ON c.id = shown.id LEFT JOIN app_user u ON u.id = c.owner_id
+    ORDER BY c.id DESC;" | tr '\n' ' '; echo
+  local n; n=$(PGOPTIONS="-c yewu.company_id=$company" psql -Atq -c "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) m")
+  [ "$n" -le 1000 ] || { page_select "$from" 0; echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo; }
 }
 
 n=0

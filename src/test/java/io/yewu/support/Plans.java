@@ -18,4 +18,18 @@ public final class Plans {
         }
         return out.toString().strip();
     }
+
+    /**
+     * Puts the statement's transaction behind the company wall as the application: the company set, the role
+     * {@code yewu_app}; with {@code indexesOnly}, sequential and bitmap scans off (on a test database's few rows they
+     * would win on cost whatever index applies). The caller's connection must not be in auto-commit.
+     */
+    public static void asApplication(Statement st, long company, boolean indexesOnly) throws SQLException {
+        st.execute("SELECT set_config('yewu.company_id', '" + company + "', true)");
+        if (indexesOnly) {
+            st.execute("SET LOCAL enable_seqscan = off");
+            st.execute("SET LOCAL enable_bitmapscan = off");
+        }
+        st.execute("SET LOCAL ROLE yewu_app");
+    }
 }

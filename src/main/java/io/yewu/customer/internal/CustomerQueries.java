@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Reads customer files through {@link CustomerAccess}: lists, the detail page and exports apply the same
@@ -96,19 +97,64 @@ public class CustomerQueries {
     public Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
         CustomerAccess access = CustomerAccess.of(user, "c");
         Map<String, Object> params = new HashMap<>(access.params());
-        String fromWhere = fromWhere(access, f, params);
-        List<Row> rows = jdbc.sql(ROW_SELECT.formatted(access.inScopeSql()) + fromWhere
-                        + " ORDER BY " + page.orderBy(SORTS, "c.id DESC") + " LIMIT :limit OFFSET :offset")
+        String fromWhere = " FROM customer c WHERE " + where(access, f, params);
+        // outside the pool the condition itself keeps to the reader's scope, so every row shown is in it
+        String inScope = Boolean.TRUE.equals(f.pool()) ? access.inScopeSql() : "TRUE";
+        String order = page.orderBy(SORTS, "c.id DESC");
+        LongSupplier total = () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
+        if (f.q() != null && !f.q().isBlank()) {
+            long[] matched = {-1};
+            List<Row> rows = jdbc.sql(searchPageSql(inScope, fromWhere, order))
+                    .params(params).param("limit", page.size()).param("offset", page.offset())
+                    .query((rs, n) -> {
+                        matched[0] = rs.getLong("matched_count");
+                        return row(rs, n);
+                    }).list();
+            if (matched[0] < 0) return Page.of(rows, page, total); // nothing shown: past the end, or nothing matched
+            if (matched[0] <= Page.COUNT_CAP) return Page.of(rows, page, matched[0]);
+            // more matches than the cap: the page comes from the ordered walk below, and the count is known
+            total = () -> Page.COUNT_CAP + 1;
+        }
+        List<Row> rows = jdbc.sql(pageSql(inScope, fromWhere, order))
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(CustomerQueries::row).list();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
         return Page.of(rows, page, total);
     }
+
+    /**
+     * A page of the list: the page's ids first (an index walk past the offset), then its rows with their owner and
+     * first phone, so the phone look-up and the owner's name are made for the rows shown, not for every row skipped
+     * (decision 0045). {@code order} must end in a unique key (PageQuery.orderBy ends in {@code c.id}).
+     */
+    static String pageSql(String inScopeSql, String fromWhere, String order) {
+        return ROW_SELECT.formatted(inScopeSql) + " FROM (SELECT c.id" + fromWhere + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset)" + SHOWN + order;
+    }
+
+    /**
+     * A page of a search, which matches few files: one statement finds them (up to one past {@link Page#COUNT_CAP}),
+     * counts them ({@code matched_count} on every row) and shows the page from them, so the name is looked up once,
+     * not once for the page and again for the count (decision 0045). Right only when {@code matched_count} is within
+     * the cap; past it the caller reads the page with {@link #pageSql}.
+     */
+    static String searchPageSql(String inScopeSql, String fromWhere, String order) {
+        return "WITH matched AS MATERIALIZED (SELECT " + MATCHED_COLUMNS + fromWhere + " LIMIT " + (Page.COUNT_CAP + 1)
+                + ") " + ROW_SELECT.formatted(inScopeSql) + ", (SELECT count(*) FROM matched) AS matched_count"
+                + " FROM (SELECT c.id FROM matched c ORDER BY " + order + " LIMIT :limit OFFSET :offset)" + SHOWN + order;
+    }
+
+    /** The page's ids joined to their files and owners, in the page's order. */
+    private static final String SHOWN = " shown JOIN customer c ON c.id = shown.id"
+            + " LEFT JOIN app_user u ON u.id = c.owner_id ORDER BY ";
+
+    /** What a search's matches keep: the id and every column a page may be sorted by. */
+    private static final String MATCHED_COLUMNS = "c.id, " + String.join(", ", new java.util.TreeSet<>(SORTS.values()));
 
     public void export(YewuPrincipal user, Filter f, Consumer<Row> sink) {
         CustomerAccess access = CustomerAccess.of(user, "c");
         Map<String, Object> params = new HashMap<>(access.params());
-        try (var rows = jdbc.sql(ROW_SELECT.formatted(access.inScopeSql()) + fromWhere(access, f, params) + " ORDER BY c.id DESC")
+        try (var rows = jdbc.sql(ROW_SELECT.formatted(access.inScopeSql()) + " FROM customer c LEFT JOIN app_user u"
+                        + " ON u.id = c.owner_id WHERE " + where(access, f, params) + " ORDER BY c.id DESC")
                 .params(params).query(CustomerQueries::row).stream()) {
             rows.forEach(sink);
         }
@@ -201,8 +247,7 @@ public class CustomerQueries {
     Page<Claim> claims(String where, Map<String, Object> params, PageQuery page) {
         String fromWhere = " FROM customer_claim cl WHERE cl.company_id = :c AND " + where;
         List<Claim> rows = claimRows(where, params, page.size(), page.offset());
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
-        return Page.of(rows, page, total);
+        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
     }
 
     private List<Claim> claimRows(String where, Map<String, Object> params, int limit, int offset) {
@@ -235,9 +280,10 @@ public class CustomerQueries {
                 c.lastFollowUpAt(), c.intentionOn(), c.createdAt(), c.version(), c.inScope());
     }
 
-    private String fromWhere(CustomerAccess access, Filter f, Map<String, Object> params) {
+    /** The list's condition on its files {@code c}, its parameters put in {@code params}. */
+    private String where(CustomerAccess access, Filter f, Map<String, Object> params) {
         // the list is the reader's own book; the pool (pool=true) is a separate view, masked for salespeople
-        StringBuilder sql = new StringBuilder(" FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE ")
+        StringBuilder sql = new StringBuilder()
                 .append(Boolean.TRUE.equals(f.pool()) ? access.visibleSql() : access.inScopeSql());
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().strip();

@@ -218,11 +218,11 @@ class Disputes {
             params.put("status", status);
         }
         List<Dispute> items = load(where, params, user.companyId(), page);
-        long total = jdbc.sql(Page.cappedCountSql("""
+        String fromWhere = """
                  FROM ownership_dispute d JOIN customer c ON c.company_id = d.company_id AND c.id = d.customer_id
-                WHERE d.company_id = :company AND""" + " " + where)).params(params).param("company", user.companyId())
-                .query(Long.class).single();
-        return Page.of(items, page, total);
+                WHERE d.company_id = :company AND""" + " " + where;
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).param("company", user.companyId())
+                .query(Long.class).single());
     }
 
     /** Every dispute of {@link #list}, a page at a time into the sink (the export). */

@@ -129,9 +129,8 @@ public class FollowUps implements DueTaskHandler {
                 WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC, f.id DESC LIMIT :limit OFFSET :offset""")
                 .param("c", user.companyId()).param("id", customerId).param("limit", page.size()).param("offset", page.offset())
                 .query(CustomerQueries.FollowUp.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).param("c", user.companyId()).param("id", customerId)
-                .query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).param("c", user.companyId()).param("id", customerId)
+                .query(Long.class).single());
     }
 
     /** The author marks a follow-up's next contact done; its reminder is dropped. */
@@ -157,8 +156,7 @@ public class FollowUps implements DueTaskHandler {
         Query q = dueQuery(user, department);
         List<Due> items = jdbc.sql(q.select() + " ORDER BY f.next_follow_up_on, f.id LIMIT :limit OFFSET :offset")
                 .params(q.params()).param("limit", page.size()).param("offset", page.offset()).query(Due.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(q.fromWhere())).params(q.params()).query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(q.fromWhere())).params(q.params()).query(Long.class).single());
     }
 
     record DueCounts(long dueToday, long overdue) {}

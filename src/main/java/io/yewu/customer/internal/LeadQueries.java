@@ -62,7 +62,6 @@ class LeadQueries {
                         """ + fromWhere + " ORDER BY c.id LIMIT :limit OFFSET :offset")
                 .params(access.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(PooledLead.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(access.params()).query(Long.class).single();
         Instant now = clock.instant();
         long version = leads.isEmpty() ? 0 : distribution.settingsVersion(now);
         Map<Long, List<LeadRanking.Candidate>> teams = new HashMap<>();
@@ -77,7 +76,7 @@ class LeadQueries {
                     .outcome().stream().map(r -> new Ranked(r.userId(), r.name(), r.rank(), r.reasons())).toList();
             return new PoolEntry(l, ranking, claimsByLead.getOrDefault(l.id(), List.of()));
         }).toList();
-        return Page.of(entries, page, total);
+        return Page.of(entries, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(access.params()).query(Long.class).single());
     }
 
     /** CUS-12: assigned leads past their first-contact deadline and still not contacted, a page at a time. */
@@ -91,8 +90,7 @@ class LeadQueries {
                         + fromWhere + " ORDER BY c.first_contact_due, c.id LIMIT :limit OFFSET :offset")
                 .params(scope.params()).param("now", now).param("limit", page.size()).param("offset", page.offset())
                 .query(Overdue.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).param("now", now).query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).param("now", now).query(Long.class).single());
     }
 
     /** Every overdue lead, streamed (the export). */

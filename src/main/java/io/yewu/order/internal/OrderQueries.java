@@ -178,8 +178,7 @@ class OrderQueries {
         List<Summary> items = jdbc.sql(SUMMARY_SELECT + w.sql() + " ORDER BY " + page.orderBy(SORTS, "o.created_at DESC, o.id DESC")
                         + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(w.sql())).params(w.params()).query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(w.sql())).params(w.params()).query(Long.class).single());
     }
 
     ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, Filter filter, Locale locale) {

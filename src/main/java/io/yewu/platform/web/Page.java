@@ -1,6 +1,7 @@
 package io.yewu.platform.web;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Function;
 
 /**
@@ -13,6 +14,18 @@ public record Page<T>(List<T> items, int page, int size, long total, boolean tot
 
     public static <T> Page<T> of(List<T> items, PageQuery query, long cappedCount) {
         return new Page<>(items, query.page(), query.size(), Math.min(cappedCount, COUNT_CAP), cappedCount <= COUNT_CAP);
+    }
+
+    /**
+     * The page with its total, counting only when the page cannot tell it: a page shorter than its size that holds
+     * rows (or is the first) ends the list, so its total is the offset plus its rows and {@code cappedCount} is not
+     * run (decision 0045); otherwise {@code cappedCount} answers as in {@link #of(List, PageQuery, long)}.
+     */
+    public static <T> Page<T> of(List<T> items, PageQuery query, LongSupplier cappedCount) {
+        if (items.size() < query.size() && (!items.isEmpty() || query.offset() == 0)) {
+            return new Page<>(items, query.page(), query.size(), (long) query.offset() + items.size(), true);
+        }
+        return of(items, query, cappedCount.getAsLong());
     }
 
     /** Wraps a count query so it stops after the cap: {@code SELECT count(*) FROM (<from-where> LIMIT cap+1)}. */

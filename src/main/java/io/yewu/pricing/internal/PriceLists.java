@@ -100,8 +100,7 @@ class PriceLists {
                         + " LIMIT :limit OFFSET :offset")
                 .param("c", me.companyId()).param("status", s).param("limit", page.size()).param("offset", page.offset())
                 .query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(where)).param("c", me.companyId()).param("status", s).query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(where)).param("c", me.companyId()).param("status", s).query(Long.class).single());
     }
 
     /** PLT-10: the lists of the filter as a spreadsheet (every list, newest effective date first). */

@@ -38,11 +38,7 @@ class LeadPoolPlanIT extends IntegrationTest {
         try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {
-                st.execute("SELECT set_config('yewu.company_id', '" + company + "', true)");
-                // on the few rows of a test database a sequential scan or a bitmap would win on cost whatever applies
-                st.execute("SET LOCAL enable_seqscan = off");
-                st.execute("SET LOCAL enable_bitmapscan = off");
-                st.execute("SET LOCAL ROLE yewu_app");
+                Plans.asApplication(st, company, true);
                 String plan = Plans.of(st, "EXPLAIN " + sql);
                 assertThat(plan).as(plan)
                         .contains("Index Only Scan using customer_ownership_assigned_idx")

@@ -50,9 +50,8 @@ class MarketInfo {
         List<Row> rows = jdbc.sql(SELECT + FROM + where(scope) + " ORDER BY v.visit_on DESC, m.visit_id DESC, m.line_no LIMIT :limit OFFSET :offset")
                 .params(scope.params()).params(params(filter)).param("limit", page.size()).param("offset", page.offset())
                 .query(Row.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(FROM + where(scope))).params(scope.params()).params(params(filter))
-                .query(Long.class).single();
-        return Page.of(rows, page, total);
+        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(FROM + where(scope))).params(scope.params()).params(params(filter))
+                .query(Long.class).single());
     }
 
     /** Every matching row, streamed, for the Excel export. */

@@ -93,9 +93,8 @@ class Visits {
         items = items.stream().map(v -> new VisitView.Summary(v.id(), v.visitorId(), v.visitorName(), v.customerId(),
                 v.customerName(), v.visitOn(), v.checkInAt(), v.checkOutAt(), v.checkInFar(), v.checkInDistanceM(),
                 v.locationUnconfirmed(), v.objective(), v.result(), distance.get(String.valueOf(v.id())))).toList();
-        long total = jdbc.sql(Page.cappedCountSql(" FROM visit v" + where)).params(scope.params())
-                .param("from", from).param("to", to).param("cust", customerId).query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(" FROM visit v" + where)).params(scope.params())
+                .param("from", from).param("to", to).param("cust", customerId).query(Long.class).single());
     }
 
     /** A visit as a spreadsheet row (the export). */

@@ -83,8 +83,7 @@ class AuditLog {
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(this::entry).list();
         rows = withNames(rows);
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
-        return Page.of(rows, page, total);
+        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
     }
 
     void export(Filter f, Consumer<Entry> sink) {

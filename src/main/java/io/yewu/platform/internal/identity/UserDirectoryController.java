@@ -39,8 +39,7 @@ class UserDirectoryController {
                         + " ORDER BY u.id LIMIT :limit OFFSET :offset")
                 .params(scope.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(Colleague.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).query(Long.class).single();
-        return Page.of(rows, page, total);
+        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).query(Long.class).single());
     }
 
     @GetMapping("/search")

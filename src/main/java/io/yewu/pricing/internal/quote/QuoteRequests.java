@@ -131,8 +131,7 @@ public class QuoteRequests implements DueTaskHandler {
                         "(r.status = 'OPEN') DESC, CASE WHEN r.status = 'OPEN' THEN r.due_at END ASC, r.answered_at DESC, r.id DESC")
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(where)).params(params).query(Long.class).single();
-        return Page.of(items, page, total);
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(where)).params(params).query(Long.class).single());
     }
 
     public Detail get(YewuPrincipal me, long id) {

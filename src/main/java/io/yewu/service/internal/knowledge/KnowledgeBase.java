@@ -335,10 +335,9 @@ class KnowledgeBase {
         List<Summary> items = jdbc.sql(SUMMARY + where + " ORDER BY " + page.orderBy(SORTS, "a.id DESC") + " LIMIT :limit OFFSET :offset")
                 .param("c", me.companyId()).param("myPath", me.departmentPath()).param("state", s).param("q", query)
                 .param("like", like).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        long total = jdbc.sql(Page.cappedCountSql(" FROM kb_article a JOIN department d ON d.company_id = a.company_id AND d.id = a.issuing_department_id" + where))
+        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(" FROM kb_article a JOIN department d ON d.company_id = a.company_id AND d.id = a.issuing_department_id" + where))
                 .param("c", me.companyId()).param("myPath", me.departmentPath()).param("state", s).param("q", query)
-                .param("like", like).query(Long.class).single();
-        return Page.of(items, page, total);
+                .param("like", like).query(Long.class).single());
     }
 
     /** The workflow list as a spreadsheet reads it: the same filters, newest first, at most 10,000 articles. */
