@@ -157,7 +157,10 @@ class SmsReturnVisitIT extends IntegrationTest {
         assertThat(message(visit).path("state").asString()).isEqualTo("QUEUED");
         callHours("00:00", "23:59"); // call hours arrive
         until(sendAt, () -> "SENT".equals(message(visit).path("state").asString()));
-        assertThat(received).hasSize(1);
+        // messages queued in the quiet hours before this test (the demo's, before 08:00 Shanghai time) leave now too:
+        // this visit's message was sent once
+        String reference = "\"reference\":\"return-visit-sms-" + m.path("id").asLong() + "\"";
+        assertThat(received.stream().filter(r -> r.body().contains(reference))).hasSize(1);
     }
 
     @Test
