@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -101,17 +102,15 @@ public class CustomerQueries {
         // outside the pool the condition itself keeps to the reader's scope, so every row shown is in it
         String inScope = Boolean.TRUE.equals(f.pool()) ? access.inScopeSql() : "TRUE";
         String order = page.orderBy(SORTS, "c.id DESC");
-        LongSupplier total = () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single();
+        LongSupplier total = Page.cappedCount(jdbc, fromWhere, params);
         if (f.q() != null && !f.q().isBlank()) {
-            long[] matched = {-1};
-            List<Row> rows = jdbc.sql(searchPageSql(inScope, fromWhere, order))
+            List<Matched> shown = jdbc.sql(searchPageSql(inScope, fromWhere, order))
                     .params(params).param("limit", page.size()).param("offset", page.offset())
-                    .query((rs, n) -> {
-                        matched[0] = rs.getLong("matched_count");
-                        return row(rs, n);
-                    }).list();
-            if (matched[0] < 0) return Page.of(rows, page, total); // nothing shown: past the end, or nothing matched
-            if (matched[0] <= Page.COUNT_CAP) return Page.of(rows, page, matched[0]);
+                    .query((rs, n) -> new Matched(row(rs, n), rs.getLong("matched_count"))).list();
+            List<Row> rows = shown.stream().map(Matched::row).toList();
+            if (shown.isEmpty()) return Page.of(rows, page, total); // past the end, or nothing matched
+            long matched = shown.getFirst().count();
+            if (matched <= Page.COUNT_CAP) return Page.of(rows, page, matched);
             // more matches than the cap: the page comes from the ordered walk below, and the count is known
             total = () -> Page.COUNT_CAP + 1;
         }
@@ -148,7 +147,10 @@ public class CustomerQueries {
             + " LEFT JOIN app_user u ON u.id = c.owner_id ORDER BY ";
 
     /** What a search's matches keep: the id and every column a page may be sorted by. */
-    private static final String MATCHED_COLUMNS = "c.id, " + String.join(", ", new java.util.TreeSet<>(SORTS.values()));
+    private static final String MATCHED_COLUMNS = "c.id, " + String.join(", ", new TreeSet<>(SORTS.values()));
+
+    /** A row of a search's page with the number of files the search matched (up to one past the cap). */
+    private record Matched(Row row, long count) {}
 
     public void export(YewuPrincipal user, Filter f, Consumer<Row> sink) {
         CustomerAccess access = CustomerAccess.of(user, "c");
@@ -247,7 +249,7 @@ public class CustomerQueries {
     Page<Claim> claims(String where, Map<String, Object> params, PageQuery page) {
         String fromWhere = " FROM customer_claim cl WHERE cl.company_id = :c AND " + where;
         List<Claim> rows = claimRows(where, params, page.size(), page.offset());
-        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return Page.of(rows, page, Page.cappedCount(jdbc, fromWhere, params));
     }
 
     private List<Claim> claimRows(String where, Map<String, Object> params, int limit, int offset) {

@@ -156,7 +156,7 @@ public class FollowUps implements DueTaskHandler {
         Query q = dueQuery(user, department);
         List<Due> items = jdbc.sql(q.select() + " ORDER BY f.next_follow_up_on, f.id LIMIT :limit OFFSET :offset")
                 .params(q.params()).param("limit", page.size()).param("offset", page.offset()).query(Due.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(q.fromWhere())).params(q.params()).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, q.fromWhere(), q.params()));
     }
 
     record DueCounts(long dueToday, long overdue) {}

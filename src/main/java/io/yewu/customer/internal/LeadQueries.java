@@ -76,7 +76,7 @@ class LeadQueries {
                     .outcome().stream().map(r -> new Ranked(r.userId(), r.name(), r.rank(), r.reasons())).toList();
             return new PoolEntry(l, ranking, claimsByLead.getOrDefault(l.id(), List.of()));
         }).toList();
-        return Page.of(entries, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(access.params()).query(Long.class).single());
+        return Page.of(entries, page, Page.cappedCount(jdbc, fromWhere, access.params()));
     }
 
     /** CUS-12: assigned leads past their first-contact deadline and still not contacted, a page at a time. */

@@ -178,7 +178,7 @@ class OrderQueries {
         List<Summary> items = jdbc.sql(SUMMARY_SELECT + w.sql() + " ORDER BY " + page.orderBy(SORTS, "o.created_at DESC, o.id DESC")
                         + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(w.sql())).params(w.params()).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, w.sql(), w.params()));
     }
 
     ResponseEntity<StreamingResponseBody> export(YewuPrincipal me, Filter filter, Locale locale) {

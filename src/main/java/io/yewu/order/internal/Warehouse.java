@@ -89,7 +89,7 @@ class Warehouse {
         List<Row> items = jdbc.sql(COLUMNS + where
                         + " ORDER BY o.state = 'RELEASED' DESC, o.ship_by NULLS LAST, o.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Row.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(where)).params(params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, where, params));
     }
 
     private static WarehouseStage stage(String s) {

@@ -40,7 +40,7 @@ public record ListQuery<T>(JdbcClient jdbc, Class<T> type, String select, String
     private Page<T> page(PageQuery page, String orderBy) {
         List<T> items = jdbc.sql(select + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset").params(params)
                 .param("limit", page.size()).param("offset", page.offset()).query(type).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(countFrom)).params(params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, countFrom, params));
     }
 
     /** The first {@code limit} rows in the list's own order: a list shown whole, e.g. a month's statement. */

@@ -1,6 +1,9 @@
 package io.yewu.platform.web;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Function;
 
@@ -26,6 +29,11 @@ public record Page<T>(List<T> items, int page, int size, long total, boolean tot
             return new Page<>(items, query.page(), query.size(), (long) query.offset() + items.size(), true);
         }
         return of(items, query, cappedCount.getAsLong());
+    }
+
+    /** The capped count of {@code fromWhere}, run only when {@link #of(List, PageQuery, LongSupplier)} needs it. */
+    public static LongSupplier cappedCount(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
+        return () -> jdbc.sql(cappedCountSql(fromWhere)).params(params).query(Long.class).single();
     }
 
     /** Wraps a count query so it stops after the cap: {@code SELECT count(*) FROM (<from-where> LIMIT cap+1)}. */

@@ -68,7 +68,7 @@ class Products {
         params.put("active", filter.active());
         List<Product> items = jdbc.sql(SELECT + " " + where + " ORDER BY " + page.orderBy(SORTS, "code, id") + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Product.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(" " + where)).params(params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, " " + where, params));
     }
 
     Product get(YewuPrincipal me, long id) {

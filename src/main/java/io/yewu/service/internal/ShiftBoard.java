@@ -72,7 +72,7 @@ class ShiftBoard {
                 """ + fromWhere + " ORDER BY t.escalated_at DESC, t.id DESC LIMIT :limit OFFSET :offset")
                 .params(scope.params()).param("now", Tickets.at(clock.instant())).param("limit", page.size()).param("offset", page.offset())
                 .query(Escalated.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, fromWhere, scope.params()));
     }
 
     Page<LogEntry> logs(YewuPrincipal user, PageQuery page) {
@@ -80,7 +80,7 @@ class ShiftBoard {
         String fromWhere = logFromWhere(user, params);
         List<LogEntry> items = jdbc.sql(LOG_SELECT + fromWhere + " ORDER BY l.shift_date DESC, l.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(LogEntry.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, fromWhere, params));
     }
 
     void eachLog(YewuPrincipal user, Consumer<LogEntry> sink) {

@@ -108,9 +108,9 @@ class CustomerLocations {
         String where = " WHERE " + scope.sql() + " AND (CAST(:status AS text) IS NULL OR p.status = :status)";
         List<Proposal> items = jdbc.sql(PROPOSALS + where + " ORDER BY p.proposed_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Proposal.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql("""
+        return Page.of(items, page, Page.cappedCount(jdbc, """
                  FROM customer_location_proposal p JOIN customer c ON c.company_id = p.company_id AND c.id = p.customer_id"""
-                + where)).params(params).query(Long.class).single());
+                + where, params));
     }
 
     Proposal proposal(YewuPrincipal me, long id) {

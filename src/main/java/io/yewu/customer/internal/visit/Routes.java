@@ -54,7 +54,7 @@ class Routes {
                 WHERE """ + " " + scope.sql() + " ORDER BY " + page.orderBy(SORTS, "r.id DESC") + " LIMIT :limit OFFSET :offset")
                 .params(scope.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(RouteView.Summary.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, fromWhere, scope.params()));
     }
 
     /** One spreadsheet row per stop of every route in scope. */

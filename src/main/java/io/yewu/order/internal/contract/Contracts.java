@@ -70,8 +70,8 @@ class Contracts {
         List<ContractView.Summary> items = jdbc.sql(SELECT + w.sql + " ORDER BY " + page.orderBy(SORTS, "k.signed_on DESC, k.id DESC")
                         + " LIMIT :limit OFFSET :offset")
                 .params(w.params).param("limit", page.size()).param("offset", page.offset()).query(SUMMARY).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(" FROM contract k JOIN customer cu ON cu.company_id = k.company_id"
-                + " AND cu.id = k.customer_id" + w.sql)).params(w.params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, " FROM contract k JOIN customer cu ON cu.company_id = k.company_id"
+                + " AND cu.id = k.customer_id" + w.sql, w.params));
     }
 
     /** Every contract of {@link #list}'s filter, streamed (the export). */

@@ -74,13 +74,13 @@ class ApprovalQueries {
                        r.status, r.created_at, r.completed_at, r.decision::text AS decision, r.details::text AS details""" + fromWhere
                         + " ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset")
                 .params(params(me)).param("limit", page.size()).param("offset", page.offset()).query(this::head).list());
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params(me)).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, fromWhere, params(me)));
     }
 
     Page<ApprovalView> list(String box, PageQuery page, YewuPrincipal me) {
         String fromWhere = FROM + VISIBLE + " AND " + boxCondition(box);
         List<ApprovalView> items = withSteps(me, heads(fromWhere, me, Map.of(), page.size(), page.offset()));
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params(me)).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, fromWhere, params(me)));
     }
 
     /** Streams a box for export; call in the caller's company context. */

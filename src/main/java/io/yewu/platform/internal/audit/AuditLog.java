@@ -83,7 +83,7 @@ class AuditLog {
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(this::entry).list();
         rows = withNames(rows);
-        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return Page.of(rows, page, Page.cappedCount(jdbc, fromWhere, params));
     }
 
     void export(Filter f, Consumer<Entry> sink) {

@@ -59,7 +59,7 @@ class UserAdmin {
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(this::row).list();
-        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return Page.of(rows, page, Page.cappedCount(jdbc, fromWhere, params));
     }
 
     void export(YewuPrincipal me, Filter f, Consumer<UserRow> sink) {

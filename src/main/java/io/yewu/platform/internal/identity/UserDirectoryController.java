@@ -39,7 +39,7 @@ class UserDirectoryController {
                         + " ORDER BY u.id LIMIT :limit OFFSET :offset")
                 .params(scope.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(Colleague.class).list();
-        return Page.of(rows, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(scope.params()).query(Long.class).single());
+        return Page.of(rows, page, Page.cappedCount(jdbc, fromWhere, scope.params()));
     }
 
     @GetMapping("/search")

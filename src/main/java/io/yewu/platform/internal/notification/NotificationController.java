@@ -52,7 +52,7 @@ class NotificationController {
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(Item.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(fromWhere)).params(params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, fromWhere, params));
     }
 
     @GetMapping("/unread-count")

@@ -131,7 +131,7 @@ public class QuoteRequests implements DueTaskHandler {
                         "(r.status = 'OPEN') DESC, CASE WHEN r.status = 'OPEN' THEN r.due_at END ASC, r.answered_at DESC, r.id DESC")
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(where)).params(params).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, where, params));
     }
 
     public Detail get(YewuPrincipal me, long id) {

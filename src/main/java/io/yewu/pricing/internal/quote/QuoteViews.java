@@ -163,7 +163,7 @@ public class QuoteViews {
         List<Summary> items = jdbc.sql(SUMMARY + w.sql() + " ORDER BY " + page.orderBy(SORTS, "q.created_at DESC, q.id DESC")
                         + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset()).query(Summary.class).list();
-        return Page.of(items, page, () -> jdbc.sql(Page.cappedCountSql(w.sql())).params(w.params()).query(Long.class).single());
+        return Page.of(items, page, Page.cappedCount(jdbc, w.sql(), w.params()));
     }
 
     /** Every quote the filter selects, streamed (the export). */
