@@ -17,7 +17,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 bulk() { "$JAVA" -cp "target/yewu/lib/*" bench/src/Bulk.java "$BASE" "$@"; }
 
 rm -rf "$DIR"; mkdir -p "$DIR"
-(cd target/yewu && exec "$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot ${BULK_JAVA_OPTS:-} -jar yewu.jar --yewu.data-dir="$DIR" --server.port="$PORT" >"$DIR/app.log" 2>&1) &
+(cd target/yewu && exec "$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -Dspring.aot.enabled=true ${BULK_JAVA_OPTS:-} -jar yewu.jar --yewu.data-dir="$DIR" --server.port="$PORT" >"$DIR/app.log" 2>&1) &
 for _ in $(seq 1 1200); do curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break; sleep 0.25; done
 PID=$(pgrep -f -- "--yewu.data-dir=$DIR" | head -1)
 trap 'kill $PID 2>/dev/null || true' EXIT

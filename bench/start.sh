@@ -3,8 +3,9 @@
 #   bench/start.sh first      one first start on an empty data directory (then stopped)
 #   bench/start.sh restart    3 restarts on the existing data directory: min / median / max
 #   bench/start.sh stale      proves a cache from another build is refused (the jar is rebuilt, the cache kept)
-# Runs the build's AOT cache (target/yewu/yewu.aot with target/yewu/yewu.jar, made by ./mvnw package on JDK 25);
-# PLAIN=1 runs java -jar target/yewu.jar without it, for comparison. Port 8082, data in $START_DIR.
+# Runs the build's AOT cache (target/yewu/yewu.aot with target/yewu/yewu.jar, made by ./mvnw package on JDK 25) and
+# Spring AOT's generated bean definitions (-Dspring.aot.enabled=true, decision 0046);
+# PLAIN=1 runs java -jar target/yewu.jar without either, for comparison. Port 8082, data in $START_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$(realpath -m "${START_DIR:-/tmp/yewu-start}")
@@ -14,7 +15,7 @@ JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 YEWU_HEAP=${YEWU_HEAP:-$(sed -n 's:.*<yewu.heap>\(.*\)</yewu.heap>.*:\1:p' pom.xml)}
 RUNS=${RUNS:-3}
 # the cache names its class path relatively (yewu.jar, lib/...), so the extracted application starts from its directory
-if [ "${PLAIN:-0}" = 1 ]; then APP=target; CMD=("$JAVA" $YEWU_HEAP -jar yewu.jar); else APP=target/yewu; CMD=("$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -jar yewu.jar); fi
+if [ "${PLAIN:-0}" = 1 ]; then APP=target; CMD=("$JAVA" $YEWU_HEAP -jar yewu.jar); else APP=target/yewu; CMD=("$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -Dspring.aot.enabled=true -jar yewu.jar); fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -61,7 +62,7 @@ case "${1:-restart}" in
     for step in "as built" "after the jar changed"; do
       [ "$step" = "as built" ] || touch yewu.jar
       echo "-- cache $step:"
-      "$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -Xlog:aot=info -Xlog:class+path=info -Dspring.context.exit=onRefresh -jar yewu.jar \
+      "$JAVA" $YEWU_HEAP -XX:AOTCache=yewu.aot -Dspring.aot.enabled=true -Xlog:aot=info -Xlog:class+path=info -Dspring.context.exit=onRefresh -jar yewu.jar \
         --yewu.data-dir="$DIR/stale/data" --server.port=0 2>&1 \
         | grep -E "Using AOT-linked classes|not the one used|mismatch" | head -4 || true
       # onRefresh halts the JVM without its shutdown hooks: stop the embedded server it left

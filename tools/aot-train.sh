@@ -13,7 +13,8 @@ rm -rf "$DATA" "$APP"
 "$JAVA" -Djarmode=tools -jar "$TARGET/yewu.jar" extract --destination "$APP"
 cd "$APP"
 # relative class path (yewu.jar and its lib/ from the manifest): the cache is valid wherever target/yewu is copied
-if "$JAVA" $HEAP -XX:AOTCacheOutput=yewu.aot -Xlog:aot=warning -Xlog:cds=warning -Dspring.context.exit=onRefresh \
+# trained as it runs: with Spring AOT's generated bean definitions (decision 0046), whose classes the cache then holds
+if "$JAVA" $HEAP -XX:AOTCacheOutput=yewu.aot -Dspring.aot.enabled=true -Xlog:aot=warning -Xlog:cds=warning -Dspring.context.exit=onRefresh \
      -jar yewu.jar --yewu.data-dir="$DATA" --server.port=0 --yewu.demo-data.customers=0 >"$TARGET/aot-training.log" 2>&1 \
    && [ -s yewu.aot ]; then
   echo "AOT cache: $APP/yewu.aot ($(du -h yewu.aot | cut -f1))"

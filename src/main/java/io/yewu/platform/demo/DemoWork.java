@@ -1,9 +1,9 @@
 package io.yewu.platform.demo;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Demo data that need not delay the first start (decision 0025): work queued here runs once the application is
  * ready, one piece after another in the order it was queued, on one background thread. Each piece is its own
- * transaction, so the data it writes appear at once when it commits; a stop before that leaves none of it.
+ * transaction, so the data it writes appear at once when it commits; a stop before that leaves none of it (and says
+ * so in one line: the next start finds the data missing and queues them again).
  */
 @Component
 public class DemoWork {
@@ -25,6 +26,7 @@ public class DemoWork {
     private static final Logger log = LoggerFactory.getLogger(DemoWork.class);
 
     private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean stopping;
     private final AtomicInteger pending = new AtomicInteger();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "yewu-demo-data");
@@ -50,6 +52,10 @@ public class DemoWork {
                 Thread.currentThread().interrupt();
                 log.warn("Demo data '{}' not generated: the application stopped first", name);
             } catch (RuntimeException e) {
+                if (stopping) {
+                    log.warn("Demo data '{}' not finished: the application stopped first ({})", name, e.toString());
+                    return;
+                }
                 log.error("Demo data '{}' could not be generated; the demo company goes on without it", name, e);
             } finally {
                 pending.decrementAndGet();
@@ -87,9 +93,14 @@ public class DemoWork {
         return true;
     }
 
-    @PreDestroy
+    /**
+     * On the context's close, before any bean is destroyed: the piece running fails on the closed connection pool
+     * and rolls back; waiting for it would hold the stop for as long as the piece takes.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() throws InterruptedException {
+        stopping = true;
         runner.shutdownNow();
-        runner.awaitTermination(10, TimeUnit.SECONDS);
+        runner.awaitTermination(100, TimeUnit.MILLISECONDS);
     }
 }

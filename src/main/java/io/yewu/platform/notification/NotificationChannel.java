@@ -6,5 +6,10 @@ package io.yewu.platform.notification;
  */
 public interface NotificationChannel {
 
+    /** Whether the configuration turns this channel on; a channel that is off is never called. */
+    default boolean enabled() {
+        return true;
+    }
+
     void send(Notice notice);
 }

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +22,11 @@ import static io.yewu.platform.security.RoleCode.*;
 /**
  * On first start, the demo company 演示公司 with the departments of the rulebook and one user per role
  * (password {@value #PASSWORD}). Runs once: a database that already has the company is left alone. Then
- * {@link DemoCompanyCreated} lets each capability add its own demo data.
+ * {@link DemoCompanyCreated} lets each capability add its own demo data. {@code yewu.demo-data=false} turns it off,
+ * read at start rather than as a bean condition, so that the build's Spring AOT (decision 0046) does not fix it.
  */
 @Component
 @Order(0)
-@ConditionalOnProperty(name = "yewu.demo-data", havingValue = "true", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "Yewu@2026";
@@ -65,8 +65,11 @@ class DemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final boolean enabled;
 
-    DemoData(CompanyProvisioning companies, JdbcClient jdbc, PasswordEncoder encoder, ApplicationEventPublisher events) {
+    DemoData(CompanyProvisioning companies, JdbcClient jdbc, PasswordEncoder encoder, ApplicationEventPublisher events,
+             @Value("${yewu.demo-data:true}") boolean enabled) {
+        this.enabled = enabled;
         this.companies = companies;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -75,6 +78,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!enabled) return;
         boolean exists = CompanyContext.callAsSystem(() -> jdbc.sql("SELECT count(*) FROM company WHERE code = 'DEMO'")
                 .query(Long.class).single() > 0);
         if (exists) return;

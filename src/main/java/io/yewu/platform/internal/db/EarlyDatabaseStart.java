@@ -27,6 +27,8 @@ public final class EarlyDatabaseStart implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var env = context.getEnvironment();
+        // Spring AOT's build-time processing refreshes the context to read its bean definitions: no server then
+        if (Boolean.getBoolean("spring.aot.processing")) return;
         if (!env.getProperty("yewu.db.url", "").isBlank() || !env.getProperty("yewu.db.early-start", Boolean.class, true)) return;
         EarlyDatabaseStart early = new EarlyDatabaseStart();
         early.availability = new DatabaseAvailability();

@@ -3,7 +3,6 @@ package io.yewu.platform.internal.files;
 import io.yewu.platform.files.FileStore;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -12,14 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Files under {@code ${yewu.data-dir}/files}; written to a temporary name first so a crash leaves no half file. */
+/**
+ * Files under {@code ${yewu.data-dir}/files}; written to a temporary name first so a crash leaves no half file.
+ * The only store so far: {@code yewu.files.store} other than {@code filesystem} stops the start with a message (a
+ * runtime check, not a bean condition, so that the build's Spring AOT, decision 0046, does not fix the choice).
+ */
 @Component
-@ConditionalOnProperty(name = "yewu.files.store", havingValue = "filesystem", matchIfMissing = true)
 class FilesystemFileStore implements FileStore {
 
     private final Path root;
 
-    FilesystemFileStore(@Value("${yewu.data-dir}") String dataDir) {
+    FilesystemFileStore(@Value("${yewu.data-dir}") String dataDir, @Value("${yewu.files.store:filesystem}") String store) {
+        if (!"filesystem".equals(store.strip())) {
+            throw new IllegalStateException("yewu.files.store=" + store + " is not a file store this version has; use filesystem");
+        }
         this.root = Path.of(dataDir).resolve("files").toAbsolutePath().normalize();
     }
 

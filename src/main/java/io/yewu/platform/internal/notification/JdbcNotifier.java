@@ -23,7 +23,7 @@ class JdbcNotifier implements Notifier {
 
     JdbcNotifier(JdbcClient jdbc, List<NotificationChannel> channels) {
         this.jdbc = jdbc;
-        this.channels = channels;
+        this.channels = channels.stream().filter(NotificationChannel::enabled).toList();
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.yewu.platform.notification.NotificationChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +18,10 @@ import java.util.Map;
 
 /**
  * Posts each notification to a group-robot webhook as a text message ({@code {"msgtype":"text","text":{"content":…}}},
- * the format WeCom and DingTalk robots both accept). On only when {@code yewu.notify.webhook.url} is set.
+ * the format WeCom and DingTalk robots both accept). On only when {@code yewu.notify.webhook.url} is set: a runtime
+ * check, not a bean condition, so that the build's Spring AOT (decision 0046) does not fix it.
  */
 @Component
-@ConditionalOnProperty(name = "yewu.notify.webhook.url")
 class WebhookChannel implements NotificationChannel {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
@@ -32,11 +31,16 @@ class WebhookChannel implements NotificationChannel {
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebhookChannel(@Value("${yewu.notify.webhook.url}") String url,
+    WebhookChannel(@Value("${yewu.notify.webhook.url:}") String url,
                    @Value("${yewu.notify.webhook.app-url:}") String appUrl, JsonMapper json) {
-        this.url = URI.create(url);
+        this.url = url.isBlank() ? null : URI.create(url.strip());
         this.baseUrl = appUrl;
         this.json = json;
+    }
+
+    @Override
+    public boolean enabled() {
+        return url != null;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.yewu.platform.internal.scheduling;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +11,10 @@ import java.time.Duration;
 /**
  * Polls for due one-off tasks every {@code yewu.scheduler.poll-interval} (default 1 s). Every node polls; the row
  * locks decide who runs what. {@code yewu.scheduler.enabled=false} turns polling off (tests that drive time
- * themselves). Company jobs run on db-scheduler ({@link CompanyJobs}).
+ * themselves), read when the application starts rather than as a bean condition, so that the build's Spring AOT
+ * (decision 0046) does not fix it. Company jobs run on db-scheduler ({@link CompanyJobs}).
  */
 @Component
-@ConditionalOnProperty(name = "yewu.scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class SchedulerPoller {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerPoller.class);
@@ -23,13 +23,16 @@ class SchedulerPoller {
     private static final Duration BACKLOG_BUDGET = Duration.ofSeconds(10);
 
     private final DueTaskRunner dueTasks;
+    private final boolean enabled;
 
-    SchedulerPoller(DueTaskRunner dueTasks) {
+    SchedulerPoller(DueTaskRunner dueTasks, @Value("${yewu.scheduler.enabled:true}") boolean enabled) {
         this.dueTasks = dueTasks;
+        this.enabled = enabled;
     }
 
     @Scheduled(fixedDelayString = "${yewu.scheduler.poll-interval:1s}", initialDelayString = "${yewu.scheduler.poll-interval:1s}")
     void poll() {
+        if (!enabled) return;
         try {
             // a full batch means more may be due: go on at once (one batch a poll capped the sweep at 6,000 a minute)
             dueTasks.runBacklog(BACKLOG_BUDGET);
