@@ -18,6 +18,9 @@ sales_scope="((c.company_id = $company AND c.owner_id = $seller) OR (c.company_i
 manager_scope="((c.company_id = $company AND c.owner_id IN (SELECT su.id FROM app_user su JOIN department sd ON sd.id = su.department_id
     WHERE su.company_id = $company AND starts_with(sd.path, '$dept_path'))) OR (c.company_id = $company AND c.owner_id IS NULL
     AND (c.department_id IN (SELECT id FROM department WHERE company_id = $company AND starts_with(path, '$dept_path')) OR c.created_by = $manager)))"
+# the owners whose files each reader may see (DataScope's owners, as CustomerAccess.ownersSql writes them)
+sales_owners="ARRAY[CAST($seller AS bigint)]"
+manager_owners="ARRAY(SELECT su.id FROM app_user su JOIN department sd ON sd.id = su.department_id WHERE su.company_id = $company AND starts_with(sd.path, '$dept_path'))"
 row_select() { cat <<SQL
 SELECT c.id, c.name, c.city, c.stage, c.source, c.owner_id, u.display_name AS owner_name, c.key_account,
        (SELECT cc.phone FROM customer_contact cc WHERE cc.company_id = c.company_id AND cc.customer_id = c.id
@@ -44,22 +47,36 @@ list_script "$manager_scope" >"$out/pgb/list-manager.1.sql"
 for p in $(seq 0 49); do echo "/api/customers?stage=INTENTION&size=20&page=$p"; done >"$out/list-sales.paths"
 cp "$out/list-sales.paths" "$out/list-manager.paths"
 
-search_script() { # scope text
-  local t; t=$(esc "$2")
-  local like; like=$(esc "%$2%")
-  # the name condition as NameSearch writes it: direct, or through the SECURITY DEFINER function (SEARCH_PATH=definer,
-  # decision 0038; start the app with BENCH_JAVA_OPTS=-Dyewu.search.name-path=definer to compare like for like)
-  local cond="c.name_grams @> yewu_bigrams('$t') AND c.name ILIKE '$like'"
-  [ "${SEARCH_PATH:-direct}" = definer ] && cond="c.id IN (SELECT customer_name_matches('$t', '$like', NULL))"
+search_script() { # scope owners text
+  local t; t=$(esc "$3")
+  local like; like=$(esc "%$3%")
+  # the name condition as NameSearch writes it. Direct: the condition itself. Definer (SEARCH_PATH=definer, decision
+  # 0038; run it against an app on the DEFINER path, e.g. after `bench/run.sh leakproof off`): the function's
+  # candidates among the reader's owners (up to 2,001), then the search over them as an array (its ids written here
+  # as the app passes them), and when they reached their cap the page (and the count, unless the candidates tell
+  # "more than 1,000") by the plain condition
+  local cond="c.name_grams @> yewu_bigrams('$t') AND c.name ILIKE '$like'" plain complete=1
+  plain=$cond
+  if [ "${SEARCH_PATH:-direct}" = definer ]; then
+    local call="customer_name_matches('$t', '$like', 2001, $2)" ids
+    echo "SELECT $call;"
+    ids=$(PGOPTIONS="-c yewu.company_id=$company" psql -Atq -c "SELECT coalesce(array_agg(id), '{}') FROM (SELECT $call AS id) m")
+    local count; count=$(echo "$ids" | tr -cd ',' | wc -c); [ "$ids" = '{}' ] || count=$((count + 1))
+    [ "$count" -le 2000 ] || { complete=0; ids="{$(echo "$ids" | tr -d '{}' | cut -d, -f1-2000)}"; }
+    cond="c.id = ANY('$ids'::bigint[])"
+  fi
   local from=" FROM customer c WHERE $1 AND $cond"
   # CustomerQueries.searchPageSql: the matches (up to 1,001) found once, counted and paged in one statement; past
-  # 1,000 matches the ordered page and the count follow, as in the application
+  # 1,000 matches the ordered page follows (the count is known), as in the application
   echo "WITH matched AS MATERIALIZED (SELECT c.id, c.city, c.created_at, c.last_follow_up_at, c.name, c.stage $from LIMIT 1001)
     $(row_select TRUE), (SELECT count(*) FROM matched) AS matched_count FROM (SELECT c.id FROM matched c ORDER BY c.id DESC
     LIMIT 20 OFFSET 0) shown JOIN customer c ON c.id = shown.id LEFT JOIN app_user u ON u.id = c.owner_id
     ORDER BY c.id DESC;" | tr '\n' ' '; echo
   local n; n=$(PGOPTIONS="-c yewu.company_id=$company" psql -Atq -c "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) m")
-  [ "$n" -le 1000 ] || { page_select "$from" 0; echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo; }
+  [ "$n" -le 1000 ] && [ "$complete" = 1 ] && return
+  page_select " FROM customer c WHERE $1 AND $plain" 0
+  [ "$n" -le 1000 ] && echo "SELECT count(*) FROM (SELECT 1 FROM customer c WHERE $1 AND $plain LIMIT 1001) capped;"
+  return 0
 }
 
 n=0
@@ -67,9 +84,9 @@ while IFS='|' read -r id name phone city; do
   n=$((n + 1))
   brand=${name:${#city}:2}; trade=${name:${#city}:4}
   [ "$n" -le 20 ] || break
-  search_script "$sales_scope" "$brand" >"$out/pgb/search2-sales.$n.sql"
-  search_script "$manager_scope" "$brand" >"$out/pgb/search2-manager.$n.sql"
-  search_script "$manager_scope" "$trade" >"$out/pgb/search4-manager.$n.sql"
+  search_script "$sales_scope" "$sales_owners" "$brand" >"$out/pgb/search2-sales.$n.sql"
+  search_script "$manager_scope" "$manager_owners" "$brand" >"$out/pgb/search2-manager.$n.sql"
+  search_script "$manager_scope" "$manager_owners" "$trade" >"$out/pgb/search4-manager.$n.sql"
   cat >"$out/pgb/duplicates.$n.sql" <<SQL
 SELECT DISTINCT ON (c.id) c.id, c.name, c.owner_id, u.display_name AS owner_name, c.stage, k.kind FROM customer_key k JOIN customer c ON c.company_id = k.company_id AND c.id = k.customer_id LEFT JOIN app_user u ON u.id = c.owner_id WHERE k.company_id = $company AND (k.kind, k.value) IN (SELECT * FROM unnest(CAST(ARRAY['NAME', 'PHONE'] AS text[]), CAST(ARRAY['$(esc "$name")', '$phone'] AS text[]))) ORDER BY c.id, CASE k.kind WHEN 'CREDIT_CODE' THEN 1 WHEN 'NAME' THEN 2 WHEN 'PHONE' THEN 3 ELSE 4 END LIMIT 10;
 SQL

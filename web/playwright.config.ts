@@ -6,12 +6,13 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: [['list'], ['html', { open: 'never', outputFolder: '../target/e2e-report' }]],
-  // Without YEWU_BASE_URL the tests start the packaged jar on a fresh embedded database of their own.
+  // Without YEWU_BASE_URL the tests start the packaged jar on a fresh embedded database of their own, from Spring AOT's
+  // generated bean definitions, as the documented packaged start does (decision 0046).
   webServer: process.env.YEWU_BASE_URL
     ? undefined
     : {
         command:
-          'rm -rf ../target/e2e-data && exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar ../target/yewu.jar' +
+          'rm -rf ../target/e2e-data && exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dspring.aot.enabled=true -jar ../target/yewu.jar' +
           ' --server.port=18080 --yewu.data-dir=../target/e2e-data --yewu.db.durable=false',
         url: 'http://localhost:18080/actuator/health',
         timeout: 180_000,

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9, decision 0038: name search on a server where the owner is not a superuser. With
  * {@code yewu.search.name-path=definer} the list and the service desk's look-up find a name piece's files through
- * {@code customer_name_matches} (V49), with the same answers behind the wall and the scope; and where
+ * {@code customer_name_matches} (V49, V57), with the same answers behind the wall and the scope; and where
  * {@code arraycontains} and {@code texticlike} are not LEAKPROOF, that function still uses the name index while the
  * plain condition cannot.
  */
@@ -92,7 +92,7 @@ class NameSearchDefinerIT extends IntegrationTest {
                 st.execute("RESET ROLE");
                 st.execute("SET LOCAL ROLE yewu_app");
                 st.execute("SELECT set_config('yewu.company_id', '-1', true)");
-                assertThat(Plans.of(st, "SELECT count(*) FROM customer_name_matches('商行', '%商行%', NULL)")).isEqualTo("0");
+                assertThat(Plans.of(st, "SELECT count(*) FROM customer_name_matches('商行', '%商行%', NULL, NULL)")).isEqualTo("0");
             } finally {
                 c.rollback();
             }

@@ -15,9 +15,12 @@ import java.util.Set;
  * <em>see</em> the pool, but masked. The pool (leads nobody owns yet) is only for those who file or distribute
  * leads ({@link RoleGroup#LEAD_HANDLERS}); for everyone else a pooled lead does not exist. The service desk sees
  * every owned file (a ticket may concern any customer); {@link CustomerFields} decides which columns each reader gets.
+ * <p>{@code ownersSql} names the owners whose files may be in the reader's scope, as a {@code bigint[]} expression over
+ * {@code params} ({@code NULL}: any owner), the pool's unowned files aside. It only narrows a search made outside the
+ * reader's query ({@link NameSearch}); that query still applies {@code inScopeSql}.
  */
 public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, Object> params,
-                             Set<CustomerFields.Part> hidden) {
+                             Set<CustomerFields.Part> hidden, String ownersSql) {
 
     /** @param c the alias of the customer table in the caller's SQL */
     public static CustomerAccess of(YewuPrincipal user, String c) {
@@ -29,11 +32,11 @@ public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, O
         String company = "(" + c + ".company_id = :accessCompanyId)";
         if (RoleGroup.SERVICE_DESK.roles().stream().anyMatch(user::hasRole)) {
             String desk = "(" + company + " AND " + c + ".owner_id IS NOT NULL)";
-            return new CustomerAccess(desk, desk, Map.copyOf(params), hidden);
+            return new CustomerAccess(desk, desk, Map.copyOf(params), hidden, "NULL");
         }
         if (RoleGroup.LEAD_HANDLERS.roles().stream().noneMatch(user::hasRole)) {
             String ownedOnly = "((" + owned.sql() + ") AND " + c + ".owner_id IS NOT NULL)";
-            return new CustomerAccess(ownedOnly, ownedOnly, Map.copyOf(params), hidden);
+            return new CustomerAccess(ownedOnly, ownedOnly, Map.copyOf(params), hidden, owned.owners());
         }
         String pool = switch (user.dataScope()) {
             case ALL -> "TRUE";
@@ -47,6 +50,6 @@ public record CustomerAccess(String visibleSql, String inScopeSql, Map<String, O
         };
         String inScope = "(" + owned.sql() + ") OR (" + c + ".company_id = :accessCompanyId AND " + c + ".owner_id IS NULL AND (" + pool + "))";
         String visible = "(" + inScope + ") OR (" + c + ".company_id = :accessCompanyId AND " + c + ".owner_id IS NULL)";
-        return new CustomerAccess("(" + visible + ")", "(" + inScope + ")", Map.copyOf(params), hidden);
+        return new CustomerAccess("(" + visible + ")", "(" + inScope + ")", Map.copyOf(params), hidden, owned.owners());
     }
 }

@@ -98,20 +98,33 @@ public class CustomerQueries {
     public Page<Row> list(YewuPrincipal user, Filter f, PageQuery page) {
         CustomerAccess access = CustomerAccess.of(user, "c");
         Map<String, Object> params = new HashMap<>(access.params());
-        String fromWhere = " FROM customer c WHERE " + where(access, f, params);
+        NameSearch.Match search = search(access, f, params);
+        String fromWhere = " FROM customer c WHERE " + where(access, f, params, search == null ? null : search.condition());
         // outside the pool the condition itself keeps to the reader's scope, so every row shown is in it
         String inScope = Boolean.TRUE.equals(f.pool()) ? access.inScopeSql() : "TRUE";
         String order = page.orderBy(SORTS, "c.id DESC");
         LongSupplier total = Page.cappedCount(jdbc, fromWhere, params);
-        if (f.q() != null && !f.q().isBlank()) {
+        if (search != null) {
             List<Matched> shown = jdbc.sql(searchPageSql(inScope, fromWhere, order))
                     .params(params).param("limit", page.size()).param("offset", page.offset())
                     .query((rs, n) -> new Matched(row(rs, n), rs.getLong("matched_count"))).list();
             List<Row> rows = shown.stream().map(Matched::row).toList();
-            if (shown.isEmpty()) return Page.of(rows, page, total); // past the end, or nothing matched
-            long matched = shown.getFirst().count();
-            if (matched <= Page.COUNT_CAP) return Page.of(rows, page, matched);
-            // more matches than the cap: the page comes from the ordered walk below, and the count is known
+            // an empty page: nothing matched, or past the matches found (the count tells which: past the cap, the
+            // ordered walk below still has the page)
+            long matched = !shown.isEmpty() ? shown.getFirst().count() : page.offset() == 0 ? 0 : total.getAsLong();
+            if (search.complete() && matched <= Page.COUNT_CAP) return Page.of(rows, page, matched);
+            // more matches than the cap (the count is known: the page comes from the ordered walk below), or
+            // candidates that reached their own cap (decision 0038): then the page, and the count unless the
+            // candidates already tell "more than the cap", come from the plain condition, walked in the page's order
+            boolean overCap = matched > Page.COUNT_CAP;
+            if (!search.complete()) {
+                String plain = " FROM customer c WHERE " + where(access, f, params, search.plain());
+                return nameSearch.walking(() -> {
+                    List<Row> page0 = jdbc.sql(pageSql(inScope, plain, order)).params(params)
+                            .param("limit", page.size()).param("offset", page.offset()).query(CustomerQueries::row).list();
+                    return Page.of(page0, page, overCap ? () -> Page.COUNT_CAP + 1 : Page.cappedCount(jdbc, plain, params));
+                });
+            }
             total = () -> Page.COUNT_CAP + 1;
         }
         List<Row> rows = jdbc.sql(pageSql(inScope, fromWhere, order))
@@ -155,8 +168,10 @@ public class CustomerQueries {
     public void export(YewuPrincipal user, Filter f, Consumer<Row> sink) {
         CustomerAccess access = CustomerAccess.of(user, "c");
         Map<String, Object> params = new HashMap<>(access.params());
+        NameSearch.Match search = search(access, f, params);
+        String name = search == null ? null : search.complete() ? search.condition() : search.plain();
         try (var rows = jdbc.sql(ROW_SELECT.formatted(access.inScopeSql()) + " FROM customer c LEFT JOIN app_user u"
-                        + " ON u.id = c.owner_id WHERE " + where(access, f, params) + " ORDER BY c.id DESC")
+                        + " ON u.id = c.owner_id WHERE " + where(access, f, params, name) + " ORDER BY c.id DESC")
                 .params(params).query(CustomerQueries::row).stream()) {
             rows.forEach(sink);
         }
@@ -283,22 +298,30 @@ public class CustomerQueries {
     }
 
     /** The list's condition on its files {@code c}, its parameters put in {@code params}. */
-    private String where(CustomerAccess access, Filter f, Map<String, Object> params) {
+    /**
+     * How the list's text {@code q} finds files ({@code null}: no text): a whole phone by its key, one character by the
+     * name alone, two or more through the name's index ({@link NameSearch}).
+     */
+    private NameSearch.Match search(CustomerAccess access, Filter f, Map<String, Object> params) {
+        if (f.q() == null || f.q().isBlank()) return null;
+        String q = f.q().strip();
+        var phone = CustomerKeys.phone(q);
+        if (phone.isPresent()) {
+            params.put("qPhone", phone.get());
+            String byKey = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :qPhone)";
+            return new NameSearch.Match(byKey, byKey, true);
+        }
+        if (q.length() >= 2) return nameSearch.match("c", q, params, NameSearch.LIST_IDS, access.ownersSql());
+        params.put("namePattern", NameSearch.pattern(q));
+        return new NameSearch.Match("c.name ILIKE :namePattern", "c.name ILIKE :namePattern", true);
+    }
+
+    /** The list's conditions; {@code searchSql} the text's condition from {@link #search} (or null). */
+    private String where(CustomerAccess access, Filter f, Map<String, Object> params, String searchSql) {
         // the list is the reader's own book; the pool (pool=true) is a separate view, masked for salespeople
         StringBuilder sql = new StringBuilder()
                 .append(Boolean.TRUE.equals(f.pool()) ? access.visibleSql() : access.inScopeSql());
-        if (f.q() != null && !f.q().isBlank()) {
-            String q = f.q().strip();
-            var phone = CustomerKeys.phone(q);
-            if (phone.isPresent()) {
-                sql.append(" AND c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :qPhone)");
-                params.put("qPhone", phone.get());
-            } else {
-                // two-character pieces find the candidates through their index (NameSearch); one character: ILIKE alone
-                String match = nameSearch.match("c", q, params, null);
-                sql.append(" AND ").append(q.length() >= 2 ? match : "c.name ILIKE :namePattern");
-            }
-        }
+        if (searchSql != null) sql.append(" AND ").append(searchSql);
         eq(sql, params, "c.stage", "stage", f.stage());
         eq(sql, params, "c.owner_id", "ownerId", f.ownerId());
         eq(sql, params, "c.city", "city", f.city() == null ? null : Cities.canonical(f.city()).orElse(f.city()));
