@@ -39,6 +39,11 @@ public class Problems {
         return body;
     }
 
+    /** The problem as JSON, for the server's own answers before any servlet runs ({@code ServerErrorProblems}). */
+    String json(HttpStatusCode status, String code, Locale locale, String uri) {
+        return json.writeValueAsString(build(status, code, new Object[0], List.of(), locale, uri));
+    }
+
     /** For filters that answer before any controller runs (authentication, idempotency). */
     public void write(HttpServletResponse response, HttpStatusCode status, String code, Locale locale, String uri,
                       Object... args) throws IOException {
