@@ -25,14 +25,13 @@ class CustomerLookupQueries implements CustomerLookup {
     static final int CANDIDATES = 200;
 
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final PlannedReads planned;
     private final NameSearch nameSearch;
 
-    CustomerLookupQueries(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions, NameSearch nameSearch) {
+    CustomerLookupQueries(JdbcClient jdbc, PlannedReads planned, NameSearch nameSearch) {
         this.jdbc = jdbc;
         this.nameSearch = nameSearch;
-        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.planned = planned;
     }
 
     @Override
@@ -82,12 +81,8 @@ class CustomerLookupQueries implements CustomerLookup {
         // them within the first 600 rows"), but names that share a piece cluster (the files of one import, one
         // trade): the scan read 199,000 rows before its 200th match (decision 0035). The name piece's own index
         // answers every piece in bounded time, so the look-up by name is planned without scans of the table.
-        return readOnly.execute(status -> {
-            // planned for these settings alone: never a cached plan made (or reused) under them (decision 0040 point 4)
-            jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),"
-                    + " set_config('plan_cache_mode', 'force_custom_plan', true)").query().listOfRows();
-            return jdbc.sql(sql).params(params).query(Card.class).list();
-        });
+        return planned.without(PlannedReads.Scan.SEQUENTIAL, PlannedReads.Scan.INDEX,
+                () -> jdbc.sql(sql).params(params).query(Card.class).list());
     }
 
     @Override

@@ -297,7 +297,6 @@ public class CustomerQueries {
                 c.lastFollowUpAt(), c.intentionOn(), c.createdAt(), c.version(), c.inScope());
     }
 
-    /** The list's condition on its files {@code c}, its parameters put in {@code params}. */
     /**
      * How the list's text {@code q} finds files ({@code null}: no text): a whole phone by its key, one character by the
      * name alone, two or more through the name's index ({@link NameSearch}).
@@ -309,14 +308,17 @@ public class CustomerQueries {
         if (phone.isPresent()) {
             params.put("qPhone", phone.get());
             String byKey = "c.id IN (SELECT customer_id FROM customer_key WHERE company_id = :accessCompanyId AND kind = 'PHONE' AND value = :qPhone)";
-            return new NameSearch.Match(byKey, byKey, true);
+            return NameSearch.Match.exact(byKey);
         }
         if (q.length() >= 2) return nameSearch.match("c", q, params, NameSearch.LIST_IDS, access.ownersSql());
         params.put("namePattern", NameSearch.pattern(q));
-        return new NameSearch.Match("c.name ILIKE :namePattern", "c.name ILIKE :namePattern", true);
+        return NameSearch.Match.exact("c.name ILIKE :namePattern");
     }
 
-    /** The list's conditions; {@code searchSql} the text's condition from {@link #search} (or null). */
+    /**
+     * The list's condition on its files {@code c}, its parameters put in {@code params}; {@code searchSql} the text's
+     * condition from {@link #search} (or null).
+     */
     private String where(CustomerAccess access, Filter f, Map<String, Object> params, String searchSql) {
         // the list is the reader's own book; the pool (pool=true) is a separate view, masked for salespeople
         StringBuilder sql = new StringBuilder()

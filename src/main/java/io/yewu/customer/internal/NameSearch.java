@@ -4,8 +4,6 @@ import io.yewu.platform.web.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,15 +32,13 @@ class NameSearch {
     enum Path { DIRECT, DEFINER }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate readOnly;
+    private final PlannedReads planned;
     private final String setting;
     private volatile Path path;
 
-    NameSearch(JdbcClient jdbc, PlatformTransactionManager transactions,
-               @Value("${yewu.search.name-path:auto}") String setting) {
+    NameSearch(JdbcClient jdbc, PlannedReads planned, @Value("${yewu.search.name-path:auto}") String setting) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.planned = planned;
         this.setting = setting.strip().toLowerCase(Locale.ROOT);
         if (!this.setting.equals("auto")) this.path = Path.valueOf(this.setting.toUpperCase(Locale.ROOT));
     }
@@ -68,7 +64,13 @@ class NameSearch {
      * @param complete  whether {@code condition} finds every match: false when the function's candidates reached their
      *                  cap, so that {@code condition} finds some of the matches only (each of them a real one)
      */
-    record Match(String condition, String plain, boolean complete) {}
+    record Match(String condition, String plain, boolean complete) {
+
+        /** A condition that finds every match the same way on both paths (a phone's key, one character). */
+        static Match exact(String condition) {
+            return new Match(condition, condition, true);
+        }
+    }
 
     /**
      * The files of {@code alias} whose name holds {@code q} (two characters or more), its parameters put in
@@ -80,7 +82,7 @@ class NameSearch {
         params.put("nameText", q);
         params.put("namePattern", pattern(q));
         String direct = "(" + alias + ".name_grams @> yewu_bigrams(:nameText) AND " + alias + ".name ILIKE :namePattern)";
-        if (path() == Path.DIRECT) return new Match(direct, direct, true);
+        if (path() == Path.DIRECT) return Match.exact(direct);
         // the ids first, then the reader's query over them: a statement of its own, so the (non-inlined) function's
         // answer is a short array the planner can use, not a set it must hash whole for every page and count
         List<Long> ids = jdbc.sql("SELECT customer_name_matches(:nameText, :namePattern, :nameCap, " + ownersSql + ")")
@@ -93,16 +95,11 @@ class NameSearch {
      * Runs {@code read}, a page or count by {@link Match#plain()} on the DEFINER path, planned as a walk of the
      * reader's files in the page's order. Without LEAKPROOF functions the planner cannot estimate the name condition
      * and takes it for rare: it read and sorted all 280,000 files of a company for a piece that 51,000 of them share
-     * (320 ms) where the walk finds a page in 0.6 ms (2.7 ms at offset 1,200). The plain condition is used only once the candidates told that
-     * the piece is common. Planned for these settings alone (decision 0040 point 4).
+     * (320 ms) where the walk finds a page in 0.6 ms (2.7 ms at offset 1,200). The plain condition is used only once
+     * the candidates told that the piece is common.
      */
     <T> T walking(Supplier<T> read) {
-        return readOnly.execute(status -> {
-            jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),"
-                    + " set_config('plan_cache_mode', 'force_custom_plan', true)")
-                    .query().listOfRows();
-            return read.get();
-        });
+        return planned.without(PlannedReads.Scan.SEQUENTIAL, PlannedReads.Scan.BITMAP, read);
     }
 
     /** {@code q} anywhere in a text, as an ILIKE pattern (its wildcards and escape character escaped). */

@@ -40,8 +40,8 @@ public class Problems {
     }
 
     /** The problem as JSON, for the server's own answers before any servlet runs ({@code ServerErrorProblems}). */
-    String json(HttpStatusCode status, String code, Locale locale, String uri) {
-        return json.writeValueAsString(build(status, code, new Object[0], List.of(), locale, uri));
+    String json(HttpStatusCode status, String code, Locale locale, String uri, Object... args) {
+        return json.writeValueAsString(build(status, code, args, List.of(), locale, uri));
     }
 
     /** For filters that answer before any controller runs (authentication, idempotency). */
@@ -50,6 +50,6 @@ public class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(build(status, code, args, List.of(), locale, uri)));
+        response.getWriter().write(json(status, code, locale, uri, args));
     }
 }
