@@ -26,13 +26,7 @@ sql() { psql -Atq -c "$1"; }
 curl -sf -o /dev/null "$BASE/actuator/health" || { echo "Yewu is not running on $BASE: bench/run.sh start" >&2; exit 1; }
 [ "$(sql "SELECT count(*) FROM app_user WHERE username = 'bench01'")" = 1 ] || { echo "no bench data: bench/run.sh load" >&2; exit 1; }
 
-# p50 / p99 (ms) of pgbench's per-transaction log lines (third field: latency in microseconds)
-log_percentiles() {
-  cat "$@" | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
-    if (NR == 0) { print "- -"; exit }
-    p50 = a[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1]; p99 = a[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1]
-    printf "%.2f %.2f\n", p50 / 1000, p99 / 1000 }'
-}
+. bench/pgbench_log.sh
 
 # Each bench user logs in once, before anything is measured, as the UI does (the CSRF token, then the login, which
 # renews the session and the token): "username SESSION token" a line in $1. The logins' password hashing is not

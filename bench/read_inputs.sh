@@ -88,7 +88,7 @@ while IFS='|' read -r id name phone city; do
   search_script "$manager_scope" "$manager_owners" "$brand" >"$out/pgb/search2-manager.$n.sql"
   search_script "$manager_scope" "$manager_owners" "$trade" >"$out/pgb/search4-manager.$n.sql"
   cat >"$out/pgb/duplicates.$n.sql" <<SQL
-SELECT DISTINCT ON (c.id) c.id, c.name, c.owner_id, u.display_name AS owner_name, c.stage, k.kind FROM customer_key k JOIN customer c ON c.company_id = k.company_id AND c.id = k.customer_id LEFT JOIN app_user u ON u.id = c.owner_id WHERE k.company_id = $company AND (k.kind, k.value) IN (SELECT * FROM unnest(CAST(ARRAY['NAME', 'PHONE'] AS text[]), CAST(ARRAY['$(esc "$name")', '$phone'] AS text[]))) ORDER BY c.id, CASE k.kind WHEN 'CREDIT_CODE' THEN 1 WHEN 'NAME' THEN 2 WHEN 'PHONE' THEN 3 ELSE 4 END LIMIT 10;
+SELECT DISTINCT ON (c.id) c.id, c.name, c.owner_id, u.display_name AS owner_name, c.stage, k.kind FROM customer_key k JOIN customer c ON c.company_id = k.company_id AND c.id = k.customer_id LEFT JOIN app_user u ON u.id = c.owner_id WHERE k.company_id = $company AND (k.kind, k.value) IN (('NAME', '$(esc "$name")'), ('PHONE', '$phone')) ORDER BY c.id, CASE k.kind WHEN 'CREDIT_CODE' THEN 1 WHEN 'NAME' THEN 2 WHEN 'PHONE' THEN 3 ELSE 4 END LIMIT 10;
 SQL
   cat >"$out/pgb/detail.$n.sql" <<SQL
 SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, $sales_scope AS in_scope FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id WHERE c.id = $id AND ($sales_scope OR (c.company_id = $company AND c.owner_id IS NULL));

@@ -7,6 +7,7 @@
 # the section between the "bench:begin" and "bench:end" markers of docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/pgbench_log.sh
 ROOT=$PWD
 
 BENCH_DIR=${BENCH_DIR:-/tmp/yewu-bench}
@@ -106,14 +107,18 @@ run_wrk() {
   echo "$out" | sed -n 's/^RESULT requests=[0-9]* rps=\([0-9.]*\) p50=\([0-9.]*\) p95=\([0-9.]*\) p99=\([0-9.]*\) max=[0-9.]* failed=\([0-9]*\)/\1 \2 \3 \4 \5/p'
 }
 
-# pgbench CLIENTS script args... -> "tps latency-average failed"
+# pgbench CLIENTS script args... -> "tps latency-average failed p50 p99" (the last two from its per-transaction log).
+# Planner settings are PostgreSQL's defaults, as on the application's connections since decision 0040: a prepared
+# statement keeps its plan (until 2026-12-01 this ran with plan_cache_mode = force_custom_plan, which the application
+# had left, so the reference planned every statement of the essential create anew and looked slower than it is)
 run_pgbench() {
   local c=$1; shift
-  local out
-  out=$(PGOPTIONS="-c role=yewu_app -c plan_cache_mode=force_custom_plan -c yewu.company_id=$COMPANY" pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_EACH" "$@" 2>&1) \
-    || { echo "$out" >&2; exit 1; }
+  local out logs; logs=$(mktemp -d)
+  out=$(PGOPTIONS="-c role=yewu_app -c yewu.company_id=$COMPANY" pgbench -n -M prepared -l --log-prefix="$logs/pgbench_log" -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_EACH" "$@" 2>&1) \
+    || { rm -rf "$logs"; echo "$out" >&2; exit 1; }
   echo "$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p') $(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p') \
-$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')"
+$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p') $(log_percentiles "$logs"/pgbench_log.*)"
+  rm -rf "$logs"
 }
 
 # min / median / max of numbers on stdin
@@ -170,13 +175,13 @@ measure() {
     echo
     echo "### Create customer (\`POST /api/customers\`, wrk bench/wrk/create.lua) vs pgbench bench/essential_create.pgbench"
     echo
-    echo "| clients | Yewu creates/s min / median / max | Yewu p50 ms | Yewu p99 ms | pgbench tps min / median / max | Yewu ÷ pgbench (per run) min / median / max | failed | load average |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| clients | Yewu creates/s min / median / max | Yewu p50 ms | Yewu p99 ms | pgbench tps min / median / max | pgbench p50 ms | pgbench p99 ms | Yewu ÷ pgbench (per run) min / median / max | failed | load average |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
   } | tee -a "$RESULTS"
   local counter=$BENCH_DIR/wrk-runs
   warm_up "$in" "$sales" "$manager"
   for c in $CREATE_CLIENTS; do
-    local y=() p=() r=() p50=() p99=() failed=0 la=()
+    local y=() p=() r=() p50=() p99=() g50=() g99=() failed=0 la=()
     local sessions=""
     for i in $(seq 1 "$(( c < 2 ? 1 : 2 ))"); do
       local one; one=$(login "$(printf 'bench%02d' $((i + 1)))") || exit 1; sessions+="$one;"
@@ -185,12 +190,12 @@ measure() {
       la+=("$(loadavg | cut -d' ' -f1)")
       local wrk_run=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 )); echo "$wrk_run" >"$counter"
       read -r rps l50 _ l99 f < <(BENCH_SESSIONS=$sessions BENCH_RUN=$wrk_run run_wrk create.lua "$c")
-      read -r tps _ pf < <(run_pgbench "$c" -D company="$COMPANY" -D user="$SELLER" -D dept="$DEPT" -D run="$wrk_run" -D seq=0 \
+      read -r tps _ pf q50 q99 < <(run_pgbench "$c" -D company="$COMPANY" -D user="$SELLER" -D dept="$DEPT" -D run="$wrk_run" -D seq=0 \
         -f bench/essential_create.pgbench)
-      y+=("$rps"); p+=("$tps"); p50+=("$l50"); p99+=("$l99"); failed=$((failed + f + pf))
+      y+=("$rps"); p+=("$tps"); p50+=("$l50"); p99+=("$l99"); g50+=("$q50"); g99+=("$q99"); failed=$((failed + f + pf))
       r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
     done
-    row "| $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p99[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm2) | $failed | ${la[*]} |"
+    row "| $c | $(printf '%s\n' "${y[@]}" | mmm) | $(printf '%s\n' "${p50[@]}" | mmm) | $(printf '%s\n' "${p99[@]}" | mmm) | $(printf '%s\n' "${p[@]}" | mmm) | $(printf '%s\n' "${g50[@]}" | mmm) | $(printf '%s\n' "${g99[@]}" | mmm) | $(printf '%s\n' "${r[@]}" | mmm2) | $failed | ${la[*]} |"
   done
   {
     echo
@@ -209,7 +214,7 @@ measure() {
       for run in $(seq 1 "$RUNS"); do
         la+=("$(loadavg | cut -d' ' -f1)")
         read -r rps l50 l95 _ f < <(BENCH_SESSIONS="$who" run_wrk read.lua "$c" "$in/$read_kind.paths")
-        read -r tps _ pf < <(run_pgbench "$c" "${scripts[@]}")
+        read -r tps _ pf _ < <(run_pgbench "$c" "${scripts[@]}")
         y+=("$rps"); p+=("$tps"); p50+=("$l50"); p95+=("$l95"); failed=$((failed + f + pf))
         r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
       done

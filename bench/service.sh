@@ -101,7 +101,7 @@ measure_read() { # label paths-file pgbench-dir session target
     for run in $(seq 1 "$RUNS"); do
       la+=("$(loadavg | cut -d' ' -f1)")
       read -r rps l50 l95 l99 fl < <(BENCH_SESSIONS="$who" run_wrk read.lua "$c" "$paths")
-      read -r tps _ pf < <(run_pgbench "$c" "${scripts[@]}")
+      read -r tps _ pf _ < <(run_pgbench "$c" "${scripts[@]}")
       y+=("$rps"); p+=("$tps"); p50+=("$l50"); p95+=("$l95"); p99+=("$l99"); failed=$((failed + fl + pf))
       r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
     done

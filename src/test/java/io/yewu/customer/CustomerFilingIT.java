@@ -60,6 +60,35 @@ class CustomerFilingIT extends IntegrationTest {
         assertThat(detail.path("decisions").toString()).contains("CUS-4", "CUS-6");
     }
 
+    /**
+     * Decision 0048: a filing answers from the rows it wrote, not from a read after them; the answer must be the file
+     * exactly as its detail then shows it to the same reader — a salesperson's file with a parent, two contacts,
+     * tags and notes, and a promoter's lead in the pool.
+     */
+    @Test
+    void CUS4_theAnswerToAFilingIsTheFileAsItsDetailShowsIt() {
+        Api sales1 = login("sales1");
+        long parent = sales1.post("/api/customers", customer(unique("总部商贸"), mobile())).json().path("id").asLong();
+        Map<String, Object> body = customer(unique("分店商贸"), mobile());
+        body.put("parentId", parent);
+        body.put("contacts", List.of(Map.of("name", "王经理", "phone", mobile(), "position", "采购"),
+                Map.of("name", "李会计", "phone", mobile(), "email", "li" + System.nanoTime() + "@example.com")));
+        body.put("tags", List.of("重点", "连锁"));
+        body.put("notes", "周三上午拜访");
+        body.put("businessFormat", "超市");
+        Api.Response filed = sales1.post("/api/customers", body);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("parentName").asString()).startsWith("总部商贸");
+        assertThat(filed.json().path("contacts")).hasSize(2);
+        assertThat(filed.json()).isEqualTo(sales1.get("/api/customers/" + filed.json().path("id").asLong()).json().path("customer"));
+
+        Api promoter = login("promoter");
+        Api.Response lead = promoter.post("/api/leads", customer(unique("网络线索"), mobile()));
+        assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+        assertThat(lead.json().path("stage").asString()).isEqualTo("LEAD");
+        assertThat(lead.json()).isEqualTo(promoter.get("/api/customers/" + lead.json().path("id").asLong()).json().path("customer"));
+    }
+
     @Test
     void CUS6_aSecondFilerLearnsTheOwnerButNotTheContactsAndTheAttemptBecomesAClaim() {
         String name = unique("粤北五金");

@@ -80,8 +80,7 @@ class CustomerController {
     @ResponseStatus(HttpStatus.CREATED)
     CustomerQueries.Customer file(@RequestBody CustomerInput in) {
         var user = CurrentUser.get();
-        long id = filing.file(user, in, CustomerFiling.Mode.SALESPERSON_FILES);
-        return queries.customer(user, id);
+        return filing.fileAndShow(user, in, CustomerFiling.Mode.SALESPERSON_FILES);
     }
 
     @Allow(groups = RoleGroup.CUSTOMER_READERS)

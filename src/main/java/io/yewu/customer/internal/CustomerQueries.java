@@ -188,15 +188,27 @@ public class CustomerQueries {
      */
     Customer customer(YewuPrincipal user, long id, boolean unmasked) {
         CustomerAccess access = CustomerAccess.of(user, "c");
-        Customer c = jdbc.sql("""
-                        SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, %s AS in_scope
-                        FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id
-                        LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id
-                        WHERE c.id = :id AND %s""".formatted(access.inScopeSql(), access.visibleSql()))
+        Customer c = jdbc.sql(fileSql(access, "customer") + " WHERE c.id = :id AND " + access.visibleSql())
                 .params(access.params()).param("id", id)
                 .query((rs, n) -> customer(rs, unmasked ? java.util.Set.of() : access.hidden())).optional()
                 .orElseThrow(() -> ProblemException.notFound("customer " + id));
-        return withContacts(user.companyId(), c);
+        return withContacts(c, jdbc.sql("""
+                SELECT id, name, phone, email, position FROM customer_contact
+                WHERE company_id = :c AND customer_id = :id ORDER BY id""")
+                .param("c", user.companyId()).param("id", c.id()).query(Contact.class).list());
+    }
+
+    /**
+     * The file's columns as the reader sees them — its owner's and parent's names and whether it is in the reader's
+     * scope — read from {@code rows} (aliased {@code c}): the customer table, or the rows a statement has just
+     * inserted ({@link CustomerFiling} answers a filing from what it wrote, without reading the file back).
+     * Mapped by {@link #customer(ResultSet, Set)}.
+     */
+    static String fileSql(CustomerAccess access, String rows) {
+        return """
+                SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, %s AS in_scope
+                FROM %s c LEFT JOIN app_user u ON u.id = c.owner_id
+                LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id""".formatted(access.inScopeSql(), rows);
     }
 
     public Detail detail(YewuPrincipal user, long id) {
@@ -281,11 +293,8 @@ public class CustomerQueries {
         return rows.stream().map(r -> r.withDecision(why.get(String.valueOf(r.id())))).toList();
     }
 
-    private Customer withContacts(long companyId, Customer c) {
-        List<Contact> contacts = jdbc.sql("""
-                SELECT id, name, phone, email, position FROM customer_contact
-                WHERE company_id = :c AND customer_id = :id ORDER BY id""")
-                .param("c", companyId).param("id", c.id()).query(Contact.class).list();
+    /** The file with its contacts, masked where the file is outside the reader's scope. */
+    static Customer withContacts(Customer c, List<Contact> contacts) {
         if (!c.inScope()) {
             contacts = contacts.stream().map(k -> new Contact(k.id(), k.name(), CustomerKeys.maskPhone(k.phone()),
                     CustomerKeys.maskEmail(k.email()), k.position())).toList();
@@ -358,7 +367,7 @@ public class CustomerQueries {
                 rs.getObject("last_follow_up_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    private static Customer customer(ResultSet rs, Set<CustomerFields.Part> hidden) throws SQLException {
+    static Customer customer(ResultSet rs, Set<CustomerFields.Part> hidden) throws SQLException {
         boolean inScope = rs.getBoolean("in_scope");
         boolean credit = inScope && !hidden.contains(CustomerFields.Part.CREDIT_TERMS);
         boolean bank = inScope && !hidden.contains(CustomerFields.Part.BANK);

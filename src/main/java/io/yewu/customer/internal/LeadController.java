@@ -51,7 +51,7 @@ class LeadController {
     @ResponseStatus(HttpStatus.CREATED)
     CustomerQueries.Customer enter(@RequestBody CustomerInput in) {
         var user = CurrentUser.get();
-        return customers.customer(user, filing.file(user, in, CustomerFiling.Mode.LEAD_ENTRY));
+        return filing.fileAndShow(user, in, CustomerFiling.Mode.LEAD_ENTRY);
     }
 
     @Allow(groups = RoleGroup.MANAGERS)
