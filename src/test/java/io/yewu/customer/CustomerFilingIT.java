@@ -3,6 +3,12 @@ package io.yewu.customer;
 import io.yewu.support.Api;
 import io.yewu.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Filing customers under the first-filer rule (CUS-1, CUS-4, CUS-6, CUS-16). */
 class CustomerFilingIT extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("migrationDataSource")
+    DataSource owner;
 
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
 
@@ -149,6 +159,51 @@ class CustomerFilingIT extends IntegrationTest {
             assertThat(count("SELECT count(*) FROM customer_claim cl JOIN customer c ON c.id = cl.customer_id WHERE c.name = ?", name)).isOne();
             assertThat(count("SELECT count(*) FROM customer_ownership o JOIN customer c ON c.id = o.customer_id WHERE c.name = ?", name)).isOne();
         }
+    }
+
+    /**
+     * The losing side of a race decided by the keys themselves (decision 0049): the look-up found nothing because the
+     * other filer had not committed yet, the filing's key insert waited on theirs and found the key taken. The rows
+     * that follow a file in its one statement (contacts, decision, ownership period, audit entry) are written only
+     * when every key was the file's, so nothing of the losing file is left (contacts and periods would go with the file;
+     * its decision and audit entry would not); the attempt becomes a claim.
+     */
+    @Test
+    void CUS6_aFilingThatLosesAKeyToAFilerCommittingAMomentEarlierLeavesNothingButTheClaim() throws Exception {
+        String name = unique("抢先客户");
+        String phone = mobile();
+        long company = asSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single());
+        long sales2 = asSystem(() -> jdbc.sql("SELECT id FROM app_user WHERE username = 'sales2'").query(Long.class).single());
+        java.time.OffsetDateTime before = asSystem(() -> jdbc.sql("SELECT now()").query(java.time.OffsetDateTime.class).single());
+        Api sales1 = login("sales1");
+        try (Connection other = owner.getConnection(); Statement st = other.createStatement();
+             var pool = Executors.newSingleThreadExecutor()) {
+            other.setAutoCommit(false);
+            // another salesperson's file holding the same mobile, not committed yet
+            st.execute("""
+                    WITH made AS (INSERT INTO customer (company_id, name, city, source, stage, owner_id)
+                        VALUES (%d, '%s', '广州市', 'SELF', 'INTENTION', %d) RETURNING id)
+                    INSERT INTO customer_key (company_id, kind, value, customer_id) SELECT %d, 'PHONE', '%s', id FROM made"""
+                    .formatted(company, unique("先到客户"), sales2, company,
+                            io.yewu.customer.internal.CustomerKeys.phone(phone).orElseThrow()));
+            Future<Api.Response> filing = pool.submit(() -> sales1.post("/api/customers", customer(name, phone)));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO customer_key%'") == 0) {
+                assertThat(System.nanoTime()).as("the filing waits on the uncommitted key").isLessThan(deadline);
+                assertThat(filing.isDone()).as("the filing must wait on the key, not finish").isFalse();
+                Thread.sleep(20);
+            }
+            other.commit();
+            Api.Response r = filing.get();
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.code()).isEqualTo("customer-exists");
+        }
+        assertThat(count("SELECT count(*) FROM customer WHERE name = ?", name)).isZero();
+        assertThat(count("SELECT count(*) FROM customer_claim WHERE attempted_name = ?", name)).isOne();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entity_type = 'customer' AND changes -> 'name' ->> 'new' = ?", name)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM decision_record d WHERE d.company_id = ? AND d.subject_type = 'customer' AND d.decided_at >= ?
+                AND NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = CAST(d.subject_id AS bigint))""", company, before)).isZero();
     }
 
     @Test

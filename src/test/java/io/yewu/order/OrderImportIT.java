@@ -131,9 +131,9 @@ class OrderImportIT extends OrderFixtures {
             assertThat(statements.stream().filter(s -> s.contains("code = ANY")).count()).as("product look-ups per file").isOne();
             counts[n - 1] = statements.size();
         }
-        // the rules run per order (a few statements each, more or less as caches are warm; 9 since an order submitted
-        // on entry is stored once in its decided state), never per row of the file
-        assertThat(counts[1] - counts[0]).as("statements for a second order").isBetween(5, 80);
-        assertThat(counts[2] - counts[1]).as("statements for a third order").isBetween(5, 80);
+        // the rules run per order (a few statements each, more or less as caches are warm; 4 since an order's
+        // decisions and audit entries are written by its lines' statement, decision 0049), never per row of the file
+        assertThat(counts[1] - counts[0]).as("statements for a second order").isBetween(3, 80);
+        assertThat(counts[2] - counts[1]).as("statements for a third order").isBetween(3, 80);
     }
 }

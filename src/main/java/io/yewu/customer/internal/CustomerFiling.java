@@ -10,6 +10,8 @@ import io.yewu.platform.notification.Notifier;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.settings.Settings;
 import io.yewu.platform.web.ProblemException;
+import io.yewu.platform.write.FollowingWrite;
+import io.yewu.platform.write.OneStatement;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,23 +152,48 @@ public class CustomerFiling {
         return matches(companyId, keys).stream().findFirst();
     }
 
+    /**
+     * The file, its keys, contacts, decision, ownership period and audit entry as one statement (decision 0049): one
+     * round trip instead of six. The keys go in with {@code ON CONFLICT DO NOTHING}; the rows that follow the file are
+     * written only when every key was this file's ({@code won}), so a filing that lost a key to another filer a moment
+     * earlier leaves only the file and its keys, which it then takes back.
+     */
     private CustomerQueries.Customer insert(YewuPrincipal user, CustomerInput in, Set<CustomerKeys.Key> keys, Mode mode) {
         Instant now = clock.instant();
         boolean lead = mode == Mode.LEAD_ENTRY;
         String source = switch (mode) { case LEAD_ENTRY -> "ONLINE"; case SALESPERSON_FILES -> "SELF"; case IMPORT -> "IMPORT"; };
-        // the file as its filer sees it, from the inserted row: a filer always sees what they filed (their own file,
-        // or a lead in their company's pool), so an empty answer can only mean a broken scope rule: nothing is kept
-        CustomerAccess access = CustomerAccess.of(user, "c");
-        CustomerQueries.Customer file = jdbc.sql("""
-                WITH filed AS (
+        Decision<String> decision = filedDecision(user, lead, keys, now, source);
+        OneStatement write = new OneStatement().part("filed", """
                 INSERT INTO customer (company_id, name, credit_code, city, address, business_format, customer_class,
                     key_account, parent_id, source, stage, owner_id, department_id, product_category, notes, tags,
                     intention_on, created_by)
                 VALUES (:c, :name, :code, :city, :address, :format, :class, :ka, :parent, :source, :stage, :owner,
                     :dept, :category, :notes, :tags, :intentionOn, :by)
-                RETURNING *)
-                """ + CustomerQueries.fileSql(access, "filed") + " WHERE " + access.visibleSql())
-                .params(access.params())
+                RETURNING *""");
+        write.part("keys", """
+                INSERT INTO customer_key (company_id, kind, value, customer_id)
+                SELECT :c, k.kind, k.value, filed.id FROM filed, (VALUES %s) AS k(kind, value)
+                ON CONFLICT DO NOTHING RETURNING kind""".formatted(keys.stream()
+                .map(k -> "(" + write.bind(k.kind().name(), "text") + ", " + write.bind(k.value(), "text") + ")")
+                .collect(java.util.stream.Collectors.joining(", "))));
+        write.part("won", "SELECT count(*) = " + keys.size() + " AS all_keys FROM keys");
+        FollowingWrite.Subject file = new FollowingWrite.Subject("filed, won", "filed.id", "won.all_keys");
+        write.part("contacts", contactsSql(write, in.contacts()));
+        write.then("decision", decisions.following("customer", lead ? "lead-entry" : "ownership", decision), file);
+        if (!lead) write.then("ownership", ledger.opening(user.companyId(), user.id(), now, "FILED", null,
+                json.writeValueAsString(decision), user.id()), file);
+        write.then("audit", audit.following("customer", lead ? "enter-lead" : "file", Changes.of()
+                .created("name", in.name().strip()).created("city", in.city().strip()).created("source", source)), file);
+        // the file as its filer sees it, from the inserted row: a filer always sees what they filed (their own file,
+        // or a lead in their company's pool), so an empty answer can only mean a broken scope rule: nothing is kept
+        CustomerAccess access = CustomerAccess.of(user, "c");
+        record Row(CustomerQueries.Customer file, boolean won, CustomerQueries.Contact contact) {}
+        List<Row> rows = jdbc.sql(write.sql("""
+                SELECT f.*, won.all_keys, ct.id AS contact_id, ct.name AS contact_name, ct.phone AS contact_phone,
+                       ct.email AS contact_email, ct.position AS contact_position
+                FROM (%s WHERE %s) f CROSS JOIN won LEFT JOIN contacts ct ON true ORDER BY ct.id"""
+                        .formatted(CustomerQueries.fileSql(access, "filed"), access.visibleSql())))
+                .params(access.params()).params(write.params())
                 .param("c", user.companyId()).param("name", in.name().strip())
                 .param("code", CustomerValidation.blank(in.creditCode()) ? null : CustomerKeys.creditCode(in.creditCode()).orElseThrow())
                 .param("city", Cities.canonical(in.city()).orElseThrow())
@@ -178,31 +205,41 @@ public class CustomerFiling {
                 .param("tags", in.tags().stream().map(String::strip).toArray(String[]::new))
                 .param("intentionOn", lead ? null : LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")))
                 .param("by", user.id())
-                .query((rs, n) -> CustomerQueries.customer(rs, access.hidden())).optional()
-                .orElseThrow(() -> new IllegalStateException("a filer cannot see the file they filed"));
-        long id = file.id();
-        int inserted = jdbc.sql("""
-                INSERT INTO customer_key (company_id, kind, value, customer_id)
-                SELECT :c, kind, value, :id FROM unnest(CAST(:kinds AS text[]), CAST(:vals AS text[])) AS k(kind, value)
-                ON CONFLICT DO NOTHING""")
-                .param("c", user.companyId()).param("id", id)
-                .param("kinds", keys.stream().map(k -> k.kind().name()).toArray(String[]::new))
-                .param("vals", keys.stream().map(CustomerKeys.Key::value).toArray(String[]::new))
-                .update();
-        if (inserted < keys.size()) {
+                .query((rs, n) -> new Row(n == 0 ? CustomerQueries.customer(rs, access.hidden()) : null, rs.getBoolean("all_keys"),
+                        rs.getObject("contact_id") == null ? null : new CustomerQueries.Contact(rs.getLong("contact_id"),
+                                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"),
+                                rs.getString("contact_position"))))
+                .list();
+        if (rows.isEmpty()) throw new IllegalStateException("a filer cannot see the file they filed");
+        CustomerQueries.Customer filed = rows.getFirst().file();
+        if (!rows.getFirst().won()) {
             // another filer committed one of these keys a moment ago: take this file back (its keys go with it) and
             // fall through to the claim, without failing the caller's transaction (a request with an
             // Idempotency-Key runs in one)
-            jdbc.sql("DELETE FROM customer WHERE company_id = :c AND id = :id").param("c", user.companyId()).param("id", id).update();
+            jdbc.sql("DELETE FROM customer WHERE company_id = :c AND id = :id").param("c", user.companyId()).param("id", filed.id()).update();
             throw new LostRace();
         }
-        List<CustomerQueries.Contact> contacts = insertContacts(user.companyId(), id, in.contacts());
-        Decision<String> decision = filedDecision(user, lead, keys, now, source);
-        decisions.record("customer", String.valueOf(id), lead ? "lead-entry" : "ownership", decision);
-        if (!lead) ledger.open(user.companyId(), id, user.id(), now, "FILED", null, json.writeValueAsString(decision), user.id());
-        audit.record("customer", id, lead ? "enter-lead" : "file", Changes.of().created("name", in.name().strip())
-                .created("city", in.city().strip()).created("source", source));
-        return CustomerQueries.withContacts(file, contacts);
+        return CustomerQueries.withContacts(filed, rows.stream().map(Row::contact).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** The contacts as a part of the filing's statement, written in the order given, returned as the file shows them. */
+    private static String contactsSql(OneStatement write, List<CustomerInput.Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return "SELECT NULL::bigint AS id, NULL::text AS name, NULL::text AS phone, NULL::text AS email, NULL::text AS position WHERE false";
+        }
+        StringBuilder values = new StringBuilder();
+        int n = 0;
+        for (CustomerInput.Contact c : contacts) {
+            if (n > 0) values.append(", ");
+            values.append('(').append(n++).append(", ").append(write.bind(c.name().strip(), "text")).append(", ")
+                    .append(write.bind(CustomerValidation.blank(c.phone()) ? "" : CustomerKeys.phone(c.phone()).orElseThrow(), "text")).append(", ")
+                    .append(write.bind(CustomerValidation.blank(c.email()) ? "" : CustomerKeys.email(c.email()).orElseThrow(), "text")).append(", ")
+                    .append(write.bind(text(c.position()), "text")).append(')');
+        }
+        return """
+                INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position)
+                SELECT :c, filed.id, x.name, x.phone, x.email, x.position FROM filed, won, (VALUES %s) AS x(n, name, phone, email, position)
+                WHERE won.all_keys ORDER BY x.n RETURNING id, name, phone, email, position""".formatted(values);
     }
 
     /** The decision of a new file, with the inputs it read: which keys were checked, who filed, from where. */
@@ -223,23 +260,6 @@ public class CustomerFiling {
                 new RuleHit("CUS-4", "自行开发的客户归建档业务员跟踪，回款计入其名下",
                         "A self-found customer belongs to the salesperson who filed it; its receipts are credited to them",
                         Map.of("owner", user.displayName(), "ownerId", user.id(), "source", source, "filedAt", now.toString())));
-    }
-
-    /** The contacts as written, in the order the file shows them (by id). */
-    private List<CustomerQueries.Contact> insertContacts(long companyId, long customerId, List<CustomerInput.Contact> contacts) {
-        List<CustomerQueries.Contact> written = new java.util.ArrayList<>(contacts.size());
-        for (CustomerInput.Contact c : contacts) {
-            written.add(jdbc.sql("""
-                    INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position)
-                    VALUES (:c, :id, :name, :phone, :email, :position)
-                    RETURNING id, name, phone, email, position""")
-                    .param("c", companyId).param("id", customerId).param("name", c.name().strip())
-                    .param("phone", CustomerValidation.blank(c.phone()) ? "" : CustomerKeys.phone(c.phone()).orElseThrow())
-                    .param("email", CustomerValidation.blank(c.email()) ? "" : CustomerKeys.email(c.email()).orElseThrow())
-                    .param("position", text(c.position())).query(CustomerQueries.Contact.class).single());
-        }
-        written.sort(java.util.Comparator.comparingLong(CustomerQueries.Contact::id));
-        return List.copyOf(written);
     }
 
     private ProblemException refuse(YewuPrincipal user, CustomerInput in, Match match, Mode mode) {

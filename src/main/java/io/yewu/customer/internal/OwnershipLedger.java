@@ -3,6 +3,7 @@ package io.yewu.customer.internal;
 import io.yewu.customer.CustomerOwnership;
 import io.yewu.customer.CustomerTransferred;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.write.FollowingWrite;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,13 +44,17 @@ class OwnershipLedger implements CustomerOwnership {
                 .query(Long.class).optional();
     }
 
-    /** Opens the first period of a new file: nothing earlier to cut back, the file already names its owner. */
-    void open(long companyId, long customerId, long ownerId, Instant from, String reason, String ref, String decisionJson, Long by) {
-        jdbc.sql("""
+    /**
+     * Opens the first period of a file inserted earlier in the same statement: nothing earlier to cut back, the file
+     * already names its owner.
+     */
+    FollowingWrite opening(long companyId, long ownerId, Instant from, String reason, String ref, String decisionJson, Long by) {
+        return (subject, binds) -> """
                 INSERT INTO customer_ownership (company_id, customer_id, owner_id, valid_from, reason, reason_ref, decision, recorded_by)
-                VALUES (:c, :id, :owner, :at, :reason, :ref, CAST(:decision AS jsonb), :by)""")
-                .param("c", companyId).param("id", customerId).param("owner", ownerId).param("at", from.atOffset(java.time.ZoneOffset.UTC))
-                .param("reason", reason).param("ref", ref).param("decision", decisionJson).param("by", by).update();
+                SELECT %s, %s, %s, %s, %s, %s, %s, %s %s""".formatted(binds.bind(companyId, "bigint"), subject.id(),
+                binds.bind(ownerId, "bigint"), binds.bind(from.atOffset(java.time.ZoneOffset.UTC), "timestamptz"),
+                binds.bind(reason, "text"), binds.bind(ref, "text"), binds.bind(decisionJson, "jsonb"), binds.bind(by, "bigint"),
+                subject.fromWhere(""));
     }
 
     /**

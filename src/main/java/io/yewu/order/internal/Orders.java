@@ -25,6 +25,8 @@ import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.ProblemException;
 import io.yewu.platform.web.ProblemException.FieldProblem;
 import io.yewu.platform.web.Versions;
+import io.yewu.platform.write.FollowingWrite;
+import io.yewu.platform.write.OneStatement;
 import io.yewu.pricing.LineMoney;
 import io.yewu.pricing.PriceCheck;
 import io.yewu.pricing.PriceVerdict;
@@ -178,8 +180,8 @@ class Orders {
             entries.put("submit", Changes.of().put("state", "DRAFT", "SUBMITTED"));
             stored = insertSubmitted(me, v, importRef, entries);
         } else {
-            stored = insert(me, v, "DIRECT", null, null, null, Map.of(), importRef, terms.now(), null);
-            audit.recordEach("sales-order", stored.id(), entries);
+            stored = insert(me, v, "DIRECT", null, null, null, Map.of(), importRef, terms.now(), null,
+                    List.of(audit.followingEach("sales-order", entries)));
         }
         return stored;
     }
@@ -189,7 +191,8 @@ class Orders {
      * in the same transaction): its version is 0. Its lines change only when an approval completes, never within
      * the transaction that stored them.
      */
-    record Stored(OrderQueries.Order order, List<OrderQueries.Line> lines, boolean prepayAgreed, List<StoredDecision> decisions) {
+    record Stored(OrderQueries.Order order, List<OrderQueries.Line> lines, boolean prepayAgreed, List<StoredDecision> decisions,
+                  java.time.OffsetDateTime writtenAt) {
         long id() {
             return order.id();
         }
@@ -201,6 +204,13 @@ class Orders {
      */
     Stored insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
                   Map<Integer, Long> specialApprovals, String importRef, Instant now, Plan decided) {
+        return insert(me, v, channel, quoteId, quoteVersion, copiedFrom, specialApprovals, importRef, now, decided, List.of());
+    }
+
+    /** As above; {@code following}: writes about the new order made by its lines' statement (decision 0049). */
+    private Stored insert(YewuPrincipal me, Valid v, String channel, Long quoteId, Integer quoteVersion, Long copiedFrom,
+                          Map<Integer, Long> specialApprovals, String importRef, Instant now, Plan decided,
+                          List<FollowingWrite> following) {
         LocalDate today = LocalDate.ofInstant(now, OrderTerms.SHANGHAI);
         int no = numbers.next(DocumentNumbers.Series.SALES_ORDER, today);
         String number = "SO" + DAY.format(today) + String.format("%04d", no);
@@ -237,7 +247,8 @@ class Orders {
                 .param("shipBy", released ? decided.shipBy() : null, java.sql.Types.DATE)
                 .query(OrderQueries.Order.class).single();
         // a draft has no decisions yet; insertSubmitted adds those it records
-        return new Stored(order, insertLines(me.companyId(), order.id(), v.lines(), specialApprovals), v.prepayAgreed(), List.of());
+        Written written = insertLines(me.companyId(), order.id(), v.lines(), specialApprovals, following);
+        return new Stored(order, written.lines(), v.prepayAgreed(), List.of(), written.at());
     }
 
     /** PLT-8: each line half-up to the fen, the order the sum of its lines. */
@@ -248,23 +259,30 @@ class Orders {
     /** Replaces the lines and the money they add up to. */
     private void writeLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
         jdbc.sql("DELETE FROM sales_order_line WHERE company_id = :c AND order_id = :id").param("c", company).param("id", id).update();
-        insertLines(company, id, lines, specialApprovals);
+        insertLines(company, id, lines, specialApprovals, List.of());
         jdbc.sql("UPDATE sales_order SET total = :t, tax = :tax, fee_expense = :f WHERE company_id = :c AND id = :id")
                 .param("t", sum(lines, c -> c.line().amount())).param("tax", sum(lines, c -> c.line().tax()))
                 .param("f", sum(lines, c -> orZero(c.line().check().outcome().feeExpense())))
                 .param("c", company).param("id", id).update();
     }
 
+    /** The lines as stored, and the time of the transaction that stored them (what the rows' defaults hold). */
+    private record Written(List<OrderQueries.Line> lines, java.time.OffsetDateTime at) {}
+
+    private static final org.springframework.jdbc.core.RowMapper<OrderQueries.Line> LINE =
+            new org.springframework.jdbc.core.SimplePropertyRowMapper<>(OrderQueries.Line.class);
+
     /**
      * The lines in one statement, however many the order has: one round trip and one executor run in PostgreSQL
-     * (a JDBC batch still ran one INSERT per line there, the largest share of an order's database time). Returns
-     * the stored lines as {@link OrderQueries#lines} reads them.
+     * (a JDBC batch still ran one INSERT per line there, the largest share of an order's database time), with the
+     * {@code following} writes about the order (its decisions, its audit entries: decision 0049). Returns the stored
+     * lines as {@link OrderQueries#lines} reads them.
      */
-    private List<OrderQueries.Line> insertLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals) {
+    private Written insertLines(long company, long id, List<LineChecks.Checked> lines, Map<Integer, Long> specialApprovals,
+                                List<FollowingWrite> following) {
         java.util.function.Function<java.util.function.Function<LineChecks.Checked, BigDecimal>, String[]> numbers =
                 f -> lines.stream().map(f).map(v -> v == null ? null : v.toPlainString()).toArray(String[]::new);
-        return jdbc.sql("""
-                WITH l AS (
+        OneStatement write = new OneStatement().part("l", """
                 INSERT INTO sales_order_line (company_id, order_id, line_no, product_id, product_kind, quantity, unit_price, amount,
                                               tax, guide_price, price_list_id, fee_share, fee_per_unit, net_price, verdict,
                                               special_discount, commission_reduction, special_approval_id)
@@ -277,9 +295,13 @@ class Orders {
                             CAST(CAST(:fee AS text[]) AS numeric[]), CAST(CAST(:net AS text[]) AS numeric[]), CAST(:verdict AS text[]),
                             CAST(CAST(:s AS text[]) AS numeric[]), CAST(CAST(:r AS text[]) AS numeric[]), CAST(:approval AS bigint[]))
                      AS u(no, product, kind, q, p, amount, tax, g, list, x, fee, net, verdict, s, r, approval)
-                RETURNING *)
-                """ + OrderQueries.LINE_SELECT_FROM_CTE + " ORDER BY l.line_no")
-                .param("c", company).param("id", id)
+                RETURNING *""");
+        FollowingWrite.Subject order = FollowingWrite.Subject.known(id, write);
+        for (int i = 0; i < following.size(); i++) write.then("f" + i, following.get(i), order);
+        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[1];
+        List<OrderQueries.Line> stored = jdbc.sql(write.sql("SELECT x.*, now() AS written_at FROM ("
+                        + OrderQueries.LINE_SELECT_FROM_CTE + ") x ORDER BY x.line_no"))
+                .params(write.params()).param("c", company).param("id", id)
                 .param("no", lines.stream().map(LineChecks.Checked::lineNo).toArray(Integer[]::new))
                 .param("product", lines.stream().map(c -> c.line().productId()).toArray(Long[]::new))
                 .param("kind", lines.stream().map(c -> c.line().kind().name()).toArray(String[]::new))
@@ -295,7 +317,12 @@ class Orders {
                 .param("s", numbers.apply(c -> orZero(c.line().check().outcome().specialDiscount())))
                 .param("r", numbers.apply(c -> orZero(c.line().check().outcome().commissionReduction())))
                 .param("approval", lines.stream().map(c -> specialApprovals.get(c.lineNo())).toArray(Long[]::new))
-                .query(OrderQueries.Line.class).list();
+                .query((rs, n) -> {
+                    if (n == 0) at[0] = rs.getObject("written_at", java.time.OffsetDateTime.class);
+                    return LINE.mapRow(rs, n);
+                }).list();
+        if (at[0] == null) at[0] = jdbc.sql("SELECT now()").query(java.time.OffsetDateTime.class).single();
+        return new Written(stored, at[0]);
     }
 
     /** A check that stopped before the net-price rules (no guide price yet) leaves its figures empty. */
@@ -663,11 +690,18 @@ class Orders {
 
     /** The audit entries (with the release, if released) in one statement, and the warehouse told of a release. */
     private void afterDecisions(long company, long id, String number, Plan p, java.util.SequencedMap<String, Changes> auditEntries) {
-        if (p.released()) {
-            auditEntries.put("release", Changes.of().put("state", OrderState.SUBMITTED.name(), OrderState.RELEASED.name()));
-            warehouse.tell(company, id, number, "订单已放行，待打单发货", "Order released for shipment");
-        }
+        withRelease(p, auditEntries);
+        tellIfReleased(company, id, number, p);
         audit.recordEach("sales-order", id, auditEntries);
+    }
+
+    /** The release's audit entry beside the others, when the plan released the order. */
+    private static void withRelease(Plan p, java.util.SequencedMap<String, Changes> auditEntries) {
+        if (p.released()) auditEntries.put("release", Changes.of().put("state", OrderState.SUBMITTED.name(), OrderState.RELEASED.name()));
+    }
+
+    private void tellIfReleased(long company, long id, String number, Plan p) {
+        if (p.released()) warehouse.tell(company, id, number, "订单已放行，待打单发货", "Order released for shipment");
     }
 
     /**
@@ -683,7 +717,10 @@ class Orders {
         Facts f = new Facts(null, owner, v.customer().id(), now, v.customShipOn(), total, LineMoney.ZERO, null, null, null);
         Plan p = plan(me.companyId(), f, v.lines().stream().map(c -> new PlanLine(new OrderLine(c.line().kind(), c.line().amount()),
                 c.line().check().outcome().verdict().name(), null)).toList(), v.customer(), v.prepayAgreed());
-        Stored stored = insert(me, v, "DIRECT", null, null, null, Map.of(), importRef, now, p);
+        withRelease(p, auditEntries);
+        // its decisions and audit entries are written by the statement of its lines
+        Stored stored = insert(me, v, "DIRECT", null, null, null, Map.of(), importRef, now, p,
+                List.of(decisions.followingEach(SUBJECT, p.decided()), audit.followingEach("sales-order", auditEntries)));
         OrderQueries.Order o = stored.order();
         if (!p.steps().isEmpty()) {
             long started = startApproval(me, o, v.customer(), stored.lines(), p, o.version());
@@ -691,9 +728,8 @@ class Orders {
                             + OrderQueries.ORDER_SELECT_FROM_CTE)
                     .param("a", started).param("c", me.companyId()).param("id", o.id()).query(OrderQueries.Order.class).single();
         }
-        List<StoredDecision> made = decisions.recordFirst(SUBJECT, String.valueOf(o.id()), p.decided());
-        afterDecisions(me.companyId(), o.id(), o.number(), p, auditEntries);
-        return new Stored(o, stored.lines(), v.prepayAgreed(), made);
+        tellIfReleased(me.companyId(), o.id(), o.number(), p);
+        return new Stored(o, stored.lines(), v.prepayAgreed(), decisions.asFirst(p.decided(), stored.writtenAt()), stored.writtenAt());
     }
 
     private record PricedLine(int lineNo, String verdict) {}

@@ -5,6 +5,15 @@ public interface AuditTrail {
 
     void record(String entityType, Object entityId, String action, Changes changes);
 
+    /**
+     * The same entry for a record inserted earlier in the same statement ({@link io.yewu.platform.write.OneStatement}):
+     * its entity id is that row's id.
+     */
+    io.yewu.platform.write.FollowingWrite following(String entityType, String action, Changes changes);
+
+    /** Several actions on a record inserted earlier in the same statement, in this order (as {@link #recordEach}). */
+    io.yewu.platform.write.FollowingWrite followingEach(String entityType, java.util.SequencedMap<String, Changes> actions);
+
     /** The same action on many records of one type, by the same actor, in one statement (bulk writes). */
     default void recordAll(String entityType, String action, java.util.Map<?, Changes> byEntityId) {
         byEntityId.forEach((id, changes) -> record(entityType, id, action, changes));

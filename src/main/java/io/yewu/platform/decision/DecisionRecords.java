@@ -17,6 +17,24 @@ public interface DecisionRecords {
      */
     long record(String subjectType, String subjectId, String kind, Decision<?> decision);
 
+    /**
+     * The same record for a subject inserted earlier in the same statement ({@link io.yewu.platform.write.OneStatement}):
+     * its subject id is that row's id, as text.
+     */
+    io.yewu.platform.write.FollowingWrite following(String subjectType, String kind, Decision<?> decision);
+
+    /**
+     * The first decisions about a subject inserted earlier in the same statement (or known, and new in this
+     * transaction), by kind in the order given; {@link #asFirst} lists them as they were stored.
+     */
+    io.yewu.platform.write.FollowingWrite followingEach(String subjectType, java.util.Map<String, ? extends Decision<?>> byKind);
+
+    /**
+     * Decisions written by {@link #followingEach} at {@code decidedAt} (the transaction's time, the column's default),
+     * as {@link #forSubject} would list them, without reading them back.
+     */
+    List<StoredDecision> asFirst(java.util.Map<String, ? extends Decision<?>> byKind, java.time.OffsetDateTime decidedAt);
+
     /** The same decision about many subjects at once (a batch of imported rows), in one statement. */
     default void recordAll(String subjectType, java.util.Collection<String> subjectIds, String kind, Decision<?> decision) {
         recordBatch(subjectIds.stream().map(id -> new Entry(subjectType, id, kind, decision)).toList());
@@ -33,15 +51,6 @@ public interface DecisionRecords {
      */
     default void recordEach(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
         recordBatch(byKind.entrySet().stream().map(e -> new Entry(subjectType, subjectId, e.getKey(), e.getValue())).toList());
-    }
-
-    /**
-     * The first decisions about a subject (one created in this transaction), by kind in the order given, in one
-     * statement; returns them as {@link #forSubject} lists them, newest first, without reading them back.
-     */
-    default List<StoredDecision> recordFirst(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
-        recordEach(subjectType, subjectId, byKind);
-        return forSubject(subjectType, subjectId);
     }
 
     /** One decision to store, for {@link #recordBatch}. */

@@ -3,6 +3,8 @@ package io.yewu.platform.decision;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.support.PlatformFixtures.TestSubject;
 import io.yewu.support.PlatformIntegrationTest;
+import io.yewu.platform.write.FollowingWrite;
+import io.yewu.platform.write.OneStatement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -62,15 +64,21 @@ class DecisionRecordsIT extends PlatformIntegrationTest {
     }
 
     @Test
-    void PLT1_aNewSubjectsFirstDecisionsAreListedAsTheyReadBack() {
+    void PLT1_aNewSubjectsFirstDecisionsWrittenWithItAreListedAsTheyReadBack() {
         var made = new java.util.LinkedHashMap<String, Decision<?>>();
         made.put("payment-mode", Decision.of(Mode.PAY_ON_DELIVERY, 7, new RuleHit("ORD-3a", "老客户货到付款",
                 "Existing customer pays on delivery", Map.of("total", new BigDecimal("1500.00"), "city", "广州"))));
         made.put("deposit", Decision.of(new BigDecimal("0.00"), 7, RuleHit.of("ORD-4", "无定制产品", "No custom lines")));
         made.put("release", Decision.of(java.util.Set.of(), 7, RuleHit.of("ORD-6", "可放行", "Nothing unmet")));
-        String id = "F-" + System.nanoTime();
-        var listed = CompanyContext.callAs(subject.companyId(), () -> decisions.recordFirst("first", id, made));
-        var read = CompanyContext.callAs(subject.companyId(), () -> decisions.forSubject("first", id));
+        long id = System.nanoTime();
+        // written as a part of one statement about a subject row (decision 0049), listed without reading them back
+        var listed = CompanyContext.callAs(subject.companyId(), () -> {
+            OneStatement write = new OneStatement();
+            write.then("d", decisions.followingEach("first", made), FollowingWrite.Subject.known(id, write));
+            var at = jdbc.sql(write.sql("SELECT now()")).params(write.params()).query(java.time.OffsetDateTime.class).single();
+            return decisions.asFirst(made, at);
+        });
+        var read = CompanyContext.callAs(subject.companyId(), () -> decisions.forSubject("first", String.valueOf(id)));
         assertThat(listed).hasSize(3).isEqualTo(read);
         assertThat(listed.getFirst().kind()).as("newest first, as the reads list them").isEqualTo("release");
         assertThat(listed.getLast().hits().getFirst().inputs().get("city")).isEqualTo("广州");

@@ -4,11 +4,13 @@ import io.yewu.platform.audit.AuditTrail;
 import io.yewu.platform.audit.Changes;
 import io.yewu.platform.security.CompanyContext;
 import io.yewu.platform.security.CurrentUser;
+import io.yewu.platform.write.FollowingWrite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 @Component
@@ -67,6 +69,36 @@ class JdbcAuditTrail implements AuditTrail {
             body.put(field, pair);
         });
         return body;
+    }
+
+    @Override
+    public FollowingWrite following(String entityType, String action, Changes changes) {
+        java.util.SequencedMap<String, Changes> one = new LinkedHashMap<>();
+        one.put(action, changes);
+        return followingEach(entityType, one);
+    }
+
+    @Override
+    public FollowingWrite followingEach(String entityType, java.util.SequencedMap<String, Changes> actions) {
+        var user = CurrentUser.find();
+        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
+        Long actorId = user.map(u -> u.id()).orElse(null);
+        String actorName = user.map(u -> u.displayName()).orElse("系统 / system");
+        List<String> names = List.copyOf(actions.keySet());
+        List<String> bodies = actions.values().stream().map(c -> json.writeValueAsString(body(c))).toList();
+        return (subject, binds) -> {
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(binds.bind(names.get(i), "text"))
+                        .append(", ").append(binds.bind(bodies.get(i), "jsonb")).append(')');
+            }
+            return """
+                    INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
+                    SELECT %s, %s, %s, %s, CAST(%s AS text), e.action, e.changes %s ORDER BY e.n""".formatted(
+                    binds.bind(companyId, "bigint"), binds.bind(actorId, "bigint"), binds.bind(actorName, "text"),
+                    binds.bind(entityType, "text"), subject.id(),
+                    subject.fromWhere("(VALUES " + values + ") AS e(n, action, changes)"));
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.decision.StoredDecision;
 import io.yewu.platform.security.CompanyContext;
+import io.yewu.platform.write.FollowingWrite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -38,6 +39,46 @@ class JdbcDecisionRecords implements DecisionRecords {
     }
 
     @Override
+    public FollowingWrite following(String subjectType, String kind, Decision<?> decision) {
+        return followingEach(subjectType, java.util.Map.of(kind, decision));
+    }
+
+    @Override
+    public FollowingWrite followingEach(String subjectType, java.util.Map<String, ? extends Decision<?>> byKind) {
+        long companyId = CompanyContext.companyId();
+        List<String> kinds = List.copyOf(byKind.keySet());
+        List<Decision<?>> made = List.copyOf(byKind.values());
+        return (subject, binds) -> {
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < kinds.size(); i++) {
+                Decision<?> d = made.get(i);
+                values.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(binds.bind(kinds.get(i), "text"))
+                        .append(", ").append(binds.bind(outcomeText(d.outcome(), json), "text"))
+                        .append(", ").append(binds.bind(json.writeValueAsString(d.hits()), "jsonb"))
+                        .append(", ").append(binds.bind(d.settingsVersion(), "bigint")).append(')');
+            }
+            // in the order given: the ids come from the sequence in the order the rows are inserted
+            return """
+                    INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
+                    SELECT %s, %s, CAST(%s AS text), d.kind, d.outcome, d.hits, d.version %s ORDER BY d.n""".formatted(
+                    binds.bind(companyId, "bigint"), binds.bind(subjectType, "text"), subject.id(),
+                    subject.fromWhere("(VALUES " + values + ") AS d(n, kind, outcome, hits, version)"));
+        };
+    }
+
+    @Override
+    public List<StoredDecision> asFirst(java.util.Map<String, ? extends Decision<?>> byKind, OffsetDateTime decidedAt) {
+        List<StoredDecision> listed = new java.util.ArrayList<>(byKind.size());
+        // as forSubject lists them: newest first, the same moment by id descending; the hits as read back from JSON
+        for (var e : byKind.entrySet()) {
+            Decision<?> d = e.getValue();
+            listed.addFirst(new StoredDecision(e.getKey(), outcomeText(d.outcome(), json),
+                    json.readValue(json.writeValueAsString(d.hits()), HITS), d.settingsVersion(), decidedAt));
+        }
+        return listed;
+    }
+
+    @Override
     public List<Long> recordBatch(List<Entry> entries) {
         if (entries.isEmpty()) return List.of();
         return jdbc.sql("""
@@ -55,35 +96,6 @@ class JdbcDecisionRecords implements DecisionRecords {
                 .param("versions", entries.stream().map(e -> e.decision().settingsVersion()).toArray(Long[]::new))
                 // the ids come from the sequence in the order the rows are inserted, which is the order given
                 .query(Long.class).list().stream().sorted().toList();
-    }
-
-    @Override
-    public List<StoredDecision> recordFirst(String subjectType, String subjectId, java.util.Map<String, ? extends Decision<?>> byKind) {
-        if (byKind.isEmpty()) return List.of();
-        List<String> kinds = List.copyOf(byKind.keySet());
-        List<Decision<?>> made = List.copyOf(byKind.values());
-        String[] outcomes = made.stream().map(d -> outcomeText(d.outcome(), json)).toArray(String[]::new);
-        String[] hits = made.stream().map(d -> json.writeValueAsString(d.hits())).toArray(String[]::new);
-        record Row(long id, OffsetDateTime decidedAt) {}
-        List<Row> rows = jdbc.sql("""
-                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
-                SELECT :c, :t, :s, d.kind, d.outcome, CAST(d.hits AS jsonb), d.version
-                FROM unnest(CAST(:kinds AS text[]), CAST(:outcomes AS text[]), CAST(:hits AS text[]), CAST(:versions AS bigint[]))
-                     WITH ORDINALITY AS d(kind, outcome, hits, version, n)
-                ORDER BY d.n RETURNING id, decided_at""")
-                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
-                .param("kinds", kinds.toArray(String[]::new)).param("outcomes", outcomes).param("hits", hits)
-                .param("versions", made.stream().map(Decision::settingsVersion).toArray(Long[]::new))
-                // the ids come from the sequence in the order the rows are inserted, which is the order given
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("decided_at", OffsetDateTime.class))).list()
-                .stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList();
-        List<StoredDecision> listed = new java.util.ArrayList<>(rows.size());
-        // as forSubject lists them: newest first, the same moment by id descending; the hits as read back from JSON
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            listed.add(new StoredDecision(kinds.get(i), outcomes[i], json.readValue(hits[i], HITS),
-                    made.get(i).settingsVersion(), rows.get(i).decidedAt()));
-        }
-        return listed;
     }
 
     @Override
