@@ -172,10 +172,9 @@ public class CustomerFiling {
                 RETURNING *""");
         write.part("keys", """
                 INSERT INTO customer_key (company_id, kind, value, customer_id)
-                SELECT :c, k.kind, k.value, filed.id FROM filed, (VALUES %s) AS k(kind, value)
-                ON CONFLICT DO NOTHING RETURNING kind""".formatted(keys.stream()
-                .map(k -> "(" + write.bind(k.kind().name(), "text") + ", " + write.bind(k.value(), "text") + ")")
-                .collect(java.util.stream.Collectors.joining(", "))));
+                SELECT :c, k.kind, k.value, filed.id FROM filed, (%s) AS k(n, kind, value)
+                ON CONFLICT DO NOTHING RETURNING kind""".formatted(write.values(keys.stream()
+                .map(k -> new Object[]{k.kind().name(), k.value()}).toList(), "text", "text")));
         write.part("won", "SELECT count(*) = " + keys.size() + " AS all_keys FROM keys");
         FollowingWrite.Subject file = new FollowingWrite.Subject("filed, won", "filed.id", "won.all_keys");
         write.part("contacts", contactsSql(write, in.contacts()));
@@ -227,19 +226,14 @@ public class CustomerFiling {
         if (contacts.isEmpty()) {
             return "SELECT NULL::bigint AS id, NULL::text AS name, NULL::text AS phone, NULL::text AS email, NULL::text AS position WHERE false";
         }
-        StringBuilder values = new StringBuilder();
-        int n = 0;
-        for (CustomerInput.Contact c : contacts) {
-            if (n > 0) values.append(", ");
-            values.append('(').append(n++).append(", ").append(write.bind(c.name().strip(), "text")).append(", ")
-                    .append(write.bind(CustomerValidation.blank(c.phone()) ? "" : CustomerKeys.phone(c.phone()).orElseThrow(), "text")).append(", ")
-                    .append(write.bind(CustomerValidation.blank(c.email()) ? "" : CustomerKeys.email(c.email()).orElseThrow(), "text")).append(", ")
-                    .append(write.bind(text(c.position()), "text")).append(')');
-        }
+        List<Object[]> rows = contacts.stream().map(c -> new Object[]{c.name().strip(),
+                CustomerValidation.blank(c.phone()) ? "" : CustomerKeys.phone(c.phone()).orElseThrow(),
+                CustomerValidation.blank(c.email()) ? "" : CustomerKeys.email(c.email()).orElseThrow(), text(c.position())}).toList();
         return """
                 INSERT INTO customer_contact (company_id, customer_id, name, phone, email, position)
-                SELECT :c, filed.id, x.name, x.phone, x.email, x.position FROM filed, won, (VALUES %s) AS x(n, name, phone, email, position)
-                WHERE won.all_keys ORDER BY x.n RETURNING id, name, phone, email, position""".formatted(values);
+                SELECT :c, filed.id, x.name, x.phone, x.email, x.position FROM filed, won, (%s) AS x(n, name, phone, email, position)
+                WHERE won.all_keys ORDER BY x.n RETURNING id, name, phone, email, position""".formatted(
+                write.values(rows, "text", "text", "text", "text"));
     }
 
     /** The decision of a new file, with the inputs it read: which keys were checked, who filed, from where. */

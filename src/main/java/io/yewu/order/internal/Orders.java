@@ -321,8 +321,7 @@ class Orders {
                     if (n == 0) at[0] = rs.getObject("written_at", java.time.OffsetDateTime.class);
                     return LINE.mapRow(rs, n);
                 }).list();
-        if (at[0] == null) at[0] = jdbc.sql("SELECT now()").query(java.time.OffsetDateTime.class).single();
-        return new Written(stored, at[0]);
+        return new Written(stored, at[0]); // every order has a line (LineChecks), so the time is always read
     }
 
     /** A check that stopped before the net-price rules (no guide price yet) leaves its figures empty. */

@@ -35,5 +35,20 @@ public interface FollowingWrite {
     /** Binds a value as a parameter of the statement; answers the parameter's text, cast to {@code sqlType}. */
     interface Binds {
         String bind(Object value, String sqlType);
+
+        /**
+         * {@code VALUES (0, …), (1, …)}: one row per element of {@code rows}, numbered from 0 in the first column (to
+         * keep their order) and its values bound under {@code sqlTypes}, one text per number of rows.
+         */
+        default String values(java.util.List<Object[]> rows, String... sqlTypes) {
+            StringBuilder values = new StringBuilder("VALUES ");
+            for (int n = 0; n < rows.size(); n++) {
+                Object[] row = rows.get(n);
+                values.append(n == 0 ? "(" : ", (").append(n);
+                for (int i = 0; i < sqlTypes.length; i++) values.append(", ").append(bind(row[i], sqlTypes[i]));
+                values.append(')');
+            }
+            return values.toString();
+        }
     }
 }

@@ -27,15 +27,12 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void recordAll(String entityType, String action, Map<?, Changes> byEntityId) {
         if (byEntityId.isEmpty()) return;
-        var user = CurrentUser.find();
-        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
+        Actor actor = Actor.now();
         jdbc.sql("""
                 INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
                 SELECT :c, :a, :n, :t, e.id, :act, CAST(e.changes AS jsonb)
                 FROM unnest(CAST(:ids AS text[]), CAST(:changes AS text[])) WITH ORDINALITY AS e(id, changes, n) ORDER BY e.n""")
-                .param("c", companyId)
-                .param("a", user.map(u -> u.id()).orElse(null))
-                .param("n", user.map(u -> u.displayName()).orElse("系统 / system"))
+                .param("c", actor.companyId()).param("a", actor.id()).param("n", actor.name())
                 .param("t", entityType).param("act", action)
                 .param("ids", byEntityId.keySet().stream().map(String::valueOf).toArray(String[]::new))
                 .param("changes", byEntityId.values().stream().map(c -> json.writeValueAsString(body(c))).toArray(String[]::new))
@@ -45,15 +42,12 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void recordEach(String entityType, Object entityId, java.util.SequencedMap<String, Changes> actions) {
         if (actions.isEmpty()) return;
-        var user = CurrentUser.find();
-        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
+        Actor actor = Actor.now();
         jdbc.sql("""
                 INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
                 SELECT :c, :a, :n, :t, :id, e.action, CAST(e.changes AS jsonb)
                 FROM unnest(CAST(:actions AS text[]), CAST(:changes AS text[])) WITH ORDINALITY AS e(action, changes, n) ORDER BY e.n""")
-                .param("c", companyId)
-                .param("a", user.map(u -> u.id()).orElse(null))
-                .param("n", user.map(u -> u.displayName()).orElse("系统 / system"))
+                .param("c", actor.companyId()).param("a", actor.id()).param("n", actor.name())
                 .param("t", entityType).param("id", String.valueOf(entityId))
                 .param("actions", actions.keySet().toArray(String[]::new))
                 .param("changes", actions.values().stream().map(c -> json.writeValueAsString(body(c))).toArray(String[]::new))
@@ -80,40 +74,35 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public FollowingWrite followingEach(String entityType, java.util.SequencedMap<String, Changes> actions) {
-        var user = CurrentUser.find();
-        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
-        Long actorId = user.map(u -> u.id()).orElse(null);
-        String actorName = user.map(u -> u.displayName()).orElse("系统 / system");
-        List<String> names = List.copyOf(actions.keySet());
-        List<String> bodies = actions.values().stream().map(c -> json.writeValueAsString(body(c))).toList();
-        return (subject, binds) -> {
-            StringBuilder values = new StringBuilder();
-            for (int i = 0; i < names.size(); i++) {
-                values.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(binds.bind(names.get(i), "text"))
-                        .append(", ").append(binds.bind(bodies.get(i), "jsonb")).append(')');
-            }
-            return """
-                    INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
-                    SELECT %s, %s, %s, %s, CAST(%s AS text), e.action, e.changes %s ORDER BY e.n""".formatted(
-                    binds.bind(companyId, "bigint"), binds.bind(actorId, "bigint"), binds.bind(actorName, "text"),
-                    binds.bind(entityType, "text"), subject.id(),
-                    subject.fromWhere("(VALUES " + values + ") AS e(n, action, changes)"));
-        };
+        Actor actor = Actor.now();
+        List<Object[]> rows = actions.entrySet().stream()
+                .map(e -> new Object[]{e.getKey(), json.writeValueAsString(body(e.getValue()))}).toList();
+        return (subject, binds) -> """
+                INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
+                SELECT %s, %s, %s, %s, CAST(%s AS text), e.action, e.changes %s ORDER BY e.n""".formatted(
+                binds.bind(actor.companyId(), "bigint"), binds.bind(actor.id(), "bigint"), binds.bind(actor.name(), "text"),
+                binds.bind(entityType, "text"), subject.id(),
+                subject.fromWhere("(" + binds.values(rows, "text", "jsonb") + ") AS e(n, action, changes)"));
+    }
+
+    /** Who a change is recorded for: the logged-in user, or the system (timed work) in the current company. */
+    private record Actor(long companyId, Long id, String name) {
+        static Actor now() {
+            var user = CurrentUser.find();
+            return new Actor(user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId), user.map(u -> u.id()).orElse(null),
+                    user.map(u -> u.displayName()).orElse("系统 / system"));
+        }
     }
 
     @Override
     public void record(String entityType, Object entityId, String action, Changes changes) {
-        var user = CurrentUser.find();
-        Map<String, Map<String, Object>> body = body(changes);
-        long companyId = user.map(u -> u.companyId()).orElseGet(CompanyContext::companyId);
+        Actor actor = Actor.now();
         jdbc.sql("""
                 INSERT INTO audit_log (company_id, actor_id, actor_name, entity_type, entity_id, action, changes)
                 VALUES (:c, :a, :n, :t, :id, :act, CAST(:ch AS jsonb))""")
-                .param("c", companyId)
-                .param("a", user.map(u -> u.id()).orElse(null))
-                .param("n", user.map(u -> u.displayName()).orElse("系统 / system"))
+                .param("c", actor.companyId()).param("a", actor.id()).param("n", actor.name())
                 .param("t", entityType).param("id", String.valueOf(entityId)).param("act", action)
-                .param("ch", json.writeValueAsString(body))
+                .param("ch", json.writeValueAsString(body(changes)))
                 .update();
     }
 }

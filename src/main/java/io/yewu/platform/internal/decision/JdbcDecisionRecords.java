@@ -46,24 +46,15 @@ class JdbcDecisionRecords implements DecisionRecords {
     @Override
     public FollowingWrite followingEach(String subjectType, java.util.Map<String, ? extends Decision<?>> byKind) {
         long companyId = CompanyContext.companyId();
-        List<String> kinds = List.copyOf(byKind.keySet());
-        List<Decision<?>> made = List.copyOf(byKind.values());
-        return (subject, binds) -> {
-            StringBuilder values = new StringBuilder();
-            for (int i = 0; i < kinds.size(); i++) {
-                Decision<?> d = made.get(i);
-                values.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(binds.bind(kinds.get(i), "text"))
-                        .append(", ").append(binds.bind(outcomeText(d.outcome(), json), "text"))
-                        .append(", ").append(binds.bind(json.writeValueAsString(d.hits()), "jsonb"))
-                        .append(", ").append(binds.bind(d.settingsVersion(), "bigint")).append(')');
-            }
-            // in the order given: the ids come from the sequence in the order the rows are inserted
-            return """
-                    INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
-                    SELECT %s, %s, CAST(%s AS text), d.kind, d.outcome, d.hits, d.version %s ORDER BY d.n""".formatted(
-                    binds.bind(companyId, "bigint"), binds.bind(subjectType, "text"), subject.id(),
-                    subject.fromWhere("(VALUES " + values + ") AS d(n, kind, outcome, hits, version)"));
-        };
+        List<Object[]> rows = byKind.entrySet().stream().map(e -> new Object[]{e.getKey(),
+                outcomeText(e.getValue().outcome(), json), json.writeValueAsString(e.getValue().hits()),
+                e.getValue().settingsVersion()}).toList();
+        // in the order given: the ids come from the sequence in the order the rows are inserted
+        return (subject, binds) -> """
+                INSERT INTO decision_record (company_id, subject_type, subject_id, kind, outcome, hits, settings_version)
+                SELECT %s, %s, CAST(%s AS text), d.kind, d.outcome, d.hits, d.version %s ORDER BY d.n""".formatted(
+                binds.bind(companyId, "bigint"), binds.bind(subjectType, "text"), subject.id(),
+                subject.fromWhere("(" + binds.values(rows, "text", "text", "jsonb", "bigint") + ") AS d(n, kind, outcome, hits, version)"));
     }
 
     @Override
