@@ -164,7 +164,7 @@ VACUUM ANALYZE app_user;
 -- The duplicate check has a per-user quota against probing (CUS-16); the benchmark's thousands of checks by one user
 -- are load, not probing: lift the quota for the demo company, as an administrator would in the settings page.
 INSERT INTO setting_value (company_id, key, value, effective_from)
-SELECT c.id, k.key, '1000000', now() - interval '1 day'
+SELECT c.id, k.key, '1000000000', now() - interval '1 day'
 FROM company c, (VALUES ('customer.duplicate-check.per-minute'), ('customer.duplicate-check.per-day')) AS k(key)
 WHERE c.code = 'DEMO'
 ON CONFLICT DO NOTHING;

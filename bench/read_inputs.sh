@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Writes the inputs of the read measurements (bench/run.sh calls it): for each read, the request paths wrk asks
 # (<kind>.paths) and pgbench scripts with the SELECTs Yewu issues for that request (pgb/<kind>.<n>.sql), the same
-# customers, names and pages for both. The SQL mirrors CustomerQueries, CustomerAccess, DataScope and
+# customers, names and pages for both; for the detail and the duplicate check also the work as Yewu sends it
+# (pgb/<kind>-as-sent.<n>.sql: the detail's SELECTs in one pipeline, the duplicate check with its quota, a search
+# planned for its values every time). The SQL mirrors CustomerQueries, CustomerAccess, DataScope and
 # CustomerFiling.matches with the reader's scope written in (salesperson bench01: own files; manager: 业务部 and below).
 #   bench/read_inputs.sh HITS_FILE OUT_DIR COMPANY_ID SELLER_ID MANAGER_ID     (HITS_FILE: id|name|phone|city per line)
 set -euo pipefail
@@ -79,6 +81,25 @@ search_script() { # scope owners text
   return 0
 }
 
+quota_statement() {
+  cat <<SQL
+WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true)), minute AS (INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used) SELECT $company, $seller, 'MINUTE', date_trunc('minute', now()), 1 FROM no_flush ON CONFLICT (company_id, user_id, window_kind) DO UPDATE SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END, window_start = EXCLUDED.window_start RETURNING used), day AS (INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used) SELECT $company, $seller, 'DAY', date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai', 1 FROM minute WHERE minute.used <= 1000000000 ON CONFLICT (company_id, user_id, window_kind) DO UPDATE SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END, window_start = EXCLUDED.window_start RETURNING used) SELECT (SELECT used FROM minute) AS minute_used, (SELECT used FROM day) AS day_used;
+SQL
+}
+
+detail_selects() { # customer id
+  local id=$1
+  cat <<SQL
+SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, $sales_scope AS in_scope FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id WHERE c.id = $id AND ($sales_scope OR (c.company_id = $company AND c.owner_id IS NULL));
+SELECT id, name, phone, email, position FROM customer_contact WHERE company_id = $company AND customer_id = $id ORDER BY id;
+SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name FROM follow_up f JOIN app_user u ON u.id = f.author_id WHERE f.company_id = $company AND f.customer_id = $id ORDER BY f.happened_at DESC LIMIT 100;
+SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason, o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id WHERE o.company_id = $company::bigint AND o.customer_id = $id::bigint ORDER BY o.valid_from DESC;
+SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name, cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at, (SELECT d.id FROM ownership_dispute d WHERE d.company_id = cl.company_id AND d.claim_id = cl.id ORDER BY d.id DESC LIMIT 1) AS dispute_id, NULL AS decision FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id WHERE cl.company_id = $company AND cl.customer_id = $id ORDER BY cl.created_at DESC, cl.id DESC LIMIT 100 OFFSET 0;
+SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record WHERE company_id = $company AND subject_type = 'customer' AND subject_id = '$id' ORDER BY decided_at DESC, id DESC;
+SELECT r.id, r.changes::text AS changes, r.credit_investigation::text AS credit_investigation, r.status, u.display_name AS requested_by_name, r.created_at, r.decided_at, r.decision::text AS decision FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by WHERE r.company_id = $company AND r.customer_id = $id ORDER BY r.created_at DESC;
+SQL
+}
+
 n=0
 while IFS='|' read -r id name phone city; do
   n=$((n + 1))
@@ -87,17 +108,19 @@ while IFS='|' read -r id name phone city; do
   search_script "$sales_scope" "$sales_owners" "$brand" >"$out/pgb/search2-sales.$n.sql"
   search_script "$manager_scope" "$manager_owners" "$brand" >"$out/pgb/search2-manager.$n.sql"
   search_script "$manager_scope" "$manager_owners" "$trade" >"$out/pgb/search4-manager.$n.sql"
+  # a search as Yewu sends it: the same statement, planned for its values every time (decision 0040; run.sh runs
+  # these with -M extended), where pgbench's prepared constants are planned once per connection
+  for k in search2-sales search2-manager search4-manager; do cp "$out/pgb/$k.$n.sql" "$out/pgb/$k-as-sent.$n.sql"; done
   cat >"$out/pgb/duplicates.$n.sql" <<SQL
 SELECT DISTINCT ON (c.id) c.id, c.name, c.owner_id, u.display_name AS owner_name, c.stage, k.kind FROM customer_key k JOIN customer c ON c.company_id = k.company_id AND c.id = k.customer_id LEFT JOIN app_user u ON u.id = c.owner_id WHERE k.company_id = $company AND (k.kind, k.value) IN (('NAME', '$(esc "$name")'), ('PHONE', '$phone')) ORDER BY c.id, CASE k.kind WHEN 'CREDIT_CODE' THEN 1 WHEN 'NAME' THEN 2 WHEN 'PHONE' THEN 3 ELSE 4 END LIMIT 10;
 SQL
-  cat >"$out/pgb/detail.$n.sql" <<SQL
-SELECT c.*, u.display_name AS owner_name, p.name AS parent_name, $sales_scope AS in_scope FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id WHERE c.id = $id AND ($sales_scope OR (c.company_id = $company AND c.owner_id IS NULL));
-SELECT id, name, phone, email, position FROM customer_contact WHERE company_id = $company AND customer_id = $id ORDER BY id;
-SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name FROM follow_up f JOIN app_user u ON u.id = f.author_id WHERE f.company_id = $company AND f.customer_id = $id ORDER BY f.happened_at DESC LIMIT 100;
-SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason, o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id WHERE o.company_id = $company::bigint AND o.customer_id = $id::bigint ORDER BY o.valid_from DESC;
-SELECT id, outcome, hits, settings_version, decided_at FROM decision_record WHERE company_id = $company AND subject_type = 'customer' AND subject_id = '$id' ORDER BY decided_at DESC;
-SELECT r.id, r.changes::text AS changes, r.status, u.display_name AS requested_by_name, r.created_at FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by WHERE r.company_id = $company AND r.customer_id = $id ORDER BY r.created_at DESC;
-SQL
+  # the detail's SELECTs as Yewu sends them (CustomerQueries.detail): one round trip each, and (detail-trip) all in
+  # one pipeline, one round trip, as Yewu sends them since decision 0050
+  detail_selects "$id" >"$out/pgb/detail.$n.sql"
+  { echo '\startpipeline'; detail_selects "$id"; echo '\endpipeline'; } >"$out/pgb/detail-as-sent.$n.sql"
+  # the duplicate check as Yewu sends it: the reader's quota counted (DuplicateCheckQuota, CUS-16, its own commit
+  # without waiting for the flush), then the SELECT
+  { quota_statement; cat "$out/pgb/duplicates.$n.sql"; } >"$out/pgb/duplicates-as-sent.$n.sql"
 done <"$hits"
 # the request paths, percent-encoded in one pass
 python3 - "$hits" "$out" <<'PY'

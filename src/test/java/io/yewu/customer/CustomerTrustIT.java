@@ -174,6 +174,7 @@ class CustomerTrustIT extends IntegrationTest {
         Api prober = Api.at(port).login(otherCompanySalesperson(), "Yewu@2026");
         // stay inside one minute window, so the count is not reset half-way
         while (LocalTime.now().getSecond() > 40) Thread.sleep(1000);
+        long dayBefore = dayChecks(otherCompanySalesperson());
         int ok = 0;
         Api.Response refused = null;
         for (int i = 0; i < 70 && refused == null; i++) {
@@ -186,6 +187,7 @@ class CustomerTrustIT extends IntegrationTest {
         assertThat(refused.code()).isEqualTo("too-many-requests");
         assertThat(Integer.parseInt(refused.headers().get("retry-after"))).isBetween(1, 60);
         assertThat(prober.get("/api/customers/similar?name=" + enc("信用客户")).status()).as("similar names share the quota").isEqualTo(429);
+        assertThat(dayChecks(otherCompanySalesperson()) - dayBefore).as("checks the minute refused leave the day's quota alone").isEqualTo(ok);
         assertThat(login("sales4").get("/api/customers/duplicates?phone=" + phone).status()).as("per user").isEqualTo(200);
     }
 
@@ -318,6 +320,12 @@ class CustomerTrustIT extends IntegrationTest {
 
     private long userIdOf(String username) {
         return asSystem(() -> jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single());
+    }
+
+    private long dayChecks(String username) {
+        return asSystem(() -> jdbc.sql("""
+                SELECT coalesce(sum(q.used), 0) FROM duplicate_check_quota q JOIN app_user u ON u.id = q.user_id
+                WHERE u.username = :u AND q.window_kind = 'DAY'""").param("u", username).query(Long.class).single());
     }
 
     private long count(String sql, Object arg) {

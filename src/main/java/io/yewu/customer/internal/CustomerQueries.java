@@ -3,6 +3,8 @@ package io.yewu.customer.internal;
 import io.yewu.platform.decision.DecisionRecords;
 import io.yewu.platform.decision.RuleHit;
 import io.yewu.platform.decision.StoredDecision;
+import io.yewu.platform.read.OneTrip;
+import io.yewu.platform.read.Reads;
 import io.yewu.platform.security.HiddenFields;
 import io.yewu.platform.security.YewuPrincipal;
 import io.yewu.platform.web.Page;
@@ -87,8 +89,10 @@ public class CustomerQueries {
     private final DecisionRecords decisions;
     private final JsonMapper json;
     private final NameSearch nameSearch;
+    private final Reads reads;
 
-    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions, JsonMapper json, NameSearch nameSearch) {
+    CustomerQueries(JdbcClient jdbc, DecisionRecords decisions, JsonMapper json, NameSearch nameSearch, Reads reads) {
+        this.reads = reads;
         this.nameSearch = nameSearch;
         this.jdbc = jdbc;
         this.decisions = decisions;
@@ -192,10 +196,7 @@ public class CustomerQueries {
                 .params(access.params()).param("id", id)
                 .query((rs, n) -> customer(rs, unmasked ? java.util.Set.of() : access.hidden())).optional()
                 .orElseThrow(() -> ProblemException.notFound("customer " + id));
-        return withContacts(c, jdbc.sql("""
-                SELECT id, name, phone, email, position FROM customer_contact
-                WHERE company_id = :c AND customer_id = :id ORDER BY id""")
-                .param("c", user.companyId()).param("id", c.id()).query(Contact.class).list());
+        return withContacts(c, jdbc.sql(CONTACTS).param("c", user.companyId()).param("id", c.id()).query(Contact.class).list());
     }
 
     /**
@@ -211,40 +212,60 @@ public class CustomerQueries {
                 LEFT JOIN customer p ON p.company_id = c.company_id AND p.id = c.parent_id""".formatted(access.inScopeSql(), rows);
     }
 
+    /**
+     * The file with everything its page shows, read in one round trip (decision 0050): the file as the reader may see
+     * it, its contacts, and — only shown when the file is in the reader's scope — its follow-ups, ownership periods,
+     * claims, decisions and change requests. 404 when the file is outside the reader's visibility (PLT-5); the parts
+     * read with it are then dropped unseen. The claims' decisions take a second trip, only when there are claims.
+     */
     public Detail detail(YewuPrincipal user, long id) {
-        Customer c = customer(user, id);
-        Map<String, Object> p = Map.of("c", user.companyId(), "id", id);
-        List<FollowUp> followUps = c.inScope() ? jdbc.sql("""
+        CustomerAccess access = CustomerAccess.of(user, "c");
+        Map<String, Object> p = new HashMap<>(access.params());
+        p.put("c", user.companyId());
+        p.put("id", id);
+        p.put("limit", PageQuery.MAX_SIZE);
+        p.put("offset", 0);
+        Set<String> hidden = CustomerFields.hiddenNames(user);
+        OneTrip trip = reads.trip(p);
+        OneTrip.Rows<Customer> file = trip.add(fileSql(access, "customer") + " WHERE c.id = :id AND " + access.visibleSql(),
+                (rs, n) -> customer(rs, access.hidden()));
+        OneTrip.Rows<Contact> contacts = trip.add(CONTACTS, Contact.class);
+        OneTrip.Rows<FollowUp> followUps = trip.add("""
                 SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name
                 FROM follow_up f JOIN app_user u ON u.id = f.author_id
-                WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC LIMIT 100""")
-                .params(p).query(FollowUp.class).list() : List.of();
-        List<OwnershipPeriod> ownership = jdbc.sql("""
+                WHERE f.company_id = :c AND f.customer_id = :id ORDER BY f.happened_at DESC LIMIT 100""", FollowUp.class);
+        OneTrip.Rows<OwnershipPeriod> ownership = trip.add("""
                 SELECT o.owner_id, u.display_name AS owner_name, o.valid_from, o.valid_to, o.reason,
                        o.decision::text AS decision, o.end_decision::text AS end_decision, o.recorded_at
                 FROM customer_ownership o JOIN app_user u ON u.id = o.owner_id
-                WHERE o.company_id = :c AND o.customer_id = :id ORDER BY o.valid_from DESC""")
-                .params(p).query((rs, n) -> new OwnershipPeriod(rs.getLong("owner_id"), rs.getString("owner_name"),
+                WHERE o.company_id = :c AND o.customer_id = :id ORDER BY o.valid_from DESC""",
+                (rs, n) -> new OwnershipPeriod(rs.getLong("owner_id"), rs.getString("owner_name"),
                         rs.getObject("valid_from", OffsetDateTime.class), rs.getObject("valid_to", OffsetDateTime.class),
                         rs.getString("reason"), storedDecision(rs.getString("decision"), rs.getObject("recorded_at", OffsetDateTime.class)),
-                        storedDecision(rs.getString("end_decision"), rs.getObject("valid_to", OffsetDateTime.class))))
-                .list();
-        List<Claim> claims = claims("cl.customer_id = :id", p);
-        Set<String> hidden = CustomerFields.hiddenNames(user);
-        List<Object> stored = c.inScope() ? decisions.forSubject("customer", String.valueOf(id)).stream()
-                .map(d -> HiddenFields.strip(json.convertValue(d, Object.class), hidden)).toList() : List.of();
-        List<ChangeRequest> requests = c.inScope() ? jdbc.sql("""
+                        storedDecision(rs.getString("end_decision"), rs.getObject("valid_to", OffsetDateTime.class))));
+        OneTrip.Rows<Claim> claims = trip.add(claimSql("cl.customer_id = :id"), Claim.class);
+        OneTrip.Rows<StoredDecision> stored = decisions.forSubject(trip, "customer", String.valueOf(id));
+        OneTrip.Rows<ChangeRequest> requests = trip.add("""
                 SELECT r.id, r.changes::text AS changes, r.credit_investigation::text AS credit_investigation, r.status,
                        u.display_name AS requested_by_name, r.created_at, r.decided_at, r.decision::text AS decision
                 FROM customer_change_request r JOIN app_user u ON u.id = r.requested_by
-                WHERE r.company_id = :c AND r.customer_id = :id ORDER BY r.created_at DESC""")
-                .params(p).query((rs, n) -> new ChangeRequest(rs.getLong("id"), HiddenFields.strip(parse(rs.getString("changes")), hidden),
+                WHERE r.company_id = :c AND r.customer_id = :id ORDER BY r.created_at DESC""",
+                (rs, n) -> new ChangeRequest(rs.getLong("id"), HiddenFields.strip(parse(rs.getString("changes")), hidden),
                         hidden.contains("creditInvestigation") ? null : parse(rs.getString("credit_investigation")),
                         rs.getString("status"), rs.getString("requested_by_name"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
-                        HiddenFields.strip(parse(rs.getString("decision")), hidden))).list() : List.of();
-        return new Detail(c, followUps, ownership, claims, stored, requests);
+                        HiddenFields.strip(parse(rs.getString("decision")), hidden)));
+        trip.run();
+        Customer c = withContacts(file.optional().orElseThrow(() -> ProblemException.notFound("customer " + id)), contacts.list());
+        boolean in = c.inScope();
+        return new Detail(c, in ? followUps.list() : List.of(), ownership.list(), withDecisions(claims.list()),
+                in ? stored.list().stream().map(d -> HiddenFields.strip(json.convertValue(d, Object.class), hidden)).toList() : List.of(),
+                in ? requests.list() : List.of());
     }
+
+    private static final String CONTACTS = """
+            SELECT id, name, phone, email, position FROM customer_contact
+            WHERE company_id = :c AND customer_id = :id ORDER BY id""";
 
     /** A decision kept as JSON beside an ownership period, read back as a stored decision; null when there is none. */
     private StoredDecision storedDecision(String jsonText, OffsetDateTime at) {
@@ -280,15 +301,24 @@ public class CustomerQueries {
     }
 
     private List<Claim> claimRows(String where, Map<String, Object> params, int limit, int offset) {
-        List<Claim> rows = jdbc.sql("""
+        return withDecisions(jdbc.sql(claimSql(where)).params(params).param("limit", limit).param("offset", offset)
+                .query(Claim.class).list());
+    }
+
+    /** Claims matching a condition over {@code cl}, newest first, a page by {@code :limit} and {@code :offset}. */
+    private static String claimSql(String where) {
+        return """
                 SELECT cl.id, cl.customer_id, c.name AS customer_name, cl.claimant_id, cu.display_name AS claimant_name,
                        cl.owner_id, ou.display_name AS owner_name, cl.attempted_name, cl.matched_on, cl.status, cl.created_at,
                        (SELECT d.id FROM ownership_dispute d WHERE d.company_id = cl.company_id AND d.claim_id = cl.id
                         ORDER BY d.id DESC LIMIT 1) AS dispute_id, NULL AS decision
                 FROM customer_claim cl JOIN customer c ON c.company_id = cl.company_id AND c.id = cl.customer_id
                 JOIN app_user cu ON cu.id = cl.claimant_id LEFT JOIN app_user ou ON ou.id = cl.owner_id
-                WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC, cl.id DESC LIMIT :limit OFFSET :offset""".formatted(where))
-                .params(params).param("limit", limit).param("offset", offset).query(Claim.class).list();
+                WHERE cl.company_id = :c AND %s ORDER BY cl.created_at DESC, cl.id DESC LIMIT :limit OFFSET :offset""".formatted(where);
+    }
+
+    /** The claims with the ownership decision each was answered with (one query, none when there are no claims). */
+    private List<Claim> withDecisions(List<Claim> rows) {
         var why = decisions.latestFor("customer-claim", rows.stream().map(r -> String.valueOf(r.id())).toList(), "ownership");
         return rows.stream().map(r -> r.withDecision(why.get(String.valueOf(r.id())))).toList();
     }

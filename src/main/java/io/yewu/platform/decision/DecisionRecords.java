@@ -64,6 +64,9 @@ public interface DecisionRecords {
     /** Every decision about a subject, newest first. */
     List<StoredDecision> forSubject(String subjectType, String subjectId);
 
+    /** The same, as a part of a trip of reads sent together (decision 0050). */
+    io.yewu.platform.read.OneTrip.Rows<StoredDecision> forSubject(io.yewu.platform.read.OneTrip trip, String subjectType, String subjectId);
+
     /** The latest decision of one kind for each of many subjects (a list page), by subject id; one query. */
     java.util.Map<String, StoredDecision> latestFor(String subjectType, java.util.Collection<String> subjectIds, String kind);
 }

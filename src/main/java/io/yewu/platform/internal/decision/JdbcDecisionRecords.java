@@ -89,17 +89,27 @@ class JdbcDecisionRecords implements DecisionRecords {
                 .query(Long.class).list().stream().sorted().toList();
     }
 
+    /** Every decision about one subject, newest first; {@code %s} the company, the subject's type and id. */
+    private static final String FOR_SUBJECT = """
+            SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record
+            WHERE company_id = %s AND subject_type = %s AND subject_id = %s
+            ORDER BY decided_at DESC, id DESC""";
+
     @Override
     public List<StoredDecision> forSubject(String subjectType, String subjectId) {
-        return jdbc.sql("""
-                SELECT kind, outcome, hits::text AS hits, settings_version, decided_at FROM decision_record
-                WHERE company_id = :c AND subject_type = :t AND subject_id = :s
-                ORDER BY decided_at DESC, id DESC""")
-                .param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
-                .query((rs, n) -> new StoredDecision(rs.getString("kind"), rs.getString("outcome"),
-                        json.readValue(rs.getString("hits"), HITS), rs.getLong("settings_version"),
-                        rs.getObject("decided_at", OffsetDateTime.class)))
-                .list();
+        return jdbc.sql(FOR_SUBJECT.formatted(":c", ":t", ":s")).param("c", CompanyContext.companyId()).param("t", subjectType).param("s", subjectId)
+                .query(this::stored).list();
+    }
+
+    @Override
+    public io.yewu.platform.read.OneTrip.Rows<StoredDecision> forSubject(io.yewu.platform.read.OneTrip trip,
+                                                                          String subjectType, String subjectId) {
+        return trip.add(FOR_SUBJECT.formatted(trip.bind(CompanyContext.companyId(), "bigint"), trip.bind(subjectType, "text"), trip.bind(subjectId, "text")), this::stored);
+    }
+
+    private StoredDecision stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredDecision(rs.getString("kind"), rs.getString("outcome"), json.readValue(rs.getString("hits"), HITS),
+                rs.getLong("settings_version"), rs.getObject("decided_at", OffsetDateTime.class));
     }
 
     @Override

@@ -81,6 +81,11 @@ final class RowValidator<T> {
             if (column.required()) errors.add(new CellError(line.number(), column, "required", new Object[0]));
             return;
         }
+        if (io.yewu.platform.internal.web.TextGuard.hasControl(text)) {
+            // refused as the API refuses it (a U+0000 would otherwise fail the whole import in PostgreSQL)
+            errors.add(new CellError(line.number(), column, "control-character", new Object[0]));
+            return;
+        }
         switch (column.parser().parse(text)) {
             case CellParser.Ok<?> ok -> values.put(column.key(), ok.value());
             case CellParser.Error<?> e -> errors.add(new CellError(line.number(), column, e.code(), e.args()));

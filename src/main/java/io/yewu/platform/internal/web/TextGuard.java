@@ -27,7 +27,7 @@ import java.util.Map;
  * ({@code contacts[0].name}), never a 500 from the database.
  */
 @ControllerAdvice
-class TextGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor {
+public class TextGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor {
 
     private final JsonMapper json;
 
@@ -35,8 +35,8 @@ class TextGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor {
         this.json = json;
     }
 
-    /** Whether the text holds a character no field may hold. */
-    static boolean hasControl(String text) {
+    /** Whether the text holds a character no field may hold (also used on imported cells). */
+    public static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') return true;

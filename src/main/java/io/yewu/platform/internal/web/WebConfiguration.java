@@ -42,6 +42,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** Controller methods looked up among the mappings of the path's first two segments (decision 0051). */
+    @Bean
+    org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations indexedRequestMappings() {
+        return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+            @Override
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedRequestMappings();
+            }
+        };
+    }
+
     /** The idempotency filter runs inside the security chain (it needs the user); not a second time outside. */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {

@@ -117,6 +117,18 @@ class ImporterTest {
     }
 
     @Test
+    void PLT10_aCellWithAControlCharacterIsAnErrorOfItsRowNotOfTheImport() {
+        ImportResult r = run("姓名,电话,金额\n张\u0000伟,13800138000,10\n杨帆,13700137000,\n", ImportMode.VALID_ROWS);
+
+        assertThat(r.imported()).isEqualTo(1);
+        assertThat(written()).extracting(Contact::name).containsExactly("杨帆");
+        assertThat(r.problems()).extracting(ImportProblem::row, ImportProblem::column, ImportProblem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "name", "control-character"));
+        assertThat(r.problems().getFirst().messageZh()).isEqualTo("不能包含控制字符");
+        assertThat(r.problems().getFirst().messageEn()).isEqualTo("Must not contain control characters");
+    }
+
+    @Test
     void PLT10_xlsxIsReadByHeadersWithNumbersAsTyped() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
