@@ -192,11 +192,31 @@ public class CustomerQueries {
      */
     Customer customer(YewuPrincipal user, long id, boolean unmasked) {
         CustomerAccess access = CustomerAccess.of(user, "c");
-        Customer c = jdbc.sql(fileSql(access, "customer") + " WHERE c.id = :id AND " + access.visibleSql())
-                .params(access.params()).param("id", id)
-                .query((rs, n) -> customer(rs, unmasked ? java.util.Set.of() : access.hidden())).optional()
-                .orElseThrow(() -> ProblemException.notFound("customer " + id));
-        return withContacts(c, jdbc.sql(CONTACTS).param("c", user.companyId()).param("id", c.id()).query(Contact.class).list());
+        OneTrip trip = reads.trip(fileParams(user, access, id));
+        FileParts file = fileParts(trip, access, unmasked ? java.util.Set.of() : access.hidden());
+        trip.run();
+        return file.customer(id);
+    }
+
+    /** The file and its contacts, as two parts of one trip (decision 0050). */
+    private record FileParts(OneTrip.Rows<Customer> file, OneTrip.Rows<Contact> contacts) {
+        /** The file with its contacts; 404 when the reader may not see it. */
+        Customer customer(long id) {
+            return withContacts(file.optional().orElseThrow(() -> ProblemException.notFound("customer " + id)), contacts.list());
+        }
+    }
+
+    private static FileParts fileParts(OneTrip trip, CustomerAccess access, Set<CustomerFields.Part> hidden) {
+        return new FileParts(trip.add(fileSql(access, "customer") + " WHERE c.id = :id AND " + access.visibleSql(),
+                (rs, n) -> customer(rs, hidden)), trip.add(CONTACTS, Contact.class));
+    }
+
+    /** The reader's scope parameters with the company {@code :c} and the file {@code :id}. */
+    private static Map<String, Object> fileParams(YewuPrincipal user, CustomerAccess access, long id) {
+        Map<String, Object> p = new HashMap<>(access.params());
+        p.put("c", user.companyId());
+        p.put("id", id);
+        return p;
     }
 
     /**
@@ -220,16 +240,12 @@ public class CustomerQueries {
      */
     public Detail detail(YewuPrincipal user, long id) {
         CustomerAccess access = CustomerAccess.of(user, "c");
-        Map<String, Object> p = new HashMap<>(access.params());
-        p.put("c", user.companyId());
-        p.put("id", id);
+        Map<String, Object> p = fileParams(user, access, id);
         p.put("limit", PageQuery.MAX_SIZE);
         p.put("offset", 0);
         Set<String> hidden = CustomerFields.hiddenNames(user);
         OneTrip trip = reads.trip(p);
-        OneTrip.Rows<Customer> file = trip.add(fileSql(access, "customer") + " WHERE c.id = :id AND " + access.visibleSql(),
-                (rs, n) -> customer(rs, access.hidden()));
-        OneTrip.Rows<Contact> contacts = trip.add(CONTACTS, Contact.class);
+        FileParts file = fileParts(trip, access, access.hidden());
         OneTrip.Rows<FollowUp> followUps = trip.add("""
                 SELECT f.id, f.kind, f.happened_at, f.content, f.next_step, f.next_follow_up_on, u.display_name AS author_name
                 FROM follow_up f JOIN app_user u ON u.id = f.author_id
@@ -256,7 +272,7 @@ public class CustomerQueries {
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
                         HiddenFields.strip(parse(rs.getString("decision")), hidden)));
         trip.run();
-        Customer c = withContacts(file.optional().orElseThrow(() -> ProblemException.notFound("customer " + id)), contacts.list());
+        Customer c = file.customer(id);
         boolean in = c.inScope();
         return new Detail(c, in ? followUps.list() : List.of(), ownership.list(), withDecisions(claims.list()),
                 in ? stored.list().stream().map(d -> HiddenFields.strip(json.convertValue(d, Object.class), hidden)).toList() : List.of(),

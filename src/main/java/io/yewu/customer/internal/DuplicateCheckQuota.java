@@ -31,27 +31,23 @@ class DuplicateCheckQuota {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    /** One window's count for the user, from the rows of {@code %3$s}: a new window starts again at 1. */
+    private static final String COUNT = """
+            INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
+            SELECT :c, :u, '%1$s', :%2$s, 1 FROM %3$s
+            ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
+            SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
+                window_start = EXCLUDED.window_start
+            RETURNING used""";
+
     /*
      * set_config(..., true) lasts until the end of the statement's own (implicit) transaction, whose commit reads it.
      * The day's row is counted FROM minute WHERE the minute had room; a data-modifying WITH part runs exactly once.
      */
-    private static final String TAKE = """
-            WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true)),
-            minute AS (
-                INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
-                SELECT :c, :u, 'MINUTE', :minute, 1 FROM no_flush
-                ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
-                SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
-                    window_start = EXCLUDED.window_start
-                RETURNING used),
-            day AS (
-                INSERT INTO duplicate_check_quota AS q (company_id, user_id, window_kind, window_start, used)
-                SELECT :c, :u, 'DAY', :day, 1 FROM minute WHERE minute.used <= :per_minute
-                ON CONFLICT (company_id, user_id, window_kind) DO UPDATE
-                SET used = CASE WHEN q.window_start = EXCLUDED.window_start THEN q.used + 1 ELSE 1 END,
-                    window_start = EXCLUDED.window_start
-                RETURNING used)
-            SELECT (SELECT used FROM minute) AS minute_used, (SELECT used FROM day) AS day_used""";
+    private static final String TAKE = "WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true)),\n"
+            + "minute AS (" + COUNT.formatted("MINUTE", "minute", "no_flush") + "),\n"
+            + "day AS (" + COUNT.formatted("DAY", "day", "minute WHERE minute.used <= :per_minute") + ")\n"
+            + "SELECT (SELECT used FROM minute) AS minute_used, (SELECT used FROM day) AS day_used";
 
     private final JdbcClient jdbc;
     private final Settings settings;
