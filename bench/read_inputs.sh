@@ -37,12 +37,17 @@ page_select() { # from-where offset
     LEFT JOIN app_user u ON u.id = c.owner_id ORDER BY c.id DESC;" | tr '\n' ' '; echo
 }
 
-# list pages: stage INTENTION, page 0–49 of 20 (all full: the count runs after each)
+# list pages: stage INTENTION, page 0–49 of 20, each with its capped count from one ordered walk as
+# CustomerQueries.walkedPageSql writes it (decision 0052: the files in the page's order, numbered, up to one past the
+# count's cap; the page is the numbers after the offset)
 list_script() { # scope
   local from=" FROM customer c WHERE $1 AND c.stage = 'INTENTION'"
   echo '\set off random(0, 49) * 20'
-  page_select "$from" :off
-  echo "SELECT count(*) FROM (SELECT 1 $from LIMIT 1001) capped;" | tr '\n' ' '; echo
+  echo '\set last :off + 20'
+  echo "WITH walked AS MATERIALIZED (SELECT c.id, row_number() OVER (ORDER BY c.id DESC) AS n $from ORDER BY c.id DESC
+    LIMIT 1001) $(row_select TRUE), (SELECT count(*) FROM walked) AS walked_count FROM walked shown
+    JOIN customer c ON c.id = shown.id LEFT JOIN app_user u ON u.id = c.owner_id
+    WHERE shown.n > :off AND shown.n <= :last ORDER BY shown.n;" | tr '\n' ' '; echo
 }
 list_script "$sales_scope" >"$out/pgb/list-sales.1.sql"
 list_script "$manager_scope" >"$out/pgb/list-manager.1.sql"

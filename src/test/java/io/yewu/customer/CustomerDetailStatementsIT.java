@@ -56,4 +56,40 @@ class CustomerDetailStatementsIT extends IntegrationTest {
         assertThat(withClaims.get(1)).contains("decision_record");
         assertThat(sales1.get("/api/customers/" + id).json().path("claims").get(0).path("decision").path("hits").size()).isPositive();
     }
+
+    /**
+     * Decision 0052: a full page of the list and its count come from one statement (one walk in the page's order), and
+     * the count is the reader's own files, the same as counted apart; a page past the end is empty and counts apart.
+     */
+    @Test
+    void CUS16_aListPageAndItsCountAreOneStatement() {
+        Api sales1 = login("sales1");
+        for (int i = 0; i < 3; i++) {
+            assertThat(sales1.post("/api/customers", customer(unique("一次遍历"), mobile())).status()).isEqualTo(201);
+        }
+        long own = asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM customer c JOIN app_user u ON u.id = c.owner_id WHERE u.username = 'sales1'""")
+                .query(Long.class).single());
+
+        String tag = UUID.randomUUID().toString();
+        Api.Response first = sales1.header(StatementCounter.HEADER, tag).get("/api/customers?size=2&page=0&sort=name,asc");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        List<String> statements = StatementCounter.work(StatementCounter.statements(tag));
+        assertThat(statements).as("statements of a list page: %s", statements).hasSize(1);
+        assertThat(first.json().path("items").size()).isEqualTo(2);
+        assertThat(first.json().path("total").asLong()).isEqualTo(Math.min(own, 1000));
+        assertThat(first.json().path("totalExact").asBoolean()).isEqualTo(own <= 1000);
+
+        // the next page continues past the first (CustomerListPagesIT checks orders and pages against SQL)
+        var second = sales1.get("/api/customers?size=2&page=1&sort=name,asc").json();
+        assertThat(second.path("items").get(0).path("id").asLong()).isNotIn(
+                first.json().path("items").get(0).path("id").asLong(), first.json().path("items").get(1).path("id").asLong());
+        assertThat(second.path("total").asLong()).isEqualTo(Math.min(own, 1000));
+
+        String pastTag = UUID.randomUUID().toString();
+        Api.Response past = sales1.header(StatementCounter.HEADER, pastTag).get("/api/customers?size=2&page=" + (own / 2 + 3));
+        assertThat(past.json().path("items").size()).isZero();
+        assertThat(past.json().path("total").asLong()).isEqualTo(Math.min(own, 1000));
+        assertThat(StatementCounter.work(StatementCounter.statements(pastTag))).hasSize(2);
+    }
 }

@@ -98,5 +98,13 @@ class CustomerListPagesIT extends IntegrationTest {
         assertThat(all).hasSize(1030);
         JsonNode deep = assertPage("stage=INTENTION&sort=name,asc&size=20&page=30", all.subList(600, 620), 1000, false);
         assertThat(deep.path("items").get(0).path("ownerName").asText()).isEqualTo("分页业务员");
+        // decision 0052: page and count from one walk, to the page's end or one past the cap, whichever is further
+        assertPage("stage=INTENTION&sort=name,asc&size=20&page=0", all.subList(0, 20), 1000, false);
+        assertPage("stage=INTENTION&sort=name,asc&size=20&page=49", all.subList(980, 1000), 1000, false);
+        assertPage("stage=INTENTION&sort=name,asc&size=20&page=50", all.subList(1000, 1020), 1000, false);
+        assertPage("stage=INTENTION&sort=name,asc&size=20&page=51", all.subList(1020, 1030), 1030, true);
+        assertPage("stage=INTENTION&sort=name,asc&size=20&page=52", List.of(), 1000, false);
+        List<Long> byId = expected("长风", "id DESC");
+        assertPage("size=50&page=2", byId.subList(100, 150), 1000, false);
     }
 }

@@ -131,10 +131,29 @@ public class CustomerQueries {
             }
             total = () -> Page.COUNT_CAP + 1;
         }
-        List<Row> rows = jdbc.sql(pageSql(inScope, fromWhere, order))
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(CustomerQueries::row).list();
-        return Page.of(rows, page, total);
+        List<Matched> walked = jdbc.sql(walkedPageSql(inScope, fromWhere, order)).params(params)
+                .param("walk", Math.max(page.offset() + page.size(), Page.COUNT_CAP + 1))
+                .param("first", page.offset()).param("last", page.offset() + page.size())
+                .query((rs, n) -> new Matched(row(rs, n), rs.getLong("walked_count"))).list();
+        // an empty page past the first has no row to carry the count: the list ended before it (rare), counted apart
+        if (walked.isEmpty()) return Page.of(List.of(), page, total);
+        long found = walked.getFirst().count();
+        return Page.of(walked.stream().map(Matched::row).toList(), page, () -> found);
+    }
+
+    /**
+     * A page of the list and its capped count from one ordered walk (decision 0052): the files in the page's order,
+     * numbered, up to the page's end or one past {@link Page#COUNT_CAP}, whichever is further; the page is the
+     * numbers {@code :first < n <= :last} of it, joined to their owners and first phones, and every row carries how
+     * many files the walk found ({@code walked_count}: fewer than {@code :walk} is the exact total, {@code :walk}
+     * means more than the cap). One statement planned and one walk, where the page and its count were two of each.
+     */
+    static String walkedPageSql(String inScopeSql, String fromWhere, String order) {
+        return "WITH walked AS MATERIALIZED (SELECT c.id, row_number() OVER (ORDER BY " + order + ") AS n" + fromWhere
+                + " ORDER BY " + order + " LIMIT :walk) " + ROW_SELECT.formatted(inScopeSql)
+                + ", (SELECT count(*) FROM walked) AS walked_count"
+                + " FROM walked shown JOIN customer c ON c.id = shown.id LEFT JOIN app_user u ON u.id = c.owner_id"
+                + " WHERE shown.n > :first AND shown.n <= :last ORDER BY shown.n";
     }
 
     /**
@@ -166,7 +185,7 @@ public class CustomerQueries {
     /** What a search's matches keep: the id and every column a page may be sorted by. */
     private static final String MATCHED_COLUMNS = "c.id, " + String.join(", ", new TreeSet<>(SORTS.values()));
 
-    /** A row of a search's page with the number of files the search matched (up to one past the cap). */
+    /** A row of a page with the number of files its search matched or its walk found (up to one past the cap). */
     private record Matched(Row row, long count) {}
 
     public void export(YewuPrincipal user, Filter f, Consumer<Row> sink) {

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9 speed, decision 0045: a page of the customer list looks up each row's first phone and owner for the rows it
  * shows, not for every row its offset skips. Measured by running the list's own statement ({@link
- * CustomerQueries#pageSql}) under EXPLAIN ANALYZE on fourteen files of the demo company: page 3 of 4 rows skips 8 and shows 4, and the
- * contact look-up runs 4 times (12 before, when it sat in the walk past the offset).
+ * CustomerQueries#walkedPageSql}, decision 0052: page and count from one walk) under EXPLAIN ANALYZE on fourteen files
+ * of the demo company: page 3 of 4 rows skips 8 and shows 4, the contact look-up runs 4 times (12 before, when it sat
+ * in the walk past the offset), and every row carries the walk's count of all fourteen.
  */
 class CustomerListPlanIT extends IntegrationTest {
 
@@ -30,8 +31,8 @@ class CustomerListPlanIT extends IntegrationTest {
     void theListLooksUpPhonesForTheRowsItShowsOnly() throws Exception {
         long company = asSystem(() -> jdbc.sql("SELECT id FROM company WHERE code = 'DEMO'").query(Long.class).single());
         String where = " WHERE c.company_id = " + company + " AND c.name LIKE 'PlanIT%'";
-        String sql = CustomerQueries.pageSql("TRUE", " FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id" + where,
-                "c.name ASC, c.id DESC").replace(":limit", "4").replace(":offset", "8");
+        String sql = CustomerQueries.walkedPageSql("TRUE", " FROM customer c" + where, "c.name ASC, c.id DESC")
+                .replace(":walk", "1001").replace(":first", "8").replace(":last", "12");
         try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {
@@ -47,9 +48,11 @@ class CustomerListPlanIT extends IntegrationTest {
                 Matcher contact = Pattern.compile("on customer_contact cc.*\\(actual rows=\\d+ loops=(\\d+)\\)").matcher(plan);
                 assertThat(contact.find()).as(plan).isTrue();
                 assertThat(Integer.parseInt(contact.group(1))).as(plan).isEqualTo(4);
-                // the same four rows, in the same order, as the plain statement shows
+                // the same four rows, in the same order, as the plain statement shows, each with the walk's count
                 String ids = Plans.of(st, "SELECT string_agg(id::text, ',') FROM (" + sql.replace("SELECT c.id, c.name,",
                         "SELECT c.id AS id, c.name,") + ") page");
+                assertThat(Plans.of(st, "SELECT string_agg(DISTINCT walked_count::text, ',') FROM (" + sql + ") page"))
+                        .isEqualTo("14");
                 String plain = Plans.of(st, "SELECT string_agg(id::text, ',') FROM (SELECT c.id FROM customer c"
                         + where + " ORDER BY c.name ASC, c.id DESC LIMIT 4 OFFSET 8) page");
                 assertThat(ids).isEqualTo(plain);
@@ -71,7 +74,8 @@ class CustomerListPlanIT extends IntegrationTest {
                 java.util.Set.of("BUSINESS_MANAGER"), io.yewu.platform.security.DataScopeLevel.DEPARTMENT, "zh-CN");
         CustomerAccess access = CustomerAccess.of(manager, "c");
         String fromWhere = " FROM customer c WHERE " + access.inScopeSql() + " AND c.stage = 'INTENTION'";
-        String page = CustomerQueries.pageSql("TRUE", fromWhere, "c.id DESC").replace(":limit", "20").replace(":offset", "40");
+        String page = CustomerQueries.walkedPageSql("TRUE", fromWhere, "c.id DESC").replace(":walk", "1001")
+                .replace(":first", "40").replace(":last", "60");
         String count = io.yewu.platform.web.Page.cappedCountSql(fromWhere);
         var keys = new java.util.ArrayList<>(access.params().keySet());
         keys.sort(java.util.Comparator.comparing(String::length).reversed());

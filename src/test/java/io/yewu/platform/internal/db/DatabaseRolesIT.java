@@ -126,6 +126,28 @@ class DatabaseRolesIT extends IntegrationTest {
         assertThat(unwalled).as("tables with company_id lacking ENABLE + FORCE row level security and a policy").isEmpty();
     }
 
+    /**
+     * Decision 0052: every wall reads the company once per statement (a scalar sub-select, an InitPlan), so a scan
+     * compares two values per row instead of calling {@code current_setting()} twice per row. Checked on every
+     * policy, and on a plan as the application's login runs it.
+     */
+    @Test
+    void everyCompanyWallReadsTheCompanyOncePerStatementNotOncePerRow() {
+        String once = "(( SELECT yewu_all_companies() AS yewu_all_companies) OR (company_id = ( SELECT yewu_company() AS yewu_company)))";
+        List<String> perRow = JdbcClient.create(owner).sql("""
+                SELECT polrelid::regclass || ': ' || pg_get_expr(polqual, polrelid) || ' / ' || pg_get_expr(polwithcheck, polrelid)
+                FROM pg_policy WHERE polname = 'company_wall'
+                  AND NOT (pg_get_expr(polqual, polrelid) = :once AND pg_get_expr(polwithcheck, polrelid) = :once)""")
+                .param("once", once).query(String.class).list();
+        assertThat(perRow).as("company walls not in the once-per-statement form").isEmpty();
+        assertThat(JdbcClient.create(owner).sql("SELECT count(*) FROM pg_policy WHERE polname = 'company_wall'")
+                .query(Long.class).single()).isGreaterThan(80);
+
+        String plan = CompanyContext.callAs(demo, () -> String.join("\n", JdbcClient.create(dataSource)
+                .sql("EXPLAIN (COSTS OFF) SELECT id FROM customer WHERE name <> ''").query(String.class).list()));
+        assertThat(plan).contains("InitPlan").doesNotContain("current_setting");
+    }
+
     private String quotedOwner(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             return single(st, "SELECT quote_ident(tableowner) FROM pg_tables WHERE tablename = 'company'");
