@@ -214,7 +214,8 @@ measure() {
     echo "\"As sent\" is a second reference where Yewu's work differs from the SELECTs alone: the detail's SELECTs in one"
     echo "pipeline, one round trip, as Yewu sends them since decision 0050; the duplicate check with the reader's quota"
     echo "counted first (CUS-16); a name search planned for its values every time (pgbench -M extended), as Yewu sends a"
-    echo "pattern match (decision 0040), where the first reference's prepared constants are planned once per connection."
+    echo "pattern match (decision 0040), where the first reference's prepared constants are planned once per connection;"
+    echo "the business manager's list planned for its values every time, as PostgreSQL plans Yewu's (decision 0052)."
     echo "— where there is none."
     echo
     echo "| read | clients | Yewu req/s min / median / max | Yewu p50 ms | Yewu p95 ms min / median / max | pgbench tps min / median / max | Yewu ÷ pgbench min / median / max | pgbench as sent tps min / median / max | Yewu ÷ as sent min / median / max | failed | load average |"
@@ -235,7 +236,7 @@ measure() {
         y+=("$rps"); p+=("$tps"); p50+=("$l50"); p95+=("$l95"); failed=$((failed + f + pf))
         r+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')")
         if [ ${#sent[@]} -gt 0 ]; then
-          local mode=prepared; case $read_kind in search*) mode=extended ;; esac
+          local mode=prepared; case $read_kind in search*|list-manager) mode=extended ;; esac
           read -r stps _ sf _ < <(PGBENCH_MODE=$mode run_pgbench "$c" "${sent[@]}")
           s+=("$stps"); failed=$((failed + sf)); rs+=("$(awk -v a="$rps" -v b="$stps" 'BEGIN { printf "%.2f", a / b }')")
         fi
