@@ -431,3 +431,26 @@ test('CUS-14: a salesperson visits a customer of the day plan on the phone', asy
     await shot(page, 'mobile-visit-04-plan')
   }
 })
+
+test('a search typed while the customer list is still loading shows the search, not the list that answers after it', async ({ page }) => {
+  await phoneLogin(page)
+  const customer = await newCustomer(page, '手机迟到答复')
+  // the unfiltered first page (asked on opening the tab) is held back until the search has answered
+  const isCustomers = (u: URL) => u.pathname === '/api/customers'
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  await page.route((u) => isCustomers(u) && !u.searchParams.get('q'), async (route) => {
+    await held
+    await route.continue()
+  })
+  const firstPage = page.waitForResponse((r) => isCustomers(new URL(r.url())) && !new URL(r.url()).searchParams.get('q'))
+  await page.locator('[data-test=m-tab-customers]').click()
+  await page.locator('[data-test=m-customer-search] input').fill(customer.name)
+  const searched = page.waitForResponse((r) => isCustomers(new URL(r.url())) && new URL(r.url()).searchParams.get('q') === customer.name)
+  await page.locator('[data-test=m-customer-search-go]').click()
+  await searched
+  release()
+  await firstPage
+  await expect(page.locator('[data-test=m-customer-row]')).toHaveCount(1)
+  await expect(page.locator('[data-test=m-customer-row]')).toContainText(customer.name)
+})

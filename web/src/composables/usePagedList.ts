@@ -2,6 +2,7 @@ import { reactive, ref, shallowRef, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import { api, download } from '@/api/http'
 import type { Page } from '@/api/types'
+import { latestOnly } from './latestOnly'
 
 export type Filters = Record<string, string>
 
@@ -37,20 +38,25 @@ export function usePagedList<T, F extends Filters>(url: string, defaults: F) {
     return { ...filters, page: page.value - 1, size: size.value, sort: sort.value || undefined }
   }
 
+  const answers = latestOnly()
+
   async function load() {
+    const ticket = answers.next()
     loading.value = true
     error.value = null
     try {
       const res = await api.get<Page<T>>(url, apiQuery())
+      if (!answers.current(ticket)) return
       items.value = res.items
       total.value = res.total
       totalExact.value = res.totalExact
     } catch (e) {
+      if (!answers.current(ticket)) return
       items.value = []
       total.value = 0
       error.value = e instanceof Error && e.message ? e.message : String(e)
     } finally {
-      loading.value = false
+      if (answers.current(ticket)) loading.value = false
     }
   }
 

@@ -107,4 +107,20 @@ class CustomerListPagesIT extends IntegrationTest {
         List<Long> byId = expected("长风", "id DESC");
         assertPage("size=50&page=2", byId.subList(100, 150), 1000, false);
     }
+
+    /**
+     * A page number whose offset would overflow an int (2,147,483,647 × 200) is a page past the end, not a negative
+     * OFFSET that the database refuses: the customer list (its walk), a list read by {@code ListQuery} (orders) and
+     * one with its own count (notifications) answer 200 with no items.
+     */
+    @Test
+    void aHugePageNumberIsAnEmptyPageNotAnError() {
+        assertPage("size=200&page=2147483647", List.of(), 1000, false);
+        Api sales1 = login("sales1");
+        for (String list : List.of("/api/orders", "/api/notifications", "/api/customers")) {
+            Api.Response r = sales1.get(list + "?size=200&page=2147483647");
+            assertThat(r.status()).as(list + ": " + r.body()).isEqualTo(200);
+            assertThat(r.json().path("items").size()).as(list).isZero();
+        }
+    }
 }

@@ -11,8 +11,10 @@ public record PageQuery(Integer page, Integer size, String sort) {
     public static final int MAX_SIZE = 200;
 
     public PageQuery {
-        page = page == null ? 0 : Math.max(page, 0);
         size = size == null || size <= 0 ? 20 : Math.min(size, MAX_SIZE);
+        // a page past any list's end stays one: its offset and the row after it fit an int (a huge page number
+        // multiplied into a negative offset would reach the database as OFFSET -n, an error for the user's input)
+        page = page == null ? 0 : Math.clamp(page, 0, (Integer.MAX_VALUE - size) / size);
     }
 
     public int offset() {

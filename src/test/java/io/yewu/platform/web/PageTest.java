@@ -41,4 +41,14 @@ class PageTest {
         assertThat(p.items()).hasSize(shown);
         assertThat(p.page()).isEqualTo(page);
     }
+
+    /** A page number so large that its offset would overflow stays a page past the end, with a positive offset. */
+    @ParameterizedTest(name = "page {0} of {1}")
+    @CsvSource({"2147483647, 200", "2147483647, 20", "1073741824, 2", "2147483647, 1", "-5, 20"})
+    void aHugePageNumberIsAPagePastTheEndNotANegativeOffset(int page, int size) {
+        PageQuery q = new PageQuery(page, size, null);
+        assertThat(q.offset()).isNotNegative();
+        assertThat((long) q.offset() + q.size()).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        assertThat(q.offset()).isGreaterThanOrEqualTo(page < 0 ? 0 : Integer.MAX_VALUE - 2 * size);
+    }
 }
