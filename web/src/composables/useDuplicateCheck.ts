@@ -1,6 +1,7 @@
 import { onBeforeUnmount, ref, watch, type WatchSource } from 'vue'
 import { api } from '@/api/http'
 import type { DuplicateAnswer } from '@/api/customers'
+import { latestOnly } from './latestOnly'
 
 export interface DuplicateKeys {
   name?: string
@@ -26,7 +27,7 @@ function completePhone(phone?: string): boolean {
 export function useDuplicateCheck(keys: WatchSource<DuplicateKeys>) {
   const answer = ref<DuplicateAnswer | null>(null)
   let timer: ReturnType<typeof setTimeout> | undefined
-  let asked = 0
+  const answers = latestOnly()
 
   async function check(k: DuplicateKeys) {
     // the server answers only for complete keys (a phone prefix is refused): ask once the number is whole
@@ -36,11 +37,12 @@ export function useDuplicateCheck(keys: WatchSource<DuplicateKeys>) {
       creditCode: k.creditCode?.trim().length === 18 ? k.creditCode.trim() : undefined,
       email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(k.email?.trim() ?? '') ? k.email?.trim() : undefined,
     }
+    // a newer question, even an empty one, makes every answer still on its way stale
+    const n = answers.next()
     if (!Object.values(query).some(Boolean)) {
       answer.value = null
       return
     }
-    const n = ++asked
     try {
       // exact keys (the rule) and alike names (a hint) are separate questions; the hint only for two characters or more
       const [exact, similar] = await Promise.all([
@@ -50,7 +52,7 @@ export function useDuplicateCheck(keys: WatchSource<DuplicateKeys>) {
           : Promise.resolve([]),
       ])
       const names = new Set(exact.matches.map((m) => m.name))
-      if (n === asked) answer.value = { matches: exact.matches, similar: similar.filter((s) => !names.has(s.name)) }
+      if (answers.current(n)) answer.value = { matches: exact.matches, similar: similar.filter((s) => !names.has(s.name)) }
     } catch {
       // The check is advisory; the server enforces the rule on save.
     }

@@ -1,4 +1,5 @@
 import { ref, watch, type Ref } from 'vue'
+import { latestOnly } from './latestOnly'
 
 export interface RemoteOption {
   id: number
@@ -14,7 +15,7 @@ export function useRemoteSearch<T extends RemoteOption>(
 ) {
   const options: Ref<T[]> = ref([])
   const loading = ref(false)
-  let asked = 0
+  const answers = latestOnly()
 
   watch(
     selected,
@@ -26,13 +27,13 @@ export function useRemoteSearch<T extends RemoteOption>(
 
   async function search(q: string) {
     if (!q.trim()) return
-    const mine = ++asked
+    const mine = answers.next()
     loading.value = true
     try {
       const found = await fetch(q.trim())
-      if (mine === asked) options.value = found
+      if (answers.current(mine)) options.value = found
     } finally {
-      if (mine === asked) loading.value = false
+      if (answers.current(mine)) loading.value = false
     }
   }
 
