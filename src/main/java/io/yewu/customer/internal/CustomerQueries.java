@@ -152,8 +152,7 @@ public class CustomerQueries {
         return "WITH walked AS MATERIALIZED (SELECT c.id, row_number() OVER (ORDER BY " + order + ") AS n" + fromWhere
                 + " ORDER BY " + order + " LIMIT :walk) " + ROW_SELECT.formatted(inScopeSql)
                 + ", (SELECT count(*) FROM walked) AS walked_count"
-                + " FROM walked shown JOIN customer c ON c.id = shown.id LEFT JOIN app_user u ON u.id = c.owner_id"
-                + " WHERE shown.n > :first AND shown.n <= :last ORDER BY shown.n";
+                + " FROM walked" + SHOWN_JOINED + " WHERE shown.n > :first AND shown.n <= :last ORDER BY shown.n";
     }
 
     /**
@@ -179,8 +178,9 @@ public class CustomerQueries {
     }
 
     /** The page's ids joined to their files and owners, in the page's order. */
-    private static final String SHOWN = " shown JOIN customer c ON c.id = shown.id"
-            + " LEFT JOIN app_user u ON u.id = c.owner_id ORDER BY ";
+    private static final String SHOWN_JOINED = " shown JOIN customer c ON c.id = shown.id"
+            + " LEFT JOIN app_user u ON u.id = c.owner_id";
+    private static final String SHOWN = SHOWN_JOINED + " ORDER BY ";
 
     /** What a search's matches keep: the id and every column a page may be sorted by. */
     private static final String MATCHED_COLUMNS = "c.id, " + String.join(", ", new TreeSet<>(SORTS.values()));
