@@ -39,6 +39,8 @@ floor_paths() { # kind suffix query
   echo "$f"
 }
 floor_wrk() { BASE=http://127.0.0.1:$FLOOR_PORT run_wrk read.lua "$@"; }
+# the median of the arguments (run.sh's mmm gives min / median / max of stdin)
+med() { printf '%s\n' "$@" | mmm | awk -F' / ' '{ print $2 }'; }
 
 stamp=$(date -u '+%Y-%m-%d %H:%M UTC')
 {
@@ -73,7 +75,6 @@ for kind in $FLOOR_KINDS; do
       r2+=("$(awk -v a="$srps" -v b="$stps" 'BEGIN { printf "%.2f", a / b }')")
       r3+=("$(awk -v a="$rps" -v b="$srps" 'BEGIN { printf "%.2f", a / b }')")
     done
-    med() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%s", v[int((NR + 1) / 2)] }'; }
     row "| $kind | $c | $(med "${y[@]}") ($(med "${yp[@]}")) | $(med "${f[@]}") ($(med "${fp[@]}")) | $(med "${s[@]}") ($(med "${sp[@]}")) | $(med "${p[@]}") | $(med "${ps[@]}") | $(printf '%s\n' "${r1[@]}" | mmm2) | $(printf '%s\n' "${r2[@]}" | mmm2) | $(printf '%s\n' "${r3[@]}" | mmm2) | ${la[*]} |"
   done
 done

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The machine's floor for an HTTP read (bench/floor.sh, docs/performance.md): the least a Java HTTP service can do
@@ -124,7 +125,16 @@ public class Floor {
             json.append(']');
             reply(resp, 200, json.toString().getBytes(StandardCharsets.UTF_8));
         } catch (SQLException e) {
+            // a worker's connection that failed is closed and opened anew on its next request
+            Worker failed = WORKER.get();
             WORKER.remove();
+            if (failed != null) {
+                try {
+                    failed.connection().close();
+                } catch (SQLException ignored) {
+                    // already broken
+                }
+            }
             reply(resp, 500, ("{\"error\":\"" + e.getMessage().replace('"', '\'') + "\"}").getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -183,7 +193,7 @@ public class Floor {
     private static List<String> statements(Path f) {
         try {
             String text = Files.readAllLines(f).stream().filter(l -> !l.startsWith("\\"))
-                    .reduce("", (a, l) -> a + l + "\n");
+                    .collect(Collectors.joining("\n", "", "\n"));
             return Arrays.stream(text.split(";\\s*\\n")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(s -> s.endsWith(";") ? s.substring(0, s.length() - 1) : s).toList();
         } catch (IOException e) {
